@@ -1,0 +1,52 @@
+package com.activitytracker.engine.cli;
+
+import com.activitytracker.engine.config.Settings;
+import com.activitytracker.engine.kafka.KafkaClientFactory;
+import com.activitytracker.engine.kafka.KafkaCluster;
+import com.activitytracker.engine.kafka.TopicAdmin;
+import com.activitytracker.engine.producer.ProducerStats;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+
+@Command(name = "produce", mixinStandardHelpOptions = true,
+        description = "Send simulated user activity to Kafka at a steady rate (the seed's activity_producer.py).")
+final class ProduceCommand extends SettingsCommand {
+    @Mixin
+    KafkaOptions kafka;
+    @Mixin
+    ProducerOptions producerOptions;
+    @Mixin
+    RunOptions run;
+
+    @Override
+    protected void addOverrides(Map<String, String> overrides) {
+        kafka.addTo(overrides);
+        producerOptions.addTo(overrides);
+        run.addTo(overrides);
+    }
+
+    @Override
+    protected Path envFile() {
+        return kafka.envFile;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (producerOptions.events != null && producerOptions.events < 1) {
+            throw new ParameterException(spec.commandLine(), "--events must be a positive number, got " + producerOptions.events);
+        }
+        Duration duration = run.durationOrNull();
+        Settings settings = Roles.withDefaultBootstrap(loadSettings());
+        KafkaClientFactory clients = new KafkaClientFactory(settings);
+        TopicAdmin admin = new TopicAdmin(clients, KafkaCluster.CONNECT_TIMEOUT);
+        admin.ensureTopics(settings, admin.awaitCluster() == 1);
+        ProducerStats stats = ProducerSession.run(producerOptions, settings, clients, new SimpleMeterRegistry(), out(), duration);
+        return stats.error() == null && stats.failed() == 0 ? 0 : 1;
+    }
+
+}

@@ -1,0 +1,22 @@
+package com.activitytracker.engine.cli;
+
+import com.activitytracker.engine.config.Settings;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options of the event producer. */
+public final class ProducerOptions {
+    @Option(names = "--rate", paramLabel = "N",
+            description = "events per second (EVENTS_PER_SECOND, default 10); 0 pauses, 'max' sends as fast as possible")
+    String rate;
+
+    @Option(names = "--events", paramLabel = "N", description = "stop after N events and print final statistics")
+    Long events;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the simulated traffic, for a repeatable run")
+    Long seed;
+
+    void addTo(Map<String, String> overrides) {
+        overrides.put(Settings.EVENTS_PER_SECOND, rate);
+    }
+}

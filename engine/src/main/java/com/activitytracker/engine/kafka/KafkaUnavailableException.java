@@ -1,0 +1,12 @@
+package com.activitytracker.engine.kafka;
+
+/** Kafka could not be started, reached or used as asked; the message says what to do about it. */
+public final class KafkaUnavailableException extends RuntimeException {
+    public KafkaUnavailableException(String message) {
+        super(message, null, false, false);
+    }
+
+    public KafkaUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

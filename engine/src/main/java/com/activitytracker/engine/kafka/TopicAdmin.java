@@ -1,0 +1,91 @@
+package com.activitytracker.engine.kafka;
+
+import com.activitytracker.engine.config.Settings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Checks that the cluster answers and creates the activity, alert and DLQ topics when missing. */
+public final class TopicAdmin {
+    private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
+
+    private final KafkaClientFactory clients;
+    private final Duration timeout;
+
+    public TopicAdmin(KafkaClientFactory clients, Duration timeout) {
+        this.clients = clients;
+        this.timeout = timeout;
+    }
+
+    /**
+     * @return the number of brokers in the cluster
+     * @throws KafkaUnavailableException when no broker answers within the timeout
+     */
+    public int awaitCluster() {
+        try (Admin admin = clients.admin()) {
+            return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                    .nodes().get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS).size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while connecting to Kafka");
+        } catch (ExecutionException | TimeoutException e) {
+            throw unreachable();
+        }
+    }
+
+    /**
+     * Creates each missing topic with the settings' partitions; replication factor 1 on a single-broker
+     * cluster, {@code KAFKA_REPLICATION_FACTOR} otherwise.
+     *
+     * @return the topics that were created (empty when all existed)
+     */
+    public List<String> ensureTopics(Settings settings, boolean singleBroker) {
+        short replication = singleBroker ? 1 : settings.replicationFactor();
+        List<String> wanted = List.of(settings.activitiesTopic(), settings.alertsTopic(), settings.dlqTopic());
+        List<String> created = new ArrayList<>();
+        try (Admin admin = clients.admin()) {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (String topic : wanted) {
+                if (existing.contains(topic)) {
+                    continue;
+                }
+                NewTopic newTopic = new NewTopic(topic, settings.partitions(), replication)
+                        .configs(Map.of("retention.ms", String.valueOf(Duration.ofDays(1).toMillis())));
+                try {
+                    admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    created.add(topic);
+                    log.info("Created topic {} ({} partitions, replication factor {})", topic, settings.partitions(), replication);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) { // another process won the race: fine
+                        throw new KafkaUnavailableException("the cluster refused to create topic '" + topic + "' ("
+                                + settings.partitions() + " partitions, replication factor " + replication + "): "
+                                + e.getCause().getMessage());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while creating topics");
+        } catch (ExecutionException | TimeoutException e) {
+            throw unreachable();
+        }
+        return created;
+    }
+
+    private KafkaUnavailableException unreachable() {
+        return new KafkaUnavailableException("cannot reach Kafka at " + clients.bootstrapServers() + " within "
+                + timeout.toSeconds() + " s; is the broker running? (start one with the 'broker' command, or set "
+                + Settings.KAFKA_BOOTSTRAP_SERVERS + ")");
+    }
+}

@@ -1,0 +1,99 @@
+package com.activitytracker.engine.producer;
+
+import java.util.function.LongSupplier;
+
+/**
+ * Paces the producer at a target rate that may change at any moment. Permits are due on an even
+ * schedule (one every 1/rate s); the caller takes every permit that is due and then waits for the
+ * next, which holds the target on average at rates where a single sleep is longer than the gap
+ * between events. Debt from a stall is capped, so a pause never turns into a burst.
+ * Not thread-safe except {@link #setRate}, which any thread may call.
+ */
+public final class RateLimiter {
+    /** Unlimited: every call gets its permits at once (the benchmark's max-rate mode). */
+    public static final double UNLIMITED = Double.POSITIVE_INFINITY;
+
+    /** At most this much time's worth of permits is granted to catch up after a stall. */
+    private static final long MAX_CATCH_UP_NANOS = 20_000_000L;
+
+    private final LongSupplier nanoClock;
+    private volatile double rate;
+    private double appliedRate = -1;
+    private double intervalNanos;
+    private double nextPermitAt;
+
+    public RateLimiter(LongSupplier nanoClock, double rate) {
+        this.nanoClock = nanoClock;
+        setRate(rate);
+        this.nextPermitAt = nanoClock.getAsLong();
+    }
+
+    /** @param rate events per second; 0 pauses, {@link #UNLIMITED} removes the limit */
+    public void setRate(double rate) {
+        if (!(rate >= 0)) {
+            throw new IllegalArgumentException("rate must be >= 0, got " + rate);
+        }
+        this.rate = rate;
+    }
+
+    public double rate() {
+        return rate;
+    }
+
+    /**
+     * Takes the permits due now.
+     *
+     * @param max most permits wanted
+     * @return how many were granted, from 0 to {@code max}
+     */
+    public int acquireDue(int max) {
+        long now = nanoClock.getAsLong();
+        applyRateChange(now);
+        if (appliedRate == 0) {
+            return 0;
+        }
+        if (appliedRate == UNLIMITED) {
+            return max;
+        }
+        double earliest = now - MAX_CATCH_UP_NANOS;
+        if (nextPermitAt < earliest) {
+            nextPermitAt = earliest; // forgive a stall beyond the catch-up budget
+        }
+        int granted = 0;
+        while (granted < max && nextPermitAt <= now) {
+            nextPermitAt += intervalNanos;
+            granted++;
+        }
+        return granted;
+    }
+
+    /** Nanoseconds until the next permit is due; {@link Long#MAX_VALUE} while paused. */
+    public long nanosUntilNextPermit() {
+        long now = nanoClock.getAsLong();
+        applyRateChange(now);
+        if (appliedRate == 0) {
+            return Long.MAX_VALUE;
+        }
+        if (appliedRate == UNLIMITED) {
+            return 0;
+        }
+        return Math.max(0, (long) Math.ceil(nextPermitAt - now));
+    }
+
+    /** A new target applies at once: the next permit comes at most one new interval from now. */
+    private void applyRateChange(long now) {
+        double target = rate;
+        if (target == appliedRate) {
+            return;
+        }
+        boolean wasPaused = appliedRate <= 0;
+        appliedRate = target;
+        if (target == 0 || target == UNLIMITED) {
+            return;
+        }
+        intervalNanos = 1e9 / target;
+        if (wasPaused || nextPermitAt > now + intervalNanos) {
+            nextPermitAt = wasPaused ? now : now + intervalNanos;
+        }
+    }
+}
