@@ -1,0 +1,69 @@
+package com.activitytracker.engine.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("unit")
+class SessionScheduleTest {
+
+    @Test
+    void firstIsAlwaysTheSessionDueSoonest() {
+        SplittableRandom random = new SplittableRandom(5);
+        SessionSchedule schedule = new SessionSchedule();
+        PriorityQueue<long[]> reference = new PriorityQueue<>(Comparator.comparingLong(a -> a[0]));
+        List<ShopSession> sessions = sessions(1_000);
+        for (int step = 0; step < 100_000; step++) {
+            int op = random.nextInt(3);
+            if (schedule.isEmpty() || op == 0 && schedule.size() < sessions.size()) {
+                long due = random.nextLong(1_000_000);
+                schedule.add(sessions.get(schedule.size()), due);
+                reference.add(new long[] {due});
+            } else if (op == 1) {
+                long due = schedule.firstDue() + random.nextLong(1_000);
+                schedule.rescheduleFirst(due);
+                reference.poll();
+                reference.add(new long[] {due});
+            } else {
+                schedule.removeFirst();
+                reference.poll();
+            }
+            assertThat(schedule.size()).isEqualTo(reference.size());
+            if (!schedule.isEmpty()) {
+                assertThat(schedule.firstDue()).isEqualTo(reference.peek()[0]);
+            }
+        }
+    }
+
+    @Test
+    void clearHandsBackEverySession() {
+        SessionSchedule schedule = new SessionSchedule();
+        List<ShopSession> sessions = sessions(300);
+        for (int i = 0; i < sessions.size(); i++) {
+            schedule.add(sessions.get(i), 1_000 - i);
+        }
+        List<ShopSession> removed = new ArrayList<>();
+
+        schedule.clear(removed::add);
+
+        assertThat(removed).containsExactlyInAnyOrderElementsOf(sessions);
+        assertThat(schedule.isEmpty()).isTrue();
+    }
+
+    private static List<ShopSession> sessions(int count) {
+        SplittableRandom random = new SplittableRandom(1);
+        Storefront shop = new Storefront(random, new Catalog(random), new TrafficSources());
+        UserDirectory directory = new UserDirectory(1, new Geography(), new DeviceMix());
+        List<ShopSession> sessions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sessions.add(new ShopSession(shop, directory.ordinary(i), i));
+        }
+        return sessions;
+    }
+}
