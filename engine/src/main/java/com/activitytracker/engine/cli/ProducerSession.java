@@ -1,9 +1,9 @@
 package com.activitytracker.engine.cli;
 
 import com.activitytracker.engine.config.Settings;
-import com.activitytracker.engine.generator.ActivityGenerator;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
 import com.activitytracker.engine.producer.ActivityProducer;
+import com.activitytracker.engine.producer.GeneratedTraffic;
 import com.activitytracker.engine.producer.ProducerStats;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -23,7 +23,7 @@ final class ProducerSession {
         ProducerConsole console = new ProducerConsole(out);
         long seed = producerOptions.seed != null ? producerOptions.seed : System.nanoTime();
         ActivityProducer producer = ActivityProducer.builder(() -> instrumented(clients.producer("activity-producer"), registry),
-                        settings.activitiesTopic(), new ActivityGenerator(seed))
+                        settings.activitiesTopic(), new GeneratedTraffic(seed))
                 .rate(settings.eventsPerSecond())
                 .maxEvents(producerOptions.events == null ? 0 : producerOptions.events)
                 .onProgress(settings.statsInterval(), console::progress)

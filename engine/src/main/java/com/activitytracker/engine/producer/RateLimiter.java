@@ -17,7 +17,9 @@ public final class RateLimiter {
     private static final long MAX_CATCH_UP_NANOS = 20_000_000L;
 
     private final LongSupplier nanoClock;
-    private volatile double rate;
+    /** The newest target and when it was set; written by any thread, applied by the producer's. */
+    private volatile Target target;
+    private Target applied;
     private double appliedRate = -1;
     private double intervalNanos;
     private double nextPermitAt;
@@ -33,12 +35,14 @@ public final class RateLimiter {
         if (!(rate >= 0)) {
             throw new IllegalArgumentException("rate must be >= 0, got " + rate);
         }
-        this.rate = rate;
+        this.target = new Target(rate, nanoClock.getAsLong());
     }
 
     public double rate() {
-        return rate;
+        return target.rate;
     }
+
+    private record Target(double rate, long setAtNanos) {}
 
     /**
      * Takes the permits due now.
@@ -80,20 +84,24 @@ public final class RateLimiter {
         return Math.max(0, (long) Math.ceil(nextPermitAt - now));
     }
 
-    /** A new target applies at once: the next permit comes at most one new interval from now. */
+    /** A new target applies from the moment it was set: the next permit is at most one new interval after it. */
     private void applyRateChange(long now) {
-        double target = rate;
-        if (target == appliedRate) {
+        Target t = target;
+        if (t == applied) {
             return;
         }
+        applied = t;
         boolean wasPaused = appliedRate <= 0;
-        appliedRate = target;
-        if (target == 0 || target == UNLIMITED) {
+        appliedRate = t.rate;
+        if (t.rate == 0 || t.rate == UNLIMITED) {
             return;
         }
-        intervalNanos = 1e9 / target;
-        if (wasPaused || nextPermitAt > now + intervalNanos) {
-            nextPermitAt = wasPaused ? now : now + intervalNanos;
+        intervalNanos = 1e9 / t.rate;
+        long since = Math.min(now, t.setAtNanos);
+        if (wasPaused) {
+            nextPermitAt = since;
+        } else if (nextPermitAt > since + intervalNanos) {
+            nextPermitAt = since + intervalNanos;
         }
     }
 }

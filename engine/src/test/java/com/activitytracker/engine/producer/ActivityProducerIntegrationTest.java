@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.event.ActivityEvent;
 import com.activitytracker.engine.event.ActivityEventCodec;
-import com.activitytracker.engine.generator.ActivityGenerator;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
 import com.activitytracker.engine.kafka.TopicAdmin;
 import com.activitytracker.engine.testing.KafkaTestCluster;
@@ -35,7 +34,7 @@ class ActivityProducerIntegrationTest {
         new TopicAdmin(clients, Duration.ofSeconds(10)).ensureTopics(settings, true);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ActivityProducer producer = ActivityProducer.builder(() -> clients.producer("test-producer"),
-                        settings.activitiesTopic(), new ActivityGenerator(42))
+                        settings.activitiesTopic(), new GeneratedTraffic(42))
                 .rate(2_000).maxEvents(500).registry(registry).build();
         producer.start();
         assertThat(producer.awaitFinished(Duration.ofSeconds(60))).isTrue();
@@ -65,7 +64,7 @@ class ActivityProducerIntegrationTest {
         KafkaClientFactory clients = new KafkaClientFactory(settings);
         new TopicAdmin(clients, Duration.ofSeconds(10)).ensureTopics(settings, true);
         ActivityProducer producer = ActivityProducer.builder(() -> clients.producer("test-producer"),
-                settings.activitiesTopic(), new ActivityGenerator(7)).rate(0).build();
+                settings.activitiesTopic(), new GeneratedTraffic(7)).rate(0).build();
         try {
             producer.start();
             assertThat(producer.stats().sent()).isZero();

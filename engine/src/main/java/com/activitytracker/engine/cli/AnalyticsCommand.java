@@ -1,0 +1,99 @@
+package com.activitytracker.engine.cli;
+
+import com.activitytracker.engine.analytics.AnalyticsConsoleReport;
+import com.activitytracker.engine.analytics.AnalyticsReportJson;
+import com.activitytracker.engine.analytics.AnalyticsSnapshot;
+import com.activitytracker.engine.config.Settings;
+import com.activitytracker.engine.consumer.AnalyticsProcessor;
+import com.activitytracker.engine.consumer.ConsumerWorker;
+import com.activitytracker.engine.kafka.KafkaClientFactory;
+import com.activitytracker.engine.kafka.KafkaCluster;
+import com.activitytracker.engine.kafka.TopicAdmin;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "analytics", mixinStandardHelpOptions = true,
+        description = "Consume activity and print the analytics report every STATS_INTERVAL events (the seed's analytics_processor.py).")
+final class AnalyticsCommand extends SettingsCommand {
+    @Mixin
+    KafkaOptions kafka;
+    @Mixin
+    RunOptions run;
+    @Mixin
+    ConsumerOptions consumer;
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "write the final report there on exit")
+    Path reportJson;
+
+    @Override
+    protected void addOverrides(Map<String, String> overrides) {
+        kafka.addTo(overrides);
+        run.addTo(overrides);
+    }
+
+    @Override
+    protected Path envFile() {
+        return kafka.envFile;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Duration duration = run.durationOrNull();
+        Duration idleExit = consumer.idleExitOrNull();
+        Settings settings = Roles.withDefaultBootstrap(loadSettings());
+        KafkaClientFactory clients = new KafkaClientFactory(settings);
+        TopicAdmin admin = new TopicAdmin(clients, KafkaCluster.CONNECT_TIMEOUT);
+        admin.ensureTopics(settings, admin.awaitCluster() == 1);
+
+        PrintStream out = out();
+        AnalyticsConsoleReport console = new AnalyticsConsoleReport();
+        // each dashboard reads every partition, so each process gets a group of its own unless told
+        String group = consumer.group != null ? consumer.group : "activity-tracker-analytics-" + UUID.randomUUID();
+        KafkaProducer<byte[], byte[]> dlq = clients.rawProducer("analytics-dlq");
+        AnalyticsProcessor processor = new AnalyticsProcessor(dlq, settings.dlqTopic(), Clock.systemUTC(),
+                new SimpleMeterRegistry(), settings.statsInterval(), snapshot -> out.println(console.render(snapshot)));
+        ConsumerWorker worker = new ConsumerWorker("analytics",
+                () -> clients.consumer(group, "analytics", consumer.fromBeginning), settings.activitiesTopic(),
+                processor, Clock.systemUTC(), idleExit);
+        out.println("📊 Analytics consumer on " + clients.bootstrapServers() + " | topic: " + settings.activitiesTopic()
+                + (consumer.fromBeginning ? " (from the beginning)" : " (new events)") + " | report every "
+                + settings.statsInterval() + " events");
+        StopSignal stop = new StopSignal();
+        try {
+            worker.start();
+            ConsumerRun.awaitEnd(worker, stop, duration);
+            worker.close();
+            dlq.close(Duration.ofSeconds(5));
+            AnalyticsSnapshot last = processor.latest();
+            out.println();
+            out.println("Final report:");
+            out.println(console.render(last));
+            writeReport(last, out);
+            String error = worker.stats(processor.invalidRecords()).error();
+            if (error != null) {
+                out.println("⚠️  Analytics consumer error: " + error);
+                return 1;
+            }
+            return 0;
+        } finally {
+            stop.done();
+        }
+    }
+
+    private void writeReport(AnalyticsSnapshot snapshot, PrintStream out) throws IOException {
+        if (reportJson != null) {
+            new AnalyticsReportJson().write(snapshot, reportJson);
+            out.println("📝 Report written to " + reportJson.toAbsolutePath());
+        }
+    }
+}

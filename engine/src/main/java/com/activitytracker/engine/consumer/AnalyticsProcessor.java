@@ -1,0 +1,114 @@
+package com.activitytracker.engine.consumer;
+
+import com.activitytracker.engine.analytics.AnalyticsSnapshot;
+import com.activitytracker.engine.analytics.AnalyticsState;
+import com.activitytracker.engine.event.ActivityEvent;
+import com.activitytracker.engine.event.ActivityEventCodec;
+import com.activitytracker.engine.event.EventTypes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * The analytics consumer's work: every valid event into {@link AnalyticsState}, every invalid one to
+ * the DLQ. Publishes an immutable snapshot a few times a second for dashboards, and a report every
+ * {@code STATS_INTERVAL} events for the console. Runs on the consumer thread only, except the
+ * thread-safe {@link #latest()} and {@link #requestReset()}.
+ */
+public final class AnalyticsProcessor implements RecordProcessor {
+    private final AnalyticsState state;
+    private final RecordDecoder decoder;
+    private final Producer<byte[], byte[]> dlqProducer;
+    private final int reportEvery;
+    private final Consumer<AnalyticsSnapshot> onReport;
+    private final Timer processing;
+    private final Counter revenue;
+    private final Counter purchases;
+    private final AtomicBoolean resetRequested = new AtomicBoolean();
+    private volatile AnalyticsSnapshot latest;
+    private long sinceReport;
+
+    public AnalyticsProcessor(Producer<byte[], byte[]> dlqProducer, String dlqTopic, Clock clock, MeterRegistry registry,
+                              int reportEvery, Consumer<AnalyticsSnapshot> onReport) {
+        this.state = new AnalyticsState(clock);
+        this.dlqProducer = dlqProducer;
+        this.decoder = new RecordDecoder(new ActivityEventCodec(), new DeadLetterQueue(dlqProducer, dlqTopic, "analytics"),
+                clock, registry, "analytics");
+        this.reportEvery = reportEvery;
+        this.onReport = onReport;
+        this.processing = Timer.builder("tracker.consumer.processing.time").tag("consumer", "analytics")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.revenue = Counter.builder("tracker.business.revenue").baseUnit("USD").register(registry);
+        this.purchases = Counter.builder("tracker.business.purchases").register(registry);
+        Gauge.builder("tracker.business.conversion.rate", this, p -> p.latest().funnel().conversionRate()).register(registry);
+        Gauge.builder("tracker.business.unique.users", this, p -> p.latest().uniqueUsers()).register(registry);
+        this.latest = state.snapshot();
+    }
+
+    @Override
+    public void process(ConsumerRecord<byte[], byte[]> record) {
+        long t0 = System.nanoTime();
+        ActivityEvent event = decoder.decode(record);
+        if (event == null) {
+            state.recordInvalid();
+        } else {
+            state.record(event);
+            if (event.is(EventTypes.PURCHASE) && event.amount() != null) {
+                purchases.increment();
+                revenue.increment(event.amount());
+            }
+        }
+        processing.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        if (reportEvery > 0 && ++sinceReport >= reportEvery) {
+            sinceReport = 0;
+            latest = state.snapshot();
+            onReport.accept(latest);
+        }
+    }
+
+    @Override
+    public void beforeCommit() {
+        if (decoder.takeDeadLettersPending()) {
+            dlqProducer.flush(); // a dead letter is an effect too: durable before the offset moves on
+        }
+    }
+
+    @Override
+    public void onTick() {
+        if (resetRequested.getAndSet(false)) {
+            state.reset();
+        }
+        latest = state.snapshot();
+    }
+
+    @Override
+    public void onStop() {
+        dlqProducer.flush();
+        latest = state.snapshot();
+    }
+
+    /** The newest snapshot; at most a tick old. */
+    public AnalyticsSnapshot latest() {
+        return latest;
+    }
+
+    /** Clears the figures on the consumer thread at its next tick. */
+    public void requestReset() {
+        resetRequested.set(true);
+    }
+
+    public long invalidRecords() {
+        return decoder.invalid();
+    }
+
+    public Timer endToEndLatency() {
+        return decoder.endToEnd();
+    }
+}
