@@ -53,6 +53,11 @@ public final class ConsumerWorker implements AutoCloseable {
 
     /** Offsets processed but not yet committed, per partition (consumer thread only). */
     private final Map<TopicPartition, Long> pending = new HashMap<>();
+    /**
+     * Committed offsets as found when partitions were assigned: a processor may rewind before them to
+     * rebuild state, and re-reading those records must never move the committed offset backwards.
+     */
+    private final Map<TopicPartition, Long> committedAtAssignment = new HashMap<>();
     private Instant lastEventTime;
 
     /**
@@ -177,8 +182,14 @@ public final class ConsumerWorker implements AutoCloseable {
         }
         processor.beforeCommit();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        pending.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset, processor.commitMetadata(tp))));
-        consumer.commitSync(offsets);
+        pending.forEach((tp, offset) -> {
+            if (offset > committedAtAssignment.getOrDefault(tp, -1L)) {
+                offsets.put(tp, new OffsetAndMetadata(offset, processor.commitMetadata(tp)));
+            }
+        });
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+        }
         pending.clear();
     }
 
@@ -211,6 +222,7 @@ public final class ConsumerWorker implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
             commit(consumer);
+            revoked.forEach(committedAtAssignment::remove);
         }
 
         @Override
@@ -219,6 +231,11 @@ public final class ConsumerWorker implements AutoCloseable {
                 return;
             }
             committed = new HashMap<>(consumer.committed(Set.copyOf(assigned)));
+            committed.forEach((tp, om) -> {
+                if (om != null) {
+                    committedAtAssignment.put(tp, om.offset());
+                }
+            });
             processor.onAssigned(this, assigned);
         }
 

@@ -1,6 +1,7 @@
 package com.activitytracker.engine.kafka;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -166,6 +168,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new KafkaUnavailableException("cannot format the broker's storage in " + logDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A restart on the same data must keep its cluster id, which the storage's meta.properties holds. */
+    private static Optional<String> existingClusterId(Path logDir) {
+        Path meta = logDir.resolve("meta.properties");
+        if (!Files.isRegularFile(meta)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(meta)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new KafkaUnavailableException("cannot read " + meta + ": " + e.getMessage());
+        }
+        return Optional.ofNullable(p.getProperty("cluster.id"));
     }
 
     private static void awaitReady(String bootstrapServers) {
