@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +83,8 @@ public final class TrackerConsole {
         ViewActions actions = new ViewActions(this::openSettings, () -> shutdown(0));
         Shortcuts shortcuts = new Shortcuts(model, actions);
         ConsoleView view = new ConsoleView(model, actions, shortcuts.help());
-        Scene scene = new Scene(view.root(), 1440, 900);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         ThemeStyler.bind(scene, main.themeProperty(), main.presenterModeProperty());
         shortcuts.install(scene);
 

@@ -19,8 +19,8 @@ public final class ConsoleView {
     public ConsoleView(ConsoleModel model, ViewActions actions, List<Shortcuts.Help> shortcuts) {
         BorderPane frame = new BorderPane();
         frame.getStyleClass().add("console-frame");
-        frame.setTop(new VBox(new HeaderBar(model.main()).node(), new StatusBanner(model.main()).node()));
-        ScrollPane controls = new ScrollPane(new ControlsPane(model, actions).node());
+        frame.setTop(new VBox(new HeaderBar(model.main(), actions).node(), new StatusBanner(model.main()).node()));
+        ScrollPane controls = new ScrollPane(new ControlsPane(model).node());
         controls.setFitToWidth(true);
         controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         controls.getStyleClass().add("controls-scroll");

@@ -2,7 +2,6 @@ package com.activitytracker.app.view;
 
 import com.activitytracker.app.model.ConsoleModel;
 import com.activitytracker.app.model.ControlsModel;
-import com.activitytracker.app.model.MainModel;
 import com.activitytracker.app.model.ThresholdsModel;
 import com.activitytracker.engine.generator.Scenario;
 import java.util.ArrayList;
@@ -17,21 +16,20 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The left column: event rate, pause and reset, attack scenarios, fraud thresholds, presenter buttons. */
+/** The left column: event rate, pause and reset, attack scenarios, fraud thresholds. */
 final class ControlsPane {
     private final VBox box;
     /** Spinner value factories are bound both ways to the model; keep them reachable. */
     private final List<SpinnerValueFactory<?>> factories = new ArrayList<>();
 
-    ControlsPane(ConsoleModel model, ViewActions actions) {
+    ControlsPane(ConsoleModel model) {
         box = new VBox(14, rateSection(model.controls()), runSection(model), scenarioSection(model.controls()),
-                thresholdSection(model.thresholds()), presenterSection(model.main(), actions));
+                thresholdSection(model.thresholds()));
         box.getStyleClass().add("controls-pane");
         box.setId("controls");
     }
@@ -132,26 +130,6 @@ final class ControlsPane {
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         return section("Fraud thresholds (live)", grid, error);
-    }
-
-    private Node presenterSection(MainModel main, ViewActions actions) {
-        Button settings = button("settings-button", "Kafka settings…", "Bootstrap servers, topic, client properties (Ctrl+,)", actions.openSettings());
-        Button snapshot = button("snapshot-button", "Save snapshot", "Dashboard PNG + analytics JSON (Ctrl+S)", main::saveSnapshot);
-        snapshot.disableProperty().bind(main.savingProperty());
-        Button theme = button("theme-button", "Theme", "Dark or light (Ctrl+T)", main::toggleTheme);
-        Button presenter = button("presenter-button", "Presenter", "Large fonts for a projector (Ctrl+P)", main::togglePresenterMode);
-        Button fullScreen = button("fullscreen-button", "Full screen", "F11", main::toggleFullScreen);
-        Button help = button("help-button", "Shortcuts", "F1", main::toggleHelp);
-        FlowPane flow = new FlowPane(6, 6, settings, snapshot, theme, presenter, fullScreen, help);
-        return section("Presenter", flow);
-    }
-
-    private static Button button(String id, String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private Spinner<Integer> intSpinner(String id, ObjectProperty<Integer> value, int min, int max, int step) {

@@ -5,17 +5,19 @@ import com.activitytracker.engine.EngineStatus.State;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** Title, engine state pill and the cluster in use. */
+/** Title, the cluster in use, the engine state pill and the presenter's buttons. */
 final class HeaderBar {
     private final HBox box;
 
-    HeaderBar(MainModel main) {
+    HeaderBar(MainModel main, ViewActions actions) {
         Label title = Styles.label("Activity Tracker", "app-title");
         Label subtitle = Styles.label("Real-time user activity and fraud detection on Apache Kafka", "app-subtitle");
         Label state = Styles.label("", "status-pill");
@@ -26,13 +28,36 @@ final class HeaderBar {
         cluster.textProperty().bind(main.clusterTextProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        box = new HBox(12, new VBox(2, title, subtitle), spacer, cluster, state);
+        box = new HBox(12, new VBox(2, title, subtitle), spacer, cluster, state, toolbar(main, actions));
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("header-bar");
     }
 
     Node node() {
         return box;
+    }
+
+    private static Node toolbar(MainModel main, ViewActions actions) {
+        Button settings = button("settings-button", "Kafka…", "Bootstrap servers, topic, client properties (Ctrl+,)", actions.openSettings());
+        Button snapshot = button("snapshot-button", "Save snapshot", "Dashboard PNG + analytics JSON into "
+                + main.snapshotFolder() + " (Ctrl+S)", main::saveSnapshot);
+        snapshot.disableProperty().bind(main.savingProperty());
+        Button theme = button("theme-button", "Theme", "Dark or light (Ctrl+T)", main::toggleTheme);
+        Button presenter = button("presenter-button", "Presenter", "Large fonts for a projector (Ctrl+P)", main::togglePresenterMode);
+        Button fullScreen = button("fullscreen-button", "Full screen", "F11", main::toggleFullScreen);
+        Button help = button("help-button", "?", "Keyboard shortcuts (F1)", main::toggleHelp);
+        HBox bar = new HBox(6, settings, snapshot, theme, presenter, fullScreen, help);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.getStyleClass().add("toolbar-buttons");
+        return bar;
+    }
+
+    private static Button button(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     private static void showState(Label pill, State old, State now) {
