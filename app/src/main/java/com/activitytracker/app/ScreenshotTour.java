@@ -5,6 +5,7 @@ import com.activitytracker.app.model.Theme;
 import com.activitytracker.engine.EngineStatus.State;
 import com.activitytracker.engine.generator.Scenario;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import javafx.animation.PauseTransition;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the documentation's screenshots with the app itself: once the engine streams, lets it run
  * ~10 s, injects one of each scenario, waits for the alerts, saves the dashboard in the dark and the
- * light theme, and exits 0 (1 when the engine fails or it takes too long). All on the FX thread with
+ * light theme (and dark in presenter mode), and exits 0 (1 when the engine fails or it takes too long). All on the FX thread with
  * timers; the files are written in the background.
  */
 final class ScreenshotTour {
@@ -62,13 +63,17 @@ final class ScreenshotTour {
         for (Scenario s : Scenario.values()) {
             model.controls().inject(s);
         }
-        after(CATCH_FOR, () -> shoot(Theme.DARK, () -> shoot(Theme.LIGHT, this::done)));
+        after(CATCH_FOR, () -> shoot(Theme.DARK, false, () -> shoot(Theme.LIGHT, false, () -> shoot(Theme.DARK, true, this::done))));
     }
 
-    private void shoot(Theme theme, Runnable next) {
+    private void shoot(Theme theme, boolean presenter, Runnable next) {
         model.main().setTheme(theme);
+        if (model.main().presenterModeProperty().get() != presenter) {
+            model.main().togglePresenterMode();
+        }
+        String name = presenter ? "dashboard-presenter.png" : "dashboard-" + theme.name().toLowerCase(Locale.ROOT) + ".png";
         // one more pulse so the new stylesheet is laid out before the capture
-        after(Duration.millis(500), () -> snapshots.saveImage(folder.resolve("dashboard-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png"))
+        after(Duration.millis(500), () -> snapshots.saveImage(folder.resolve(name))
                 .whenComplete((file, error) -> Platform.runLater(() -> {
                     if (error != null) {
                         fail("could not save a screenshot: " + error.getMessage());
@@ -81,7 +86,9 @@ final class ScreenshotTour {
 
     private void done() {
         watchdog.stop();
-        model.main().setTheme(Theme.DARK);
+        if (model.main().presenterModeProperty().get()) {
+            model.main().togglePresenterMode();
+        }
         finish.apply(0);
     }
 

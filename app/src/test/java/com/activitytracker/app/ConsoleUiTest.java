@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
@@ -98,7 +98,7 @@ class ConsoleUiTest {
     @Test
     void aScenarioButtonProducesAnAlertRowWithinSeconds() {
         fx.robot.clickOn("#inject-WHALE_PURCHASE");
-        TableView<FraudAlert> table = fx.lookup("#alert-table");
+        ListView<FraudAlert> table = fx.lookup("#alert-list");
         await().atMost(SOON).untilAsserted(() -> assertThat(table.getItems())
                 .extracting(FraudAlert::rule).contains("HIGH_VALUE_PURCHASE"));
         await().atMost(SOON).untilAsserted(() ->

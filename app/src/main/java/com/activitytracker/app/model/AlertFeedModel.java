@@ -27,7 +27,9 @@ public final class AlertFeedModel {
 
     private final ZoneId zone;
     private final ObservableList<FraudAlert> alerts = FXCollections.observableArrayList();
-    private final FilteredList<FraudAlert> visible = new FilteredList<>(FXCollections.unmodifiableObservableList(alerts));
+    /** Kept in a field: an unmodifiable view only listens weakly to its source. */
+    private final ObservableList<FraudAlert> alertsView = FXCollections.unmodifiableObservableList(alerts);
+    private final FilteredList<FraudAlert> visible = new FilteredList<>(alertsView);
     private final Set<String> shownIds = new HashSet<>();
     private final ObjectProperty<SeverityFilter> filter = new SimpleObjectProperty<>(SeverityFilter.ALL);
     private final ObjectProperty<FraudAlert> selected = new SimpleObjectProperty<>();
@@ -54,7 +56,7 @@ public final class AlertFeedModel {
 
     /** Every kept alert, newest first, whatever the filter. */
     public ObservableList<FraudAlert> allAlerts() {
-        return FXCollections.unmodifiableObservableList(alerts);
+        return alertsView;
     }
 
     public ObjectProperty<SeverityFilter> filterProperty() {

@@ -45,6 +45,8 @@ public final class DashboardModel {
     private final ThroughputTracker throughput = new ThroughputTracker(Duration.ofSeconds(1));
 
     private final ObservableList<CategoryValue> eventMix = FXCollections.observableArrayList();
+    /** Kept in a field: an unmodifiable view only listens weakly to its source. */
+    private final ObservableList<CategoryValue> eventMixView = FXCollections.unmodifiableObservableList(eventMix);
     private final List<FunnelStepModel> funnel = List.of(new FunnelStepModel("Viewed a page"),
             new FunnelStepModel("Added to cart"), new FunnelStepModel("Checked out"), new FunnelStepModel("Purchased"));
     private final ReadOnlyStringWrapper funnelSummary = new ReadOnlyStringWrapper("");
@@ -86,7 +88,7 @@ public final class DashboardModel {
 
     /** One entry per known event type, in a fixed order; entries are replaced as counts change. */
     public ObservableList<CategoryValue> eventMix() {
-        return FXCollections.unmodifiableObservableList(eventMix);
+        return eventMixView;
     }
 
     public List<FunnelStepModel> funnel() {
@@ -134,7 +136,7 @@ public final class DashboardModel {
                 s.paused() ? "paused" : "target " + Formats.rate(s.producer().targetRate()) + "/s");
         totalEvents.show(Formats.count(a.eventsTotal()), Formats.count(s.producer().sent()) + " sent · "
                 + Formats.count(a.invalidRecords()) + " invalid");
-        revenue.show(Formats.money(a.revenueTotal()), Formats.money(a.revenuePerMinute()) + " in the last minute");
+        revenue.show(Formats.money(a.revenueTotal()), Formats.money(a.revenuePerMinute()) + " per minute");
         averageOrder.show(Formats.money(a.averageOrderValue()), Formats.count(a.purchases()) + " purchases");
         conversion.show(Formats.percent(a.funnel().conversionRate()), Formats.count(a.funnel().purchaseUsers())
                 + " of " + Formats.count(a.funnel().pageViewUsers()) + " visitors bought");

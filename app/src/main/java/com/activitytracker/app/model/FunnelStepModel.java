@@ -29,7 +29,7 @@ public final class FunnelStepModel {
         return fractionOfFirst.getReadOnlyProperty();
     }
 
-    /** E.g. "42.0% of previous step"; empty for the first step. */
+    /** This step's users over the previous step's, e.g. "42.0%"; "100%" for the first step. */
     public ReadOnlyStringProperty stepPercentProperty() {
         return stepPercent.getReadOnlyProperty();
     }
@@ -38,9 +38,9 @@ public final class FunnelStepModel {
         users.set(Formats.count(stepUsers));
         fractionOfFirst.set(firstUsers == 0 ? 0 : Math.min(1, (double) stepUsers / firstUsers));
         if (previousUsers == null) {
-            stepPercent.set("100% of visitors");
+            stepPercent.set("100%");
         } else {
-            stepPercent.set(Formats.percent(previousUsers == 0 ? 0 : (double) stepUsers / previousUsers) + " of previous step");
+            stepPercent.set(Formats.percent(previousUsers == 0 ? 0 : (double) stepUsers / previousUsers) );
         }
     }
 }

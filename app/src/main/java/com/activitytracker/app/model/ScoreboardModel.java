@@ -15,6 +15,8 @@ import javafx.collections.ObservableList;
 public final class ScoreboardModel {
     private final ZoneId zone;
     private final ObservableList<ScoreboardRow> rows = FXCollections.observableArrayList();
+    /** Kept in a field: an unmodifiable view only listens weakly to its source. */
+    private final ObservableList<ScoreboardRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(emptySummary());
 
     public ScoreboardModel(ZoneId zone) {
@@ -25,7 +27,7 @@ public final class ScoreboardModel {
 
     /** Newest first. */
     public ObservableList<ScoreboardRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -6,20 +6,22 @@ import com.activitytracker.app.model.ScoreboardModel;
 import com.activitytracker.app.model.ScoreboardRow;
 import com.activitytracker.app.model.SeverityFilter;
 import com.activitytracker.engine.fraud.FraudAlert;
-import com.activitytracker.engine.fraud.Severity;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The right column: the alert feed with its severity filter and details, and the detection scoreboard. */
@@ -30,12 +32,13 @@ final class AlertsPane {
         Label summary = Styles.label("", "muted");
         summary.setId("alert-summary");
         summary.textProperty().bind(alerts.summaryProperty());
-        TableView<FraudAlert> table = alertTable(alerts);
+        ListView<FraudAlert> feed = alertList(alerts);
         TextArea details = Styles.styled(new TextArea(), "alert-details");
         details.setId("alert-details");
         details.setEditable(false);
         details.setWrapText(true);
-        details.setPrefRowCount(7);
+        details.setPrefRowCount(6);
+        details.setMinHeight(60);
         details.textProperty().bind(alerts.detailsProperty());
 
         Label scoreSummary = Styles.label("", "muted");
@@ -44,10 +47,11 @@ final class AlertsPane {
         scoreSummary.textProperty().bind(scoreboard.summaryProperty());
         TableView<ScoreboardRow> scores = scoreboardTable(scoreboard);
 
-        VBox.setVgrow(table, Priority.ALWAYS);
-        box = new VBox(8, Styles.label("Fraud alerts", "section-title"), filter(alerts), table, summary, details,
+        VBox.setVgrow(feed, Priority.ALWAYS);
+        box = new VBox(8, Styles.label("Fraud alerts", "section-title"), filter(alerts), feed, summary, details,
                 Styles.label("Detection scoreboard", "section-title"), scoreSummary, scores);
         box.getStyleClass().add("alerts-pane");
+        box.setMinHeight(0); // shrink rather than push the status bar off the window
         box.setId("alerts-pane");
     }
 
@@ -79,41 +83,35 @@ final class AlertsPane {
         return row;
     }
 
-    private static TableView<FraudAlert> alertTable(AlertFeedModel alerts) {
-        TableView<FraudAlert> table = new TableView<>(alerts.visibleAlerts());
-        table.setId("alert-table");
-        table.setPlaceholder(Styles.label("No alerts yet: inject an attack", "muted"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Time", 70, a -> Formats.time(a.detectedAt(), alerts.zone())));
-        TableColumn<FraudAlert, String> severity = column("Severity", 80, a -> a.severity().name());
-        severity.setCellFactory(c -> new SeverityCell());
-        table.getColumns().add(severity);
-        table.getColumns().add(column("Rule", 130, FraudAlert::rule));
-        table.getColumns().add(column("User", 80, FraudAlert::userId));
-        table.getColumns().add(column("Description", 220, FraudAlert::description));
-        table.setRowFactory(t -> new SeverityRow());
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, a) -> alerts.selectedProperty().set(a));
+    private static ListView<FraudAlert> alertList(AlertFeedModel alerts) {
+        ListView<FraudAlert> list = new ListView<>(alerts.visibleAlerts());
+        list.setId("alert-list");
+        list.getStyleClass().add("alert-list");
+        list.setPlaceholder(Styles.label("No alerts yet: inject an attack", "muted"));
+        list.setCellFactory(l -> new AlertCell(alerts));
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, a) -> alerts.selectedProperty().set(a));
         alerts.selectedProperty().addListener((obs, old, a) -> {
             if (a == null) {
-                table.getSelectionModel().clearSelection();
+                list.getSelectionModel().clearSelection();
             }
         });
-        return table;
+        return list;
     }
 
     private static TableView<ScoreboardRow> scoreboardTable(ScoreboardModel scoreboard) {
         TableView<ScoreboardRow> table = new TableView<>(scoreboard.rows());
         table.setId("scoreboard-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPrefHeight(170);
+        table.setMinHeight(90);
         table.setPlaceholder(Styles.label("No attacks injected yet", "muted"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Scenario", 120, ScoreboardRow::scenario));
-        table.getColumns().add(column("Injected", 70, ScoreboardRow::injectedAt));
-        TableColumn<ScoreboardRow, String> result = column("Result", 80, ScoreboardRow::result);
+        table.getColumns().add(column("Attack", 130, ScoreboardRow::scenario));
+        table.getColumns().add(column("At", 75, ScoreboardRow::injectedAt));
+        TableColumn<ScoreboardRow, String> result = column("Result", 75, ScoreboardRow::result);
         result.setCellFactory(c -> new ResultCell());
         table.getColumns().add(result);
-        table.getColumns().add(column("Time to catch", 90, ScoreboardRow::timeToCatch));
-        table.getColumns().add(column("Detection", 80, ScoreboardRow::detectionLatency));
+        table.getColumns().add(column("Caught in", 80, ScoreboardRow::timeToCatch));
+        table.getColumns().add(column("Detector", 70, ScoreboardRow::detectionLatency));
         return table;
     }
 
@@ -125,37 +123,51 @@ final class AlertsPane {
         return c;
     }
 
-    /** A row carries its alert's severity as a style class, for a coloured edge. */
-    private static final class SeverityRow extends TableRow<FraudAlert> {
+    /**
+     * One alert in two lines: severity badge, rule, user and time; then the description. The cell
+     * carries the severity as a style class for a coloured edge.
+     */
+    private static final class AlertCell extends ListCell<FraudAlert> {
+        private final AlertFeedModel alerts;
+        private final Label badge = Styles.label("", "severity-badge");
+        private final Label rule = Styles.label("", "alert-rule");
+        private final Label user = Styles.label("", "muted");
+        private final Label time = Styles.label("", "muted");
+        private final Label description = Styles.label("", "alert-description");
+        private final VBox content;
         private String current;
+
+        AlertCell(AlertFeedModel alerts) {
+            this.alerts = alerts;
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox top = new HBox(8, badge, rule, user, spacer, time);
+            top.setAlignment(Pos.CENTER_LEFT);
+            content = new VBox(2, top, description);
+            getStyleClass().add("alert-cell");
+            setPrefWidth(0); // fit the list's width and ellipsize, instead of scrolling sideways
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            time.setMinWidth(Region.USE_PREF_SIZE);
+        }
 
         @Override
         protected void updateItem(FraudAlert alert, boolean empty) {
             super.updateItem(alert, empty);
             String next = empty || alert == null ? null : AlertFeedModel.styleClass(alert.severity());
             Styles.swap(this, current, next);
+            Styles.swap(badge, current, next);
             current = next;
-        }
-    }
-
-    /** The severity as a coloured badge. */
-    private static final class SeverityCell extends TableCell<FraudAlert, String> {
-        private final Label badge = Styles.label("", "severity-badge");
-        private String current;
-
-        @Override
-        protected void updateItem(String severity, boolean empty) {
-            super.updateItem(severity, empty);
             setText(null);
-            if (empty || severity == null) {
+            if (empty || alert == null) {
                 setGraphic(null);
                 return;
             }
-            String next = AlertFeedModel.styleClass(Severity.valueOf(severity));
-            Styles.swap(badge, current, next);
-            current = next;
-            badge.setText(severity);
-            setGraphic(badge);
+            badge.setText(alert.severity().name());
+            rule.setText(alert.rule());
+            user.setText(alert.userId());
+            time.setText(Formats.time(alert.detectedAt(), alerts.zone()));
+            description.setText(alert.description());
+            setGraphic(content);
         }
     }
 

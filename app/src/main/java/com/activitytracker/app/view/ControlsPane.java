@@ -114,15 +114,24 @@ final class ControlsPane {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("threshold-grid");
         int row = 0;
-        grid.addRow(row++, Styles.label("Velocity: events", "field-label"), intSpinner("velocity-max-events", t.velocityMaxEventsProperty(), 1, 100_000, 1));
-        grid.addRow(row++, Styles.label("Velocity window (s)", "field-label"), intSpinner("velocity-window", t.velocityWindowSecondsProperty(), 1, 604_800, 10));
-        grid.addRow(row++, Styles.label("High value ($)", "field-label"), doubleSpinner("high-value-amount", t.highValueAmountProperty(), 1, 10_000_000, 500));
-        grid.addRow(row++, Styles.label("Card tests: count", "field-label"), intSpinner("card-test-count", t.cardTestCountProperty(), 1, 10_000, 1));
-        grid.addRow(row++, Styles.label("Card test below ($)", "field-label"), doubleSpinner("card-test-max-amount", t.cardTestMaxAmountProperty(), 0.01, 10_000, 0.5));
-        grid.addRow(row++, Styles.label("Card test window (s)", "field-label"), intSpinner("card-test-window", t.cardTestWindowSecondsProperty(), 1, 604_800, 60));
-        grid.addRow(row++, Styles.label("Failed logins", "field-label"), intSpinner("ato-failed-logins", t.atoFailedLoginsProperty(), 1, 10_000, 1));
-        grid.addRow(row++, Styles.label("Takeover window (s)", "field-label"), intSpinner("ato-window", t.atoWindowSecondsProperty(), 1, 604_800, 60));
-        grid.addRow(row, Styles.label("Travel window (s)", "field-label"), intSpinner("travel-window", t.travelWindowSecondsProperty(), 1, 604_800, 300));
+        grid.addRow(row++, field("Velocity events", "HIGH_VELOCITY: this many events of one user within the window"),
+                intSpinner("velocity-max-events", t.velocityMaxEventsProperty(), 1, 100_000, 1));
+        grid.addRow(row++, field("Velocity window s", "HIGH_VELOCITY: window in seconds"),
+                intSpinner("velocity-window", t.velocityWindowSecondsProperty(), 1, 604_800, 10));
+        grid.addRow(row++, field("High value $", "HIGH_VALUE_PURCHASE: a purchase of at least this amount"),
+                doubleSpinner("high-value-amount", t.highValueAmountProperty(), 1, 10_000_000, 500));
+        grid.addRow(row++, field("Card tests", "CARD_TESTING: this many small purchases within the window"),
+                intSpinner("card-test-count", t.cardTestCountProperty(), 1, 10_000, 1));
+        grid.addRow(row++, field("Card test max $", "CARD_TESTING: a purchase below this amount is small"),
+                doubleSpinner("card-test-max-amount", t.cardTestMaxAmountProperty(), 0.01, 10_000, 0.5));
+        grid.addRow(row++, field("Card test window s", "CARD_TESTING: window in seconds"),
+                intSpinner("card-test-window", t.cardTestWindowSecondsProperty(), 1, 604_800, 60));
+        grid.addRow(row++, field("Failed logins", "ACCOUNT_TAKEOVER: failed logins before a successful one"),
+                intSpinner("ato-failed-logins", t.atoFailedLoginsProperty(), 1, 10_000, 1));
+        grid.addRow(row++, field("Login window s", "ACCOUNT_TAKEOVER: window in seconds"),
+                intSpinner("ato-window", t.atoWindowSecondsProperty(), 1, 604_800, 60));
+        grid.addRow(row, field("Travel window s", "IMPOSSIBLE_TRAVEL: two countries within this many seconds"),
+                intSpinner("travel-window", t.travelWindowSecondsProperty(), 1, 604_800, 300));
         Label error = Styles.label("", "error-text");
         error.setId("threshold-error");
         error.setWrapText(true);
@@ -130,6 +139,12 @@ final class ControlsPane {
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         return section("Fraud thresholds (live)", grid, error);
+    }
+
+    private static Label field(String text, String tip) {
+        Label label = Styles.label(text, "field-label");
+        label.setTooltip(new Tooltip(tip));
+        return label;
     }
 
     private Spinner<Integer> intSpinner(String id, ObjectProperty<Integer> value, int min, int max, int step) {
@@ -152,7 +167,7 @@ final class ControlsPane {
         Spinner<T> spinner = new Spinner<>(factory);
         spinner.setId(id);
         spinner.setEditable(true);
-        spinner.setPrefWidth(120);
+        spinner.setPrefWidth(100);
         return spinner;
     }
 

@@ -22,21 +22,31 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
 /** The middle: headline tiles above four cards (throughput, revenue, event mix, funnel). */
 final class DashboardPane {
+    private static final int TILE_COLUMNS = 3;
     private final VBox box;
 
     DashboardPane(DashboardModel dashboard) {
-        TilePane tiles = new TilePane();
+        GridPane tiles = new GridPane();
         tiles.getStyleClass().add("tiles");
         tiles.setId("tiles");
-        for (TileModel tile : dashboard.tiles()) {
-            tiles.getChildren().add(tile.id().equals("alerts")
+        ColumnConstraints third = new ColumnConstraints();
+        third.setPercentWidth(100.0 / TILE_COLUMNS);
+        for (int c = 0; c < TILE_COLUMNS; c++) {
+            tiles.getColumnConstraints().add(third);
+        }
+        List<TileModel> all = dashboard.tiles();
+        for (int i = 0; i < all.size(); i++) {
+            TileModel tile = all.get(i);
+            Node view = tile.id().equals("alerts")
                     ? new TileView(tile, severityCounts(dashboard)).node()
-                    : new TileView(tile).node());
+                    : new TileView(tile).node();
+            GridPane.setFillWidth(view, true);
+            ((javafx.scene.layout.Region) view).setMaxWidth(Double.MAX_VALUE);
+            tiles.add(view, i % TILE_COLUMNS, i / TILE_COLUMNS);
         }
 
         GridPane charts = new GridPane();
@@ -51,10 +61,15 @@ final class DashboardPane {
         charts.add(card("Throughput (events/s)", throughputChart(dashboard.throughputSeries())), 0, 0);
         charts.add(card("Revenue", revenueChart(dashboard.revenueSeries())), 1, 0);
         charts.add(card("Event type mix (% of events)", eventMixChart(dashboard)), 0, 1);
-        charts.add(card("Conversion funnel (distinct users)", new FunnelView(dashboard).node()), 1, 1);
+        charts.add(card("Conversion funnel (users, % of previous step)", new FunnelView(dashboard).node()), 1, 1);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
+        // the middle takes what the side columns leave; its content shrinks rather than push them off screen
+        charts.setMinWidth(0);
+        tiles.setMinWidth(0);
         box = new VBox(12, tiles, charts);
+        box.setMinWidth(0);
+        box.setMinHeight(0);
         box.getStyleClass().add("dashboard");
         box.setId("dashboard");
     }

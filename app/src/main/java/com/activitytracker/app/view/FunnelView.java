@@ -34,7 +34,12 @@ final class FunnelView {
             Label percent = Styles.label("", "funnel-percent");
             percent.setId("funnel-percent-" + row);
             percent.textProperty().bind(step.stepPercentProperty());
-            grid.addRow(row++, Styles.label(step.name(), "funnel-name"), bar, users, percent);
+            Label name = Styles.label(step.name(), "funnel-name");
+            // the labels keep their text; the bar takes what is left
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            users.setMinWidth(Region.USE_PREF_SIZE);
+            percent.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(row++, name, bar, users, percent);
         }
         Label summary = Styles.label("", "muted");
         summary.textProperty().bind(dashboard.funnelSummaryProperty());

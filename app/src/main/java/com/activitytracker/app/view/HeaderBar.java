@@ -26,6 +26,13 @@ final class HeaderBar {
         main.engineStateProperty().addListener((obs, old, s) -> showState(state, old, s));
         Label cluster = Styles.label("", "cluster-text");
         cluster.textProperty().bind(main.clusterTextProperty());
+        // in presenter mode the big fonts need the room: the small print goes
+        subtitle.visibleProperty().bind(main.presenterModeProperty().not());
+        subtitle.managedProperty().bind(subtitle.visibleProperty());
+        cluster.visibleProperty().bind(main.presenterModeProperty().not());
+        cluster.managedProperty().bind(cluster.visibleProperty());
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        state.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         box = new HBox(12, new VBox(2, title, subtitle), spacer, cluster, state, toolbar(main, actions));
@@ -57,6 +64,7 @@ final class HeaderBar {
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 

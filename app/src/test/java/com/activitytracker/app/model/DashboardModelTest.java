@@ -72,9 +72,9 @@ class DashboardModelTest {
         assertThat(pageViews.percent()).isEqualTo(50.0);
         assertThat(dashboard.funnel()).extracting(FunnelStepModel::name)
                 .containsExactly("Viewed a page", "Added to cart", "Checked out", "Purchased");
-        assertThat(dashboard.funnel().get(0).stepPercentProperty().get()).isEqualTo("100% of visitors");
+        assertThat(dashboard.funnel().get(0).stepPercentProperty().get()).isEqualTo("100%");
         assertThat(dashboard.funnel().get(2).usersProperty().get()).isEqualTo("50");
-        assertThat(dashboard.funnel().get(2).stepPercentProperty().get()).isEqualTo("50.0% of previous step");
+        assertThat(dashboard.funnel().get(2).stepPercentProperty().get()).isEqualTo("50.0%");
         assertThat(dashboard.funnel().get(3).fractionOfFirstProperty().get()).isEqualTo(0.1);
         assertThat(dashboard.funnelSummaryProperty().get()).isEqualTo("10.0% of visitors purchased");
     }
