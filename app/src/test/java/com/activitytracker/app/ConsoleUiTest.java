@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -174,6 +175,25 @@ class ConsoleUiTest {
         await().atMost(SOON).until(() -> fx.robot.lookup("#bootstrap-field").tryQuery().isEmpty());
         List<Window> open = Window.getWindows().stream().filter(Window::isShowing).toList();
         assertThat(open).hasSize(1);
+    }
+
+    @Test
+    void thresholdSpinnersApplyToTheRunningDetector() {
+        Spinner<Integer> velocity = fx.lookup("#velocity-max-events");
+        fx.robot.interact(() -> velocity.getValueFactory().setValue(44));
+        assertThat(engine().thresholds().velocityMaxEvents()).isEqualTo(44);
+        fx.robot.interact(() -> velocity.decrement());
+        assertThat(engine().thresholds().velocityMaxEvents()).isEqualTo(43);
+        fx.robot.interact(() -> velocity.getValueFactory().setValue(30));
+        assertThat(engine().thresholds().velocityMaxEvents()).isEqualTo(30);
+    }
+
+    @Test
+    void controlUpDoublesTheRate() {
+        fx.robot.interact(() -> fx.console.model().controls().setRate(50));
+        fx.robot.clickOn("#tiles").press(KeyCode.CONTROL, KeyCode.UP).release(KeyCode.UP, KeyCode.CONTROL);
+        assertThat(engine().targetRate()).isEqualTo(100);
+        fx.robot.interact(() -> fx.console.model().controls().setRate(50));
     }
 
     @Test

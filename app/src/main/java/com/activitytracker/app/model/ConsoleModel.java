@@ -2,6 +2,7 @@ package com.activitytracker.app.model;
 
 import com.activitytracker.app.feed.FeedUpdate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,8 @@ public final class ConsoleModel {
     private final DashboardModel dashboard = new DashboardModel();
     private final AlertFeedModel alerts;
     private final ScoreboardModel scoreboard;
+    /** Snapshots taken before the last reset may still be on their way; they must not bring old figures back. */
+    private Instant resetAt = Instant.MIN;
 
     public ConsoleModel(EngineCommands engine, MainModel main, Clock clock) {
         this.engine = Objects.requireNonNull(engine);
@@ -63,7 +66,7 @@ public final class ConsoleModel {
             main.applyStatus(update.status(), clock.instant());
             controls.applyStatus(update.status());
         }
-        if (update.snapshot() != null) {
+        if (update.snapshot() != null && !update.snapshot().takenAt().isBefore(resetAt)) {
             controls.applySnapshot(update.snapshot());
             dashboard.apply(update.snapshot());
             scoreboard.apply(update.snapshot().scoreboard());
@@ -77,6 +80,7 @@ public final class ConsoleModel {
     /** Clears the counters in the engine and every figure, chart and list of the console. */
     public void reset() {
         engine.reset();
+        resetAt = clock.instant();
         dashboard.clear();
         alerts.clear();
         scoreboard.clear();

@@ -52,6 +52,15 @@ class ConsoleModelTest {
     }
 
     @Test
+    void aSnapshotTakenBeforeTheResetDoesNotBringOldFiguresBack() {
+        model.reset();
+        model.apply(new FeedUpdate(null, TestSnapshots.snapshot(T0.minusMillis(100), 10, 10, 10), List.of(), 0));
+        assertThat(model.dashboard().tile("total-events").valueProperty().get()).isEqualTo("–");
+        model.apply(new FeedUpdate(null, TestSnapshots.snapshot(T0, 10, 10, 10), List.of(), 0));
+        assertThat(model.dashboard().tile("total-events").valueProperty().get()).isEqualTo("10");
+    }
+
+    @Test
     void anEmptyUpdateChangesNothing() {
         model.apply(new FeedUpdate(null, null, List.of(), 0));
         assertThat(main.engineStateProperty().get()).isEqualTo(State.NEW);
