@@ -50,6 +50,18 @@ public final class Launcher {
 
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
         Platform.setImplicitExit(false);
+        try {
+            startConsole(settings, loader, envFile, options, exitCode);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            System.err.println("Cannot open the console window: " + e.getMessage()
+                    + " (it needs a desktop session; the engine alone runs headless: activity-tracker-engine.jar run)");
+            System.exit(1);
+        }
+        System.exit(exitCode.join());
+    }
+
+    private static void startConsole(Settings settings, SettingsLoader loader, Path envFile, LaunchOptions options,
+                                     CompletableFuture<Integer> exitCode) {
         Platform.startup(() -> {
             try {
                 TrackerConsole console = new TrackerConsole(settings, overrides -> loader.load(envFile, overrides),
@@ -59,6 +71,8 @@ public final class Launcher {
                             exitCode.complete(code);
                         });
                 console.start(new Stage());
+                // Ctrl+C or a kill in the terminal stops the engine and its broker too
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> console.session().close(), "console-shutdown"));
                 options.screenshotDir().ifPresent(console::runScreenshotTour);
             } catch (RuntimeException e) {
                 log.error("The console could not start: {}", e.getMessage(), e);
@@ -66,6 +80,5 @@ public final class Launcher {
                 exitCode.complete(1);
             }
         });
-        System.exit(exitCode.join());
     }
 }
