@@ -32,6 +32,10 @@ final class ConsoleFixture {
     final List<Throwable> fxErrors = new CopyOnWriteArrayList<>();
     final FxRobot robot = new FxRobot();
     final Path snapshotFolder;
+    /** Every banner text shown, in order, from the moment the console opened. */
+    final List<String> bannerHistory = new CopyOnWriteArrayList<>();
+    /** Engine states seen while the window was already showing. */
+    final List<EngineStatus.State> statesWhileShowing = new CopyOnWriteArrayList<>();
 
     private ConsoleFixture(Path dir) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
@@ -49,6 +53,12 @@ final class ConsoleFixture {
         FxToolkit.setupFixture(() -> {
             Thread.currentThread().setUncaughtExceptionHandler((t, e) -> fxErrors.add(e));
             console.start(stage);
+            console.model().main().bannerTextProperty().addListener((obs, old, text) -> bannerHistory.add(text));
+            console.model().main().engineStateProperty().addListener((obs, old, state) -> {
+                if (stage.isShowing()) {
+                    statesWhileShowing.add(state);
+                }
+            });
             stage.toFront();
             stage.requestFocus();
         });

@@ -7,6 +7,7 @@ import com.activitytracker.app.model.RateScale;
 import com.activitytracker.app.view.ThemeStyler;
 import com.activitytracker.engine.Engine;
 import com.activitytracker.engine.EngineSnapshot;
+import com.activitytracker.engine.EngineStatus;
 import com.activitytracker.engine.fraud.FraudAlert;
 import com.activitytracker.engine.generator.Scenario;
 import java.nio.file.Files;
@@ -71,6 +72,21 @@ class ConsoleUiTest {
         await().atMost(SOON).untilAsserted(() ->
                 assertThat(fx.<Label>lookup("#engine-state").getText()).isEqualTo("Streaming"));
         assertThat(fx.<Label>lookup("#status-banner").isVisible()).isFalse();
+    }
+
+    @Test
+    void theWindowOpensAtOnceAndShowsTheBrokerStarting() {
+        assertThat(fx.statesWhileShowing).startsWith(EngineStatus.State.STARTING).contains(EngineStatus.State.RUNNING);
+        assertThat(fx.bannerHistory).contains("Starting the embedded Kafka broker…");
+        assertThat(fx.bannerHistory.get(fx.bannerHistory.size() - 1)).isEmpty();
+    }
+
+    @Test
+    void f11TogglesFullScreen() {
+        fx.robot.clickOn("#tiles").type(KeyCode.F11);
+        await().atMost(SOON).until(() -> fx.console.stage().isFullScreen());
+        fx.robot.type(KeyCode.F11);
+        await().atMost(SOON).until(() -> !fx.console.stage().isFullScreen());
     }
 
     @Test
