@@ -12,7 +12,6 @@ import com.activitytracker.app.view.Shortcuts;
 import com.activitytracker.app.view.ThemeStyler;
 import com.activitytracker.app.view.ViewActions;
 import com.activitytracker.engine.Engine;
-import com.activitytracker.engine.EngineSnapshot;
 import com.activitytracker.engine.config.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,7 +76,9 @@ public final class TrackerConsole {
         this.stage = primaryStage;
         EngineFeed feed = new EngineFeed();
         session = new EngineSession(settings, Engine::new, feed);
-        MainModel main = new MainModel(snapshotSaver(), Platform::runLater);
+        snapshots = new DashboardSnapshots(snapshotFolder, () -> stage.getScene(), () -> session.engine().latestSnapshot(),
+                () -> model.main().themeProperty().get(), background, clock);
+        MainModel main = new MainModel(snapshots, Platform::runLater);
         model = new ConsoleModel(session, main, clock);
 
         ViewActions actions = new ViewActions(this::openSettings, () -> shutdown(0));
@@ -155,16 +156,6 @@ public final class TrackerConsole {
 
     private FeedUpdate feedAfterStop() {
         return new FeedUpdate(session.engine().status(), null, List.of(), 0);
-    }
-
-    private DashboardSnapshots snapshotSaver() {
-        snapshots = new DashboardSnapshots(snapshotFolder, () -> stage.getScene(), this::latestSnapshot,
-                () -> model.main().themeProperty().get(), background, clock);
-        return snapshots;
-    }
-
-    private EngineSnapshot latestSnapshot() {
-        return session.engine().latestSnapshot();
     }
 
     // ---- For tests: the parts a UI test checks -------------------------------------------------

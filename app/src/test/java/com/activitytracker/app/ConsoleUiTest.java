@@ -171,6 +171,8 @@ class ConsoleUiTest {
 
         fx.robot.type(KeyCode.F1);
         assertThat(fx.<StackPane>lookup("#help-overlay").isVisible()).isTrue();
+        assertThat(fx.robot.lookup("#help-overlay .help-key").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Space", "Ctrl+T", "Ctrl+P", "F11", "F1", "Ctrl+S");
         fx.robot.type(KeyCode.ESCAPE);
         assertThat(fx.<StackPane>lookup("#help-overlay").isVisible()).isFalse();
     }

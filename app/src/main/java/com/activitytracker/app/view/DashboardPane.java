@@ -7,6 +7,7 @@ import com.activitytracker.app.model.SlidingSeries;
 import com.activitytracker.app.model.TileModel;
 import com.activitytracker.engine.fraud.Severity;
 import java.util.List;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,6 +22,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
@@ -41,11 +43,10 @@ final class DashboardPane {
         List<TileModel> all = dashboard.tiles();
         for (int i = 0; i < all.size(); i++) {
             TileModel tile = all.get(i);
-            Node view = tile.id().equals("alerts")
+            Region view = tile.id().equals("alerts")
                     ? new TileView(tile, severityCounts(dashboard)).node()
                     : new TileView(tile).node();
-            GridPane.setFillWidth(view, true);
-            ((javafx.scene.layout.Region) view).setMaxWidth(Double.MAX_VALUE);
+            view.setMaxWidth(Double.MAX_VALUE);
             tiles.add(view, i % TILE_COLUMNS, i / TILE_COLUMNS);
         }
 
@@ -83,7 +84,7 @@ final class DashboardPane {
         row.setAlignment(Pos.CENTER_LEFT);
         for (Severity s : Severity.values()) {
             Label count = Styles.label("", "severity-badge", AlertFeedModel.styleClass(s));
-            count.setId("alerts-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            count.setId("alerts-" + s.name().toLowerCase(Locale.ROOT));
             count.textProperty().bind(dashboard.alertCountProperty(s).map(n -> s.name().charAt(0) + " " + n));
             row.getChildren().add(count);
         }
@@ -100,7 +101,9 @@ final class DashboardPane {
     }
 
     private static Node revenueChart(SlidingSeries series) {
-        AreaChart<Number, Number> chart = new AreaChart<>(timeAxis(), valueAxis());
+        NumberAxis dollars = valueAxis();
+        dollars.setTickLabelFormatter(new NumberAxis.DefaultFormatter(dollars, "$", null));
+        AreaChart<Number, Number> chart = new AreaChart<>(timeAxis(), dollars);
         chart.setId("revenue-chart");
         configure(chart);
         chart.setCreateSymbols(false);

@@ -3,6 +3,7 @@ package com.activitytracker.app.view;
 import com.activitytracker.app.model.TileModel;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** One headline tile: title, big value, caption. */
@@ -21,7 +22,7 @@ final class TileView {
         box.setId("tile-" + tile.id());
     }
 
-    Node node() {
+    Region node() {
         return box;
     }
 }
