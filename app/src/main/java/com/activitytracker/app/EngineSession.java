@@ -68,10 +68,11 @@ public final class EngineSession implements EngineCommands, AutoCloseable {
                 return;
             }
             Engine old = engine;
+            stop(old);
+            // read after the stop: a change the presenter made while the old engine stopped still counts
             double rate = old.targetRate();
             boolean paused = old.isPaused();
             FraudThresholds thresholds = old.thresholds();
-            stop(old);
             Engine next = engines.apply(newSettings.withEventsPerSecond(rate));
             next.updateThresholds(thresholds);
             if (paused) {

@@ -91,6 +91,8 @@ public final class TrackerConsole {
 
         stage.setTitle("Activity Tracker: live on Apache Kafka");
         stage.setScene(scene);
+        stage.setMinWidth(Math.min(1100, screen.getWidth()));
+        stage.setMinHeight(Math.min(700, screen.getHeight()));
         stage.setFullScreenExitHint("F11 or Esc leaves full screen");
         main.fullScreenProperty().addListener((obs, old, on) -> stage.setFullScreen(on));
         stage.fullScreenProperty().addListener((obs, old, on) -> main.fullScreenChanged(on));
