@@ -36,6 +36,7 @@ public final class AlertFeedModel {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(noSelection());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No alerts yet");
     private long received;
+    private long dropped;
 
     public AlertFeedModel(ZoneId zone) {
         this.zone = Objects.requireNonNull(zone);
@@ -110,11 +111,20 @@ public final class AlertFeedModel {
         updateSummary();
     }
 
+    /** Alerts that arrived faster than the feed's queue could hold between two ticks. */
+    public void countDropped(long n) {
+        if (n > 0) {
+            dropped += n;
+            updateSummary();
+        }
+    }
+
     public void clear() {
         selected.set(null);
         alerts.clear();
         shownIds.clear();
         received = 0;
+        dropped = 0;
         updateSummary();
     }
 
@@ -124,7 +134,8 @@ public final class AlertFeedModel {
             return;
         }
         summary.set("Showing " + Formats.count(visible.size()) + " of the newest " + Formats.count(alerts.size())
-                + " · " + Formats.count(received) + " received");
+                + " · " + Formats.count(received) + " received"
+                + (dropped == 0 ? "" : " · " + Formats.count(dropped) + " skipped in bursts"));
     }
 
     private String describe(FraudAlert a) {

@@ -74,6 +74,7 @@ public final class ConsoleModel {
         if (!update.alerts().isEmpty()) {
             alerts.addAll(update.alerts());
         }
+        alerts.countDropped(update.droppedAlerts());
         main.tick(clock.instant());
     }
 

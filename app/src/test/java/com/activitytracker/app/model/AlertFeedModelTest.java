@@ -77,6 +77,13 @@ class AlertFeedModelTest {
     }
 
     @Test
+    void alertsSkippedInABurstAreCounted() {
+        feed.addAll(List.of(alert("a1", Severity.LOW)));
+        feed.countDropped(7);
+        assertThat(feed.summaryProperty().get()).endsWith("· 7 skipped in bursts");
+    }
+
+    @Test
     void severityStyleClassesNameTheSeverity() {
         assertThat(AlertFeedModel.styleClass(Severity.CRITICAL)).isEqualTo("severity-critical");
     }
