@@ -264,6 +264,8 @@ public final class Engine implements AutoCloseable {
         long delivered = s.producer().delivered();
         return s.producer().inFlight() == 0
                 && s.analyticsConsumer().lagRecords() == 0 && s.analyticsConsumer().processed() >= delivered
+                // the analytics figures are snapshotted on the consumer's tick: wait for one that counts everything
+                && s.analytics().eventsTotal() + s.analytics().invalidRecords() >= delivered
                 && s.fraudConsumer().lagRecords() == 0 && s.fraudConsumer().processed() >= delivered;
     }
 
