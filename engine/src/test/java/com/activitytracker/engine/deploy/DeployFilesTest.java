@@ -100,13 +100,12 @@ class DeployFilesTest {
     @Test
     void composeIsASingleNodeKraftBrokerThatLeavesTopicCreationToTheApp() throws IOException {
         Map<String, String> env = environment();
-        assertThat(env).containsKey("KAFKA_NODE_ID")
+        assertThat(env).containsEntry("KAFKA_NODE_ID", "1")
                 .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@localhost:29093")
                 .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
                 .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
                 .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
                 .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
-        assertThat(env.get("KAFKA_NODE_ID")).isEqualTo("1");
         assertThat(env.get("KAFKA_PROCESS_ROLES").split(",")).containsExactlyInAnyOrder("broker", "controller");
     }
 
@@ -124,6 +123,7 @@ class DeployFilesTest {
         List<String> mounts = texts(kafka().path("volumes"));
         assertThat(mounts).as("volumes of the kafka service").isNotEmpty();
         String mount = mounts.get(0);
+        assertThat(mount).as("short syntax volume:path").contains(":");
         String source = mount.substring(0, mount.indexOf(':'));
         String target = mount.substring(mount.indexOf(':') + 1).replaceFirst(":(rw|ro)$", "");
         assertThat(namedVolumes).as("top-level volumes").contains(source);
@@ -165,9 +165,9 @@ class DeployFilesTest {
                 uncommented.append(a.key).append('=').append(a.value).append('\n');
             }
         }
-        Path file = Files.writeString(dir.resolve("uncommented.env"), uncommented);
-        assertThatCode(() -> FraudSettings.thresholds(loader.load(file, Map.of()).values())).doesNotThrowAnyException();
-        assertThat(loader.load(file, Map.of()).bootstrapServers()).contains(ROLES_DEFAULT_BOOTSTRAP);
+        Settings settings = loader.load(Files.writeString(dir.resolve("uncommented.env"), uncommented), Map.of());
+        assertThatCode(() -> FraudSettings.thresholds(settings.values())).doesNotThrowAnyException();
+        assertThat(settings.bootstrapServers()).contains(ROLES_DEFAULT_BOOTSTRAP);
     }
 
     // ---------------------------------------------------------------- docs/client.properties.example
