@@ -87,7 +87,7 @@ public final class PipelineBenchmark {
             ProducerStats stats = producer.stats();
             double ours = stats.delivered() / (stats.elapsed().toNanos() / 1e9);
             out.printf(Locale.US, "[producer] round %d: ProducerPerformance %,.0f records/s (300 B, acks=all linger.ms=5 batch.size=65536)"
-                            + " | ours %,.0f events/s (generated JSON ~%d B, acks=all, idempotent, lz4) | ratio %.0f %%%n",
+                            + " | ours %,.0f events/s (generated JSON ~%d B, acks=all, idempotent, no compression) | ratio %.0f %%%n",
                     round, reference, ours, averageEventBytes(), 100 * ours / reference);
         }
     }
