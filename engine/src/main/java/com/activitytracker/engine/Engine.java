@@ -236,6 +236,21 @@ public final class Engine implements AutoCloseable {
         closeQuietly(cluster);
     }
 
+    /** Waits until a producer with an event limit has sent them all; true if it did within the timeout. */
+    public boolean awaitProducerFinished(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (published) {
+            while (!producerFinished()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 || closed) {
+                    return false;
+                }
+                published.wait(left);
+            }
+            return true;
+        }
+    }
+
     /**
      * Pauses the producer and waits until every event it sent is acknowledged and read by both
      * consumers, so final figures count everything.

@@ -7,9 +7,11 @@ import com.activitytracker.engine.EngineStatus;
 import com.activitytracker.engine.analytics.AnalyticsConsoleReport;
 import com.activitytracker.engine.analytics.AnalyticsReportJson;
 import com.activitytracker.engine.analytics.AnalyticsSnapshot;
+import com.activitytracker.engine.config.Durations;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.fraud.FraudAlert;
 import com.activitytracker.engine.fraud.FraudAlertConsoleFormat;
+import com.activitytracker.engine.generator.Scenario;
 import com.activitytracker.engine.kafka.KafkaUnavailableException;
 import com.activitytracker.engine.producer.ProducerStats;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,6 +43,11 @@ final class RunCommand extends SettingsCommand {
     @Option(names = "--report-json", paramLabel = "FILE", description = "write the final analytics report there on exit")
     Path reportJson;
 
+    @Option(names = "--attack-every", paramLabel = "D", defaultValue = "30s",
+            description = "inject the next fraud scenario (bot burst, card testing, account takeover, impossible travel, "
+                    + "whale purchase, in turn) every D, so alerts show up; 0 turns it off (default ${DEFAULT-VALUE})")
+    String attackEvery;
+
     @Override
     protected void addOverrides(Map<String, String> overrides) {
         kafka.addTo(overrides);
@@ -59,6 +66,7 @@ final class RunCommand extends SettingsCommand {
             throw new ParameterException(spec.commandLine(), "--events must be a positive number, got " + producerOptions.events);
         }
         Duration duration = run.durationOrNull();
+        Duration attacks = Durations.parse("--attack-every", attackEvery);
         Settings settings = loadSettings();
         PrintStream out = out();
         long seed = producerOptions.seed != null ? producerOptions.seed : System.nanoTime();
@@ -78,7 +86,7 @@ final class RunCommand extends SettingsCommand {
             }
             new ProducerConsole(out).banner(engine.effectiveSettings().bootstrapServers().orElseThrow(),
                     settings.activitiesTopic(), settings.eventsPerSecond());
-            awaitEnd(engine, stop, duration);
+            awaitEnd(engine, stop, duration, attacks);
             EngineSnapshot last = engine.drain(DRAIN_TIMEOUT);
             printSummary(out, last);
             if (reportJson != null && last != null) {
@@ -91,10 +99,16 @@ final class RunCommand extends SettingsCommand {
         }
     }
 
-    private static void awaitEnd(Engine engine, StopSignal stop, Duration duration) throws InterruptedException {
+    private static void awaitEnd(Engine engine, StopSignal stop, Duration duration, Duration attackEvery)
+            throws InterruptedException {
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        long nextAttack = attackEvery.isZero() ? Long.MAX_VALUE : System.nanoTime() + attackEvery.toNanos();
+        int attack = 0;
         while (!engine.producerFinished() && System.nanoTime() < deadline && !stop.await(POLL)) {
-            // streaming until --events are sent, --duration ends or Ctrl+C
+            if (System.nanoTime() >= nextAttack) {
+                engine.inject(Scenario.values()[attack++ % Scenario.values().length]);
+                nextAttack += attackEvery.toNanos();
+            }
         }
     }
 

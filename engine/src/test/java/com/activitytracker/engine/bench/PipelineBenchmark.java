@@ -38,7 +38,7 @@ import org.apache.kafka.tools.ProducerPerformance;
  * The performance figures of the engine issues, measured in one run on one embedded broker so that
  * ratios are comparable on a noisy machine. Not a test: run it with the command in docs/BENCHMARKS.md.
  *
- * <p>Arguments: {@code [sections]} — any of {@code broker producer pipeline latency memory}; all by default.
+ * <p>Arguments: {@code [sections]} — any of {@code memory producer latency pipeline soak}; all by default.
  */
 public final class PipelineBenchmark {
     private static final int RECORDS = Integer.getInteger("bench.records", 500_000);
@@ -46,7 +46,7 @@ public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         java.util.Set<String> sections = args.length == 0
-                ? java.util.Set.of("broker", "producer", "pipeline", "latency", "memory") : java.util.Set.of(args);
+                ? java.util.Set.of("broker", "producer", "pipeline", "latency", "memory", "soak") : java.util.Set.of(args);
         Path work = Files.createTempDirectory("tracker-bench");
         out.printf("Activity Tracker benchmark — %d cores, Java %s, max heap %d MB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
@@ -64,6 +64,9 @@ public final class PipelineBenchmark {
             }
             if (sections.contains("pipeline")) {
                 pipeline(broker, work);
+            }
+            if (sections.contains("soak")) {
+                soak(broker, work);
             }
         }
         System.exit(0); // Kafka's tools leave non-daemon threads behind
@@ -136,6 +139,42 @@ public final class PipelineBenchmark {
                             + " completing event → alert p50 %.1f ms, p99 %.1f ms (%d alerts); scenarios caught %d/%d%n",
                     s.endToEnd().p50Millis(), s.endToEnd().p99Millis(), s.detection().p50Millis(), s.detection().p99Millis(),
                     s.detection().count(), s.scoreboard().stream().filter(e -> e.caught()).count(), s.scoreboard().size());
+        }
+    }
+
+    /**
+     * Ordinary traffic at 1,000 events/s for 5 minutes with a scenario injected every 20 s: how many
+     * alerts ordinary users raise, and how fast each attack is caught.
+     */
+    private static void soak(EmbeddedKafkaBroker broker, Path work) throws Exception {
+        Settings settings = settings(broker, work, "bench-soak").withEventsPerSecond(1_000);
+        java.util.List<com.activitytracker.engine.fraud.FraudAlert> alerts =
+                java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (Engine engine = new Engine(settings, Clock.systemUTC(), new SimpleMeterRegistry(), 3)) {
+            engine.subscribe(new com.activitytracker.engine.EngineListener() {
+                @Override
+                public void onAlert(com.activitytracker.engine.fraud.FraudAlert alert) {
+                    alerts.add(alert);
+                }
+            });
+            engine.startAndAwait(Duration.ofSeconds(60));
+            var scenarios = com.activitytracker.engine.generator.Scenario.values();
+            for (int i = 0; i < 15; i++) {
+                waitFor(Duration.ofSeconds(20));
+                engine.inject(scenarios[i % scenarios.length]);
+            }
+            waitFor(Duration.ofSeconds(5));
+            EngineSnapshot s = engine.latestSnapshot();
+            java.util.Set<String> attackers = new java.util.HashSet<>();
+            s.scoreboard().forEach(e -> attackers.add(e.scenario().userId()));
+            long ordinary = alerts.stream().filter(a -> !attackers.contains(a.userId())).count();
+            long caught = s.scoreboard().stream().filter(e -> e.caught()).count();
+            Duration slowest = s.scoreboard().stream().filter(e -> e.caught())
+                    .map(e -> Duration.between(e.scenario().completedAt(), e.caughtBy().detectedAt()))
+                    .max(Duration::compareTo).orElse(Duration.ZERO);
+            out.printf(Locale.US, "%n[soak] 1,000 events/s for 5 min (%,d events): alerts on ordinary users %d;"
+                            + " scenarios caught %d/%d, slowest from the attack's last event to its alert %d ms%n",
+                    s.producer().delivered(), ordinary, caught, s.scoreboard().size(), slowest.toMillis());
         }
     }
 
