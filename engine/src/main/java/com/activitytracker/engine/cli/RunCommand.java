@@ -7,11 +7,9 @@ import com.activitytracker.engine.EngineStatus;
 import com.activitytracker.engine.analytics.AnalyticsConsoleReport;
 import com.activitytracker.engine.analytics.AnalyticsReportJson;
 import com.activitytracker.engine.analytics.AnalyticsSnapshot;
-import com.activitytracker.engine.config.Durations;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.fraud.FraudAlert;
 import com.activitytracker.engine.fraud.FraudAlertConsoleFormat;
-import com.activitytracker.engine.generator.Scenario;
 import com.activitytracker.engine.kafka.KafkaUnavailableException;
 import com.activitytracker.engine.producer.ProducerStats;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -43,11 +41,6 @@ final class RunCommand extends SettingsCommand {
     @Option(names = "--report-json", paramLabel = "FILE", description = "write the final analytics report there on exit")
     Path reportJson;
 
-    @Option(names = "--attack-every", paramLabel = "D", defaultValue = "30s",
-            description = "inject the next fraud scenario (bot burst, card testing, account takeover, impossible travel, "
-                    + "whale purchase, in turn) every D, so alerts show up; 0 turns it off (default ${DEFAULT-VALUE})")
-    String attackEvery;
-
     @Override
     protected void addOverrides(Map<String, String> overrides) {
         kafka.addTo(overrides);
@@ -66,7 +59,7 @@ final class RunCommand extends SettingsCommand {
             throw new ParameterException(spec.commandLine(), "--events must be a positive number, got " + producerOptions.events);
         }
         Duration duration = run.durationOrNull();
-        Duration attacks = Durations.parse("--attack-every", attackEvery);
+        Duration attacks = producerOptions.attackEvery(Duration.ofSeconds(30));
         Settings settings = loadSettings();
         PrintStream out = out();
         long seed = producerOptions.seed != null ? producerOptions.seed : System.nanoTime();
@@ -106,7 +99,7 @@ final class RunCommand extends SettingsCommand {
         int attack = 0;
         while (!engine.producerFinished() && System.nanoTime() < deadline && !stop.await(POLL)) {
             if (System.nanoTime() >= nextAttack) {
-                engine.inject(Scenario.values()[attack++ % Scenario.values().length]);
+                engine.inject(Attacks.next(attack++));
                 nextAttack += attackEvery.toNanos();
             }
         }
