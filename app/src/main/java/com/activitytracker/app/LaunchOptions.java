@@ -1,0 +1,53 @@
+package com.activitytracker.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The console's command line.
+ *
+ * @param envFile       an explicit {@code .env} file instead of the working directory's
+ * @param snapshotDir   where "save snapshot" writes; the default is in the home directory
+ * @param screenshotDir when set, the console streams, injects every scenario, saves dark and light
+ *                      screenshots there and exits
+ */
+public record LaunchOptions(Optional<Path> envFile, Optional<Path> snapshotDir, Optional<Path> screenshotDir,
+                            boolean help) {
+
+    public static final String USAGE = """
+            Usage: java -jar activity-tracker-console.jar [options]
+              --env-file FILE       read settings from FILE instead of ./.env
+              --snapshot-dir DIR    where "save snapshot" writes (default ~/ActivityTracker-snapshots)
+              --screenshots DIR     stream ~10 s, inject every scenario, save dark and light screenshots
+                                    of the dashboard into DIR, then exit
+              --help                show this help
+            Settings (KAFKA_BOOTSTRAP_SERVERS, EVENTS_PER_SECOND, ...) come from .env and the environment;
+            without KAFKA_BOOTSTRAP_SERVERS the console starts an embedded Kafka broker.""";
+
+    /** @throws IllegalArgumentException with a one-line message for an unknown option or a missing value */
+    public static LaunchOptions parse(String... args) {
+        Path envFile = null;
+        Path snapshotDir = null;
+        Path screenshotDir = null;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--env-file" -> envFile = Path.of(value(args, ++i, arg));
+                case "--snapshot-dir" -> snapshotDir = Path.of(value(args, ++i, arg));
+                case "--screenshots" -> screenshotDir = Path.of(value(args, ++i, arg));
+                case "--help", "-h" -> help = true;
+                default -> throw new IllegalArgumentException("unknown option " + arg + " (try --help)");
+            }
+        }
+        return new LaunchOptions(Optional.ofNullable(envFile), Optional.ofNullable(snapshotDir),
+                Optional.ofNullable(screenshotDir), help);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+}

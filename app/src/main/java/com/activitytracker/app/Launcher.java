@@ -1,0 +1,71 @@
+package com.activitytracker.app;
+
+import com.activitytracker.engine.config.Settings;
+import com.activitytracker.engine.config.SettingsException;
+import com.activitytracker.engine.config.SettingsLoader;
+import com.activitytracker.engine.observability.LogSetup;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the console. Not a JavaFX {@code Application}, so that a plain or shaded jar starts JavaFX
+ * from the class path; the toolkit is started with {@link Platform#startup}, and the process exits
+ * with the code the console hands back once it has stopped the engine.
+ */
+public final class Launcher {
+    private static final Logger log = LoggerFactory.getLogger(Launcher.class);
+
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(LaunchOptions.USAGE);
+            return;
+        }
+        SettingsLoader loader = SettingsLoader.forProcess();
+        Path envFile = options.envFile().orElse(null);
+        Settings settings;
+        try {
+            settings = loader.load(envFile, Map.of());
+        } catch (SettingsException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LogSetup.apply(settings, "WARN");
+
+        CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            try {
+                TrackerConsole console = new TrackerConsole(settings, overrides -> loader.load(envFile, overrides),
+                        options.snapshotDir().orElseGet(DashboardSnapshots::defaultFolder), Clock.systemDefaultZone(),
+                        code -> {
+                            Platform.exit();
+                            exitCode.complete(code);
+                        });
+                console.start(new Stage());
+                options.screenshotDir().ifPresent(console::runScreenshotTour);
+            } catch (RuntimeException e) {
+                log.error("The console could not start: {}", e.getMessage(), e);
+                Platform.exit();
+                exitCode.complete(1);
+            }
+        });
+        System.exit(exitCode.join());
+    }
+}

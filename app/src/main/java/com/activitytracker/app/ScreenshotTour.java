@@ -1,0 +1,106 @@
+package com.activitytracker.app;
+
+import com.activitytracker.app.model.ConsoleModel;
+import com.activitytracker.app.model.Theme;
+import com.activitytracker.engine.EngineStatus.State;
+import com.activitytracker.engine.generator.Scenario;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.IntFunction;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the documentation's screenshots with the app itself: once the engine streams, lets it run
+ * ~10 s, injects one of each scenario, waits for the alerts, saves the dashboard in the dark and the
+ * light theme (and dark in presenter mode), and exits 0 (1 when the engine fails or it takes too long). All on the FX thread with
+ * timers; the files are written in the background.
+ */
+final class ScreenshotTour {
+    private static final Logger log = LoggerFactory.getLogger(ScreenshotTour.class);
+    private static final Duration STREAM_FOR = Duration.seconds(10);
+    private static final Duration CATCH_FOR = Duration.seconds(6);
+    private static final Duration GIVE_UP_AFTER = Duration.seconds(120);
+
+    private final ConsoleModel model;
+    private final DashboardSnapshots snapshots;
+    private final Path folder;
+    private final IntFunction<?> finish;
+    private final PauseTransition watchdog = new PauseTransition(GIVE_UP_AFTER);
+    private boolean started;
+
+    ScreenshotTour(ConsoleModel model, DashboardSnapshots snapshots, Path folder, IntFunction<?> finish) {
+        this.model = Objects.requireNonNull(model);
+        this.snapshots = Objects.requireNonNull(snapshots);
+        this.folder = Objects.requireNonNull(folder);
+        this.finish = Objects.requireNonNull(finish);
+    }
+
+    void start() {
+        watchdog.setOnFinished(e -> fail("the tour did not finish within " + GIVE_UP_AFTER.toSeconds() + " s"));
+        watchdog.play();
+        ChangeListener<State> onState = (obs, old, state) -> onState(state);
+        model.main().engineStateProperty().addListener(onState);
+        onState(model.main().engineStateProperty().get());
+    }
+
+    private void onState(State state) {
+        if (state == State.FAILED) {
+            fail("the engine failed: " + model.main().statusTextProperty().get());
+        } else if (state == State.RUNNING && !started) {
+            started = true;
+            log.info("Screenshot tour: streaming for {} s", STREAM_FOR.toSeconds());
+            after(STREAM_FOR, this::injectAll);
+        }
+    }
+
+    private void injectAll() {
+        for (Scenario s : Scenario.values()) {
+            model.controls().inject(s);
+        }
+        after(CATCH_FOR, () -> shoot(Theme.DARK, false, () -> shoot(Theme.LIGHT, false, () -> shoot(Theme.DARK, true, this::done))));
+    }
+
+    private void shoot(Theme theme, boolean presenter, Runnable next) {
+        model.main().setTheme(theme);
+        if (model.main().presenterModeProperty().get() != presenter) {
+            model.main().togglePresenterMode();
+        }
+        String name = presenter ? "dashboard-presenter.png" : "dashboard-" + theme.name().toLowerCase(Locale.ROOT) + ".png";
+        // one more pulse so the new stylesheet is laid out before the capture
+        after(Duration.millis(500), () -> snapshots.saveImage(folder.resolve(name))
+                .whenComplete((file, error) -> Platform.runLater(() -> {
+                    if (error != null) {
+                        fail("could not save a screenshot: " + error.getMessage());
+                    } else {
+                        log.info("Screenshot tour: saved {}", file);
+                        next.run();
+                    }
+                })));
+    }
+
+    private void done() {
+        watchdog.stop();
+        if (model.main().presenterModeProperty().get()) {
+            model.main().togglePresenterMode();
+        }
+        finish.apply(0);
+    }
+
+    private void fail(String why) {
+        watchdog.stop();
+        log.error("Screenshot tour failed: {}", why);
+        finish.apply(1);
+    }
+
+    private static void after(Duration delay, Runnable action) {
+        PauseTransition pause = new PauseTransition(delay);
+        pause.setOnFinished(e -> action.run());
+        pause.play();
+    }
+}

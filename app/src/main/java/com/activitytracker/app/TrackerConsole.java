@@ -1,0 +1,195 @@
+package com.activitytracker.app;
+
+import com.activitytracker.app.feed.EngineFeed;
+import com.activitytracker.app.feed.FeedPump;
+import com.activitytracker.app.feed.FeedUpdate;
+import com.activitytracker.app.model.ConsoleModel;
+import com.activitytracker.app.model.MainModel;
+import com.activitytracker.app.model.SettingsModel;
+import com.activitytracker.app.view.ConsoleView;
+import com.activitytracker.app.view.SettingsDialog;
+import com.activitytracker.app.view.Shortcuts;
+import com.activitytracker.app.view.ThemeStyler;
+import com.activitytracker.app.view.ViewActions;
+import com.activitytracker.engine.Engine;
+import com.activitytracker.engine.EngineSnapshot;
+import com.activitytracker.engine.config.Settings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's composition root: creates the engine session, the coalescing feed, the presentation
+ * models, the view, the shortcuts and the background executor, and owns their lifecycle. Closing the
+ * window stops the engine on a background thread and then hands the exit code to {@code exit}.
+ */
+public final class TrackerConsole {
+    private static final Logger log = LoggerFactory.getLogger(TrackerConsole.class);
+    /** The engine gets this long to stop before the console exits regardless. */
+    public static final long SHUTDOWN_SECONDS = 5;
+
+    private final Settings settings;
+    private final Function<Map<String, String>, Settings> settingsLoader;
+    private final Path snapshotFolder;
+    private final Clock clock;
+    private final IntConsumer exit;
+    private final ExecutorService background = Executors.newFixedThreadPool(2, new WorkerThreads());
+
+    private EngineSession session;
+    private ConsoleModel model;
+    private FeedPump pump;
+    private Stage stage;
+    private DashboardSnapshots snapshots;
+    private CompletableFuture<Void> shutdown;
+
+    /**
+     * @param settingsLoader resolves settings with the settings dialog's overrides (throws SettingsException)
+     * @param exit           receives the exit code once the engine has stopped (on the FX thread)
+     */
+    public TrackerConsole(Settings settings, Function<Map<String, String>, Settings> settingsLoader, Path snapshotFolder,
+                          Clock clock, IntConsumer exit) {
+        this.settings = Objects.requireNonNull(settings);
+        this.settingsLoader = Objects.requireNonNull(settingsLoader);
+        this.snapshotFolder = Objects.requireNonNull(snapshotFolder);
+        this.clock = Objects.requireNonNull(clock);
+        this.exit = Objects.requireNonNull(exit);
+    }
+
+    /** Builds and shows the console and starts the engine in the background. Call on the FX thread. */
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        EngineFeed feed = new EngineFeed();
+        session = new EngineSession(settings, Engine::new, feed);
+        MainModel main = new MainModel(snapshotSaver(), Platform::runLater);
+        model = new ConsoleModel(session, main, clock);
+
+        ViewActions actions = new ViewActions(this::openSettings, () -> shutdown(0));
+        Shortcuts shortcuts = new Shortcuts(model, actions);
+        ConsoleView view = new ConsoleView(model, actions, shortcuts.help());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        ThemeStyler.bind(scene, main.themeProperty(), main.presenterModeProperty());
+        shortcuts.install(scene);
+
+        stage.setTitle("Activity Tracker: live on Apache Kafka");
+        stage.setScene(scene);
+        stage.setFullScreenExitHint("F11 or Esc leaves full screen");
+        main.fullScreenProperty().addListener((obs, old, on) -> stage.setFullScreen(on));
+        stage.fullScreenProperty().addListener((obs, old, on) -> main.fullScreenChanged(on));
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            shutdown(0);
+        });
+
+        pump = new FeedPump(feed, model::apply);
+        pump.start();
+        stage.show();
+        background.execute(session::start);
+    }
+
+    /** Streams, injects every scenario and saves dark and light screenshots into {@code folder}, then exits. */
+    public void runScreenshotTour(Path folder) {
+        new ScreenshotTour(model, snapshots, folder, this::shutdown).start();
+    }
+
+    /**
+     * Stops the engine on a background thread (at most {@link #SHUTDOWN_SECONDS}), then hides the
+     * window and hands {@code exitCode} over. Safe to call more than once.
+     */
+    public synchronized CompletableFuture<Void> shutdown(int exitCode) {
+        if (shutdown != null) {
+            return shutdown;
+        }
+        model.main().showNotice("Stopping the engine…");
+        AtomicInteger code = new AtomicInteger(exitCode);
+        shutdown = CompletableFuture.runAsync(session::close, background)
+                .orTimeout(SHUTDOWN_SECONDS, TimeUnit.SECONDS)
+                .handle((ok, error) -> {
+                    if (error != null) {
+                        log.warn("The engine did not stop cleanly: {}", error.toString());
+                    }
+                    return null;
+                })
+                .thenRunAsync(() -> {
+                    pump.stop();
+                    model.apply(feedAfterStop());
+                    stage.hide();
+                    background.shutdownNow();
+                    exit.accept(code.get());
+                }, Platform::runLater);
+        return shutdown;
+    }
+
+    private void openSettings() {
+        SettingsModel settingsModel = new SettingsModel(session.settings(), settingsLoader, this::restart,
+                background, Platform::runLater);
+        new SettingsDialog(settingsModel, stage).show();
+    }
+
+    private void restart(Settings newSettings) {
+        model.main().showNotice("Restarting the engine with the new settings…");
+        CompletableFuture.runAsync(() -> session.restart(newSettings), background)
+                .whenCompleteAsync((ok, error) -> {
+                    model.engineReplaced();
+                    model.main().showNotice(error == null ? "Engine restarted with the new settings"
+                            : "Could not restart the engine: " + error.getMessage());
+                }, Platform::runLater);
+    }
+
+    private FeedUpdate feedAfterStop() {
+        return new FeedUpdate(session.engine().status(), null, List.of(), 0);
+    }
+
+    private DashboardSnapshots snapshotSaver() {
+        snapshots = new DashboardSnapshots(snapshotFolder, () -> stage.getScene(), this::latestSnapshot,
+                () -> model.main().themeProperty().get(), background, clock);
+        return snapshots;
+    }
+
+    private EngineSnapshot latestSnapshot() {
+        return session.engine().latestSnapshot();
+    }
+
+    // ---- For tests: the parts a UI test checks -------------------------------------------------
+
+    public EngineSession session() {
+        return session;
+    }
+
+    public ConsoleModel model() {
+        return model;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Daemon worker threads, so a stuck close never keeps the process alive. */
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "console-worker-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.activitytracker.app.model;
+
+import com.activitytracker.app.feed.FeedUpdate;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The whole console's presentation state: the frame, the controls, the thresholds, the live
+ * figures, the alert feed and the scoreboard. Takes the engine's coalesced updates in one call per
+ * UI tick.
+ */
+public final class ConsoleModel {
+    private final Clock clock;
+    private final EngineCommands engine;
+    private final MainModel main;
+    private final ControlsModel controls;
+    private final ThresholdsModel thresholds;
+    private final DashboardModel dashboard = new DashboardModel();
+    private final AlertFeedModel alerts;
+    private final ScoreboardModel scoreboard;
+
+    public ConsoleModel(EngineCommands engine, MainModel main, Clock clock) {
+        this.engine = Objects.requireNonNull(engine);
+        this.main = Objects.requireNonNull(main);
+        this.clock = Objects.requireNonNull(clock);
+        this.controls = new ControlsModel(engine);
+        this.thresholds = new ThresholdsModel(engine);
+        this.alerts = new AlertFeedModel(clock.getZone());
+        this.scoreboard = new ScoreboardModel(clock.getZone());
+    }
+
+    // ---- Properties ----------------------------------------------------------------------------
+
+    public MainModel main() {
+        return main;
+    }
+
+    public ControlsModel controls() {
+        return controls;
+    }
+
+    public ThresholdsModel thresholds() {
+        return thresholds;
+    }
+
+    public DashboardModel dashboard() {
+        return dashboard;
+    }
+
+    public AlertFeedModel alerts() {
+        return alerts;
+    }
+
+    public ScoreboardModel scoreboard() {
+        return scoreboard;
+    }
+
+    // ---- Commands ------------------------------------------------------------------------------
+
+    /** Applies what the engine published since the last tick. */
+    public void apply(FeedUpdate update) {
+        if (update.status() != null) {
+            main.applyStatus(update.status(), clock.instant());
+            controls.applyStatus(update.status());
+        }
+        if (update.snapshot() != null) {
+            controls.applySnapshot(update.snapshot());
+            dashboard.apply(update.snapshot());
+            scoreboard.apply(update.snapshot().scoreboard());
+        }
+        if (!update.alerts().isEmpty()) {
+            alerts.addAll(update.alerts());
+        }
+        main.tick(clock.instant());
+    }
+
+    /** Clears the counters in the engine and every figure, chart and list of the console. */
+    public void reset() {
+        engine.reset();
+        dashboard.clear();
+        alerts.clear();
+        scoreboard.clear();
+        main.showNotice("Counters, charts and alerts cleared");
+    }
+
+    /** The engine was replaced (new settings): show its rate and thresholds, start the figures afresh. */
+    public void engineReplaced() {
+        controls.syncFromEngine();
+        thresholds.load(engine.thresholds());
+        dashboard.clear();
+        scoreboard.clear();
+    }
+}

@@ -1,0 +1,64 @@
+package com.activitytracker.app.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the console writes numbers, money, shares, latencies and times: one place, so tiles agree. */
+public final class Formats {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    private Formats() {}
+
+    /** Whole numbers with thousands separators: {@code 1,234,567}. */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** Events per second: one decimal below 10, whole numbers above. */
+    public static String rate(double perSecond) {
+        if (!Double.isFinite(perSecond)) {
+            return "max";
+        }
+        double r = Math.max(0, perSecond);
+        return r < 10 && r != Math.rint(r) ? String.format(Locale.ROOT, "%.1f", r) : String.format(Locale.ROOT, "%,.0f", r);
+    }
+
+    /** Dollars with cents: {@code $12,345.60}. */
+    public static String money(double amount) {
+        return String.format(Locale.ROOT, "$%,.2f", amount);
+    }
+
+    /** A ratio (0 to 1) as a percentage with one decimal: {@code 12.5%}. */
+    public static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * (Double.isFinite(ratio) ? ratio : 0));
+    }
+
+    /** Milliseconds, with one decimal below 10 ms and in seconds from one second up. */
+    public static String millis(double ms) {
+        if (!Double.isFinite(ms) || ms < 0) {
+            return "–";
+        }
+        if (ms >= 1_000) {
+            return String.format(Locale.ROOT, "%.2f s", ms / 1_000);
+        }
+        return ms < 10 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.0f ms", ms);
+    }
+
+    /** A duration as {@link #millis}; a dash for none. */
+    public static String duration(Duration d) {
+        return d == null ? "–" : millis(d.toNanos() / 1e6);
+    }
+
+    /** Seconds with one decimal: {@code 0.4 s}. */
+    public static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.1f s", Double.isFinite(s) ? Math.max(0, s) : 0);
+    }
+
+    /** Wall-clock time of day in the given zone: {@code 14:03:59}. */
+    public static String time(Instant instant, ZoneId zone) {
+        return CLOCK.format(instant.atZone(zone));
+    }
+}

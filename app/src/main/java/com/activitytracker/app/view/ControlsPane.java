@@ -1,0 +1,181 @@
+package com.activitytracker.app.view;
+
+import com.activitytracker.app.model.ConsoleModel;
+import com.activitytracker.app.model.ControlsModel;
+import com.activitytracker.app.model.ThresholdsModel;
+import com.activitytracker.engine.generator.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The left column: event rate, pause and reset, attack scenarios, fraud thresholds. */
+final class ControlsPane {
+    private final VBox box;
+    /** Spinner value factories are bound both ways to the model; keep them reachable. */
+    private final List<SpinnerValueFactory<?>> factories = new ArrayList<>();
+
+    ControlsPane(ConsoleModel model) {
+        box = new VBox(14, rateSection(model.controls()), runSection(model), scenarioSection(model.controls()),
+                thresholdSection(model.thresholds()));
+        box.getStyleClass().add("controls-pane");
+        box.setId("controls");
+    }
+
+    Node node() {
+        return box;
+    }
+
+    private Node rateSection(ControlsModel controls) {
+        Slider slider = new Slider(0, 1, controls.sliderPositionProperty().get());
+        slider.setId("rate-slider");
+        slider.setBlockIncrement(0.02);
+        slider.valueProperty().bindBidirectional(controls.sliderPositionProperty());
+        HBox.setHgrow(slider, Priority.ALWAYS);
+
+        TextField field = new TextField();
+        field.setId("rate-field");
+        field.setPrefColumnCount(6);
+        field.textProperty().bindBidirectional(controls.rateTextProperty());
+        field.setOnAction(e -> controls.applyRateText());
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                controls.applyRateText();
+            }
+        });
+        HBox rateRow = new HBox(8, slider, field, Styles.label("/s", "muted"));
+        rateRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label scale = Styles.label("1 ─ 50,000 events/s, logarithmic", "muted", "small");
+        Label target = Styles.label("", "target-rate");
+        target.setId("target-rate");
+        target.textProperty().bind(controls.targetRateTextProperty());
+        Label achieved = Styles.label("", "achieved-rate");
+        achieved.setId("achieved-rate");
+        achieved.textProperty().bind(controls.achievedRateTextProperty());
+        Label error = Styles.label("", "error-text");
+        error.setId("rate-error");
+        error.textProperty().bind(controls.rateErrorProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setWrapText(true);
+        return section("Event rate", rateRow, scale, new HBox(16, target, achieved), error);
+    }
+
+    private Node runSection(ConsoleModel model) {
+        Button pause = Styles.styled(new Button(), "accent");
+        pause.setId("pause-button");
+        pause.textProperty().bind(model.controls().pauseLabelProperty());
+        pause.setOnAction(e -> model.controls().togglePause());
+        pause.setTooltip(new Tooltip("Stop or restart the producer (Space)"));
+        Button reset = new Button("Reset");
+        reset.setId("reset-button");
+        reset.setOnAction(e -> model.reset());
+        reset.setTooltip(new Tooltip("Clear counters, charts, alerts and the scoreboard (Ctrl+R)"));
+        HBox row = new HBox(8, pause, reset);
+        pause.setMaxWidth(Double.MAX_VALUE);
+        reset.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(pause, Priority.ALWAYS);
+        HBox.setHgrow(reset, Priority.ALWAYS);
+        return row;
+    }
+
+    private Node scenarioSection(ControlsModel controls) {
+        VBox buttons = new VBox(6);
+        for (Scenario s : Scenario.values()) {
+            Button b = Styles.styled(new Button(s.displayName()), "scenario-button");
+            b.setId("inject-" + s.name());
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setTooltip(new Tooltip(s.description() + "\nCaught by " + s.expectedRule()));
+            b.disableProperty().bind(controls.engineRunningProperty().not());
+            b.setOnAction(e -> controls.inject(s));
+            buttons.getChildren().add(b);
+        }
+        Label last = Styles.label("", "muted", "small");
+        last.setId("last-action");
+        last.setWrapText(true);
+        last.textProperty().bind(controls.lastActionProperty());
+        return section("Inject an attack", buttons, last);
+    }
+
+    private Node thresholdSection(ThresholdsModel t) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("threshold-grid");
+        int row = 0;
+        grid.addRow(row++, field("Velocity events", "HIGH_VELOCITY: this many events of one user within the window"),
+                intSpinner("velocity-max-events", t.velocityMaxEventsProperty(), 1, 100_000, 1));
+        grid.addRow(row++, field("Velocity window s", "HIGH_VELOCITY: window in seconds"),
+                intSpinner("velocity-window", t.velocityWindowSecondsProperty(), 1, 604_800, 10));
+        grid.addRow(row++, field("High value $", "HIGH_VALUE_PURCHASE: a purchase of at least this amount"),
+                doubleSpinner("high-value-amount", t.highValueAmountProperty(), 1, 10_000_000, 500));
+        grid.addRow(row++, field("Card tests", "CARD_TESTING: this many small purchases within the window"),
+                intSpinner("card-test-count", t.cardTestCountProperty(), 1, 10_000, 1));
+        grid.addRow(row++, field("Card test max $", "CARD_TESTING: a purchase below this amount is small"),
+                doubleSpinner("card-test-max-amount", t.cardTestMaxAmountProperty(), 0.01, 10_000, 0.5));
+        grid.addRow(row++, field("Card test window s", "CARD_TESTING: window in seconds"),
+                intSpinner("card-test-window", t.cardTestWindowSecondsProperty(), 1, 604_800, 60));
+        grid.addRow(row++, field("Failed logins", "ACCOUNT_TAKEOVER: failed logins before a successful one"),
+                intSpinner("ato-failed-logins", t.atoFailedLoginsProperty(), 1, 10_000, 1));
+        grid.addRow(row++, field("Login window s", "ACCOUNT_TAKEOVER: window in seconds"),
+                intSpinner("ato-window", t.atoWindowSecondsProperty(), 1, 604_800, 60));
+        grid.addRow(row, field("Travel window s", "IMPOSSIBLE_TRAVEL: two countries within this many seconds"),
+                intSpinner("travel-window", t.travelWindowSecondsProperty(), 1, 604_800, 300));
+        Label error = Styles.label("", "error-text");
+        error.setId("threshold-error");
+        error.setWrapText(true);
+        error.textProperty().bind(t.errorProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        return section("Fraud thresholds (live)", grid, error);
+    }
+
+    private static Label field(String text, String tip) {
+        Label label = Styles.label(text, "field-label");
+        label.setTooltip(new Tooltip(tip));
+        return label;
+    }
+
+    private Spinner<Integer> intSpinner(String id, ObjectProperty<Integer> value, int min, int max, int step) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get() == null ? min : value.get(), step);
+        factory.valueProperty().bindBidirectional(value);
+        factories.add(factory);
+        return spinner(id, factory);
+    }
+
+    private Spinner<Double> doubleSpinner(String id, ObjectProperty<Double> value, double min, double max, double step) {
+        SpinnerValueFactory.DoubleSpinnerValueFactory factory =
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value.get() == null ? min : value.get(), step);
+        factory.valueProperty().bindBidirectional(value);
+        factories.add(factory);
+        return spinner(id, factory);
+    }
+
+    private static <T> Spinner<T> spinner(String id, SpinnerValueFactory<T> factory) {
+        Spinner<T> spinner = new Spinner<>(factory);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(100);
+        return spinner;
+    }
+
+    private static Node section(String title, Node... content) {
+        VBox section = new VBox(8);
+        section.getStyleClass().add("control-section");
+        section.getChildren().add(Styles.label(title, "section-title"));
+        section.getChildren().addAll(content);
+        return section;
+    }
+}

@@ -1,0 +1,165 @@
+package com.activitytracker.app.view;
+
+import com.activitytracker.app.model.AlertFeedModel;
+import com.activitytracker.app.model.CategoryValue;
+import com.activitytracker.app.model.DashboardModel;
+import com.activitytracker.app.model.SlidingSeries;
+import com.activitytracker.app.model.TileModel;
+import com.activitytracker.engine.fraud.Severity;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.AreaChart;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+
+/** The middle: headline tiles above four cards (throughput, revenue, event mix, funnel). */
+final class DashboardPane {
+    private static final int TILE_COLUMNS = 3;
+    private final VBox box;
+
+    DashboardPane(DashboardModel dashboard) {
+        GridPane tiles = new GridPane();
+        tiles.getStyleClass().add("tiles");
+        tiles.setId("tiles");
+        ColumnConstraints third = new ColumnConstraints();
+        third.setPercentWidth(100.0 / TILE_COLUMNS);
+        for (int c = 0; c < TILE_COLUMNS; c++) {
+            tiles.getColumnConstraints().add(third);
+        }
+        List<TileModel> all = dashboard.tiles();
+        for (int i = 0; i < all.size(); i++) {
+            TileModel tile = all.get(i);
+            Node view = tile.id().equals("alerts")
+                    ? new TileView(tile, severityCounts(dashboard)).node()
+                    : new TileView(tile).node();
+            GridPane.setFillWidth(view, true);
+            ((javafx.scene.layout.Region) view).setMaxWidth(Double.MAX_VALUE);
+            tiles.add(view, i % TILE_COLUMNS, i / TILE_COLUMNS);
+        }
+
+        GridPane charts = new GridPane();
+        charts.getStyleClass().add("chart-grid");
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        charts.getColumnConstraints().addAll(half, half);
+        RowConstraints row = new RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        row.setPercentHeight(50);
+        charts.getRowConstraints().addAll(row, row);
+        charts.add(card("Throughput (events/s)", throughputChart(dashboard.throughputSeries())), 0, 0);
+        charts.add(card("Revenue", revenueChart(dashboard.revenueSeries())), 1, 0);
+        charts.add(card("Event type mix (% of events)", eventMixChart(dashboard)), 0, 1);
+        charts.add(card("Conversion funnel (users, % of previous step)", new FunnelView(dashboard).node()), 1, 1);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+
+        // the middle takes what the side columns leave; its content shrinks rather than push them off screen
+        charts.setMinWidth(0);
+        tiles.setMinWidth(0);
+        box = new VBox(12, tiles, charts);
+        box.setMinWidth(0);
+        box.setMinHeight(0);
+        box.getStyleClass().add("dashboard");
+        box.setId("dashboard");
+    }
+
+    Node node() {
+        return box;
+    }
+
+    private static Node severityCounts(DashboardModel dashboard) {
+        HBox row = new HBox(6);
+        row.setAlignment(Pos.CENTER_LEFT);
+        for (Severity s : Severity.values()) {
+            Label count = Styles.label("", "severity-badge", AlertFeedModel.styleClass(s));
+            count.setId("alerts-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            count.textProperty().bind(dashboard.alertCountProperty(s).map(n -> s.name().charAt(0) + " " + n));
+            row.getChildren().add(count);
+        }
+        return row;
+    }
+
+    private static Node throughputChart(List<SlidingSeries> series) {
+        LineChart<Number, Number> chart = new LineChart<>(timeAxis(), valueAxis());
+        chart.setId("throughput-chart");
+        configure(chart);
+        chart.setCreateSymbols(false);
+        series.forEach(s -> chart.getData().add(SeriesMirror.of(s.name(), s.points())));
+        return chart;
+    }
+
+    private static Node revenueChart(SlidingSeries series) {
+        AreaChart<Number, Number> chart = new AreaChart<>(timeAxis(), valueAxis());
+        chart.setId("revenue-chart");
+        configure(chart);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        chart.getData().add(SeriesMirror.of(series.name(), series.points()));
+        return chart;
+    }
+
+    private static Node eventMixChart(DashboardModel dashboard) {
+        CategoryAxis types = new CategoryAxis();
+        NumberAxis share = new NumberAxis(0, 100, 20);
+        share.setAutoRanging(false);
+        BarChart<Number, String> chart = new BarChart<>(share, types);
+        chart.setId("event-mix-chart");
+        configure(chart);
+        chart.setLegendVisible(false);
+        chart.setCategoryGap(3);
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        series.setName("Share of events");
+        // reversed, so the funnel's first steps read from the top
+        List<CategoryValue> mix = dashboard.eventMix();
+        for (int i = mix.size() - 1; i >= 0; i--) {
+            series.getData().add(new XYChart.Data<>(mix.get(i).percent(), mix.get(i).category()));
+        }
+        types.getCategories().setAll(series.getData().stream().map(XYChart.Data::getYValue).toList());
+        dashboard.eventMix().addListener((ListChangeListener<CategoryValue>) c -> {
+            for (CategoryValue v : c.getList()) {
+                series.getData().stream().filter(d -> d.getYValue().equals(v.category())).findFirst()
+                        .ifPresent(d -> d.setXValue(v.percent()));
+            }
+        });
+        chart.getData().add(series);
+        return chart;
+    }
+
+    private static NumberAxis timeAxis() {
+        NumberAxis axis = new NumberAxis();
+        axis.setForceZeroInRange(false);
+        axis.setLabel("seconds");
+        axis.setMinorTickVisible(false);
+        return axis;
+    }
+
+    private static NumberAxis valueAxis() {
+        NumberAxis axis = new NumberAxis();
+        axis.setMinorTickVisible(false);
+        return axis;
+    }
+
+    private static void configure(XYChart<?, ?> chart) {
+        chart.setAnimated(false);
+        chart.setMinSize(200, 150);
+        chart.getStyleClass().add("live-chart");
+    }
+
+    private static Node card(String title, Node content) {
+        VBox card = new VBox(4, Styles.label(title, "card-title"), content);
+        card.getStyleClass().add("card");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return card;
+    }
+}

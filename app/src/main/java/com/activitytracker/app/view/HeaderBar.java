@@ -1,0 +1,91 @@
+package com.activitytracker.app.view;
+
+import com.activitytracker.app.model.MainModel;
+import com.activitytracker.engine.EngineStatus.State;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Title, the cluster in use, the engine state pill and the presenter's buttons. */
+final class HeaderBar {
+    private final HBox box;
+
+    HeaderBar(MainModel main, ViewActions actions) {
+        Label title = Styles.label("Activity Tracker", "app-title");
+        Label subtitle = Styles.label("Real-time user activity and fraud detection on Apache Kafka", "app-subtitle");
+        Label state = Styles.label("", "status-pill");
+        state.setId("engine-state");
+        showState(state, null, main.engineStateProperty().get());
+        main.engineStateProperty().addListener((obs, old, s) -> showState(state, old, s));
+        Label cluster = Styles.label("", "cluster-text");
+        cluster.textProperty().bind(main.clusterTextProperty());
+        // in presenter mode the big fonts need the room: the small print goes
+        subtitle.visibleProperty().bind(main.presenterModeProperty().not());
+        subtitle.managedProperty().bind(subtitle.visibleProperty());
+        cluster.visibleProperty().bind(main.presenterModeProperty().not());
+        cluster.managedProperty().bind(cluster.visibleProperty());
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        box = new HBox(12, new VBox(2, title, subtitle), spacer, cluster, state, toolbar(main, actions));
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("header-bar");
+    }
+
+    Node node() {
+        return box;
+    }
+
+    private static Node toolbar(MainModel main, ViewActions actions) {
+        Button settings = button("settings-button", "Kafka…", "Bootstrap servers, topic, client properties (Ctrl+,)", actions.openSettings());
+        Button snapshot = button("snapshot-button", "Save snapshot", "Dashboard PNG + analytics JSON into "
+                + main.snapshotFolder() + " (Ctrl+S)", main::saveSnapshot);
+        snapshot.disableProperty().bind(main.savingProperty());
+        Button theme = button("theme-button", "Theme", "Dark or light (Ctrl+T)", main::toggleTheme);
+        Button presenter = button("presenter-button", "Presenter", "Large fonts for a projector (Ctrl+P)", main::togglePresenterMode);
+        Button fullScreen = button("fullscreen-button", "Full screen", "F11", main::toggleFullScreen);
+        Button help = button("help-button", "?", "Keyboard shortcuts (F1)", main::toggleHelp);
+        HBox bar = new HBox(6, settings, snapshot, theme, presenter, fullScreen, help);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.getStyleClass().add("toolbar-buttons");
+        return bar;
+    }
+
+    private static Button button(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    private static void showState(Label pill, State old, State now) {
+        pill.setText(label(now));
+        Styles.swap(pill, old == null ? null : styleClass(old), styleClass(now));
+    }
+
+    private static String styleClass(State s) {
+        return "state-" + s.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String label(State s) {
+        return switch (s) {
+            case NEW -> "Not started";
+            case STARTING -> "Starting";
+            case RUNNING -> "Streaming";
+            case DISCONNECTED -> "Disconnected";
+            case STOPPING -> "Stopping";
+            case STOPPED -> "Stopped";
+            case FAILED -> "Failed";
+        };
+    }
+}

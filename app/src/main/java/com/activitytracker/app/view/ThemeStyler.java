@@ -1,0 +1,52 @@
+package com.activitytracker.app.view;
+
+import com.activitytracker.app.model.Theme;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+
+/**
+ * Applies the theme and presenter mode: the theme's stylesheet plus the shared component stylesheets
+ * on the scene (popups and tooltips inherit them), and the {@code presenter} style class on the root.
+ */
+public final class ThemeStyler {
+    public static final String PRESENTER_CLASS = "presenter";
+
+    private ThemeStyler() {}
+
+    public static void bind(Scene scene, ObservableValue<Theme> theme, ObservableValue<Boolean> presenter) {
+        scene.getStylesheets().setAll(stylesheets(theme.getValue()));
+        theme.addListener((obs, old, t) -> scene.getStylesheets().setAll(stylesheets(t)));
+        applyPresenter(scene.getRoot(), presenter.getValue());
+        presenter.addListener((obs, old, on) -> applyPresenter(scene.getRoot(), on));
+    }
+
+    /** External forms of the theme's stylesheet and the component stylesheets, theme first. */
+    public static List<String> stylesheets(Theme theme) {
+        List<String> sheets = new ArrayList<>();
+        sheets.add(url(theme.stylesheet()));
+        Theme.COMPONENT_STYLESHEETS.forEach(s -> sheets.add(url(s)));
+        return sheets;
+    }
+
+    private static void applyPresenter(Parent root, Boolean on) {
+        if (Boolean.TRUE.equals(on)) {
+            if (!root.getStyleClass().contains(PRESENTER_CLASS)) {
+                root.getStyleClass().add(PRESENTER_CLASS);
+            }
+        } else {
+            root.getStyleClass().remove(PRESENTER_CLASS);
+        }
+    }
+
+    private static String url(String resource) {
+        URL url = ThemeStyler.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("missing stylesheet " + resource + " in the application jar");
+        }
+        return url.toExternalForm();
+    }
+}

@@ -1,0 +1,33 @@
+package com.activitytracker.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("unit")
+class LaunchOptionsTest {
+    @Test
+    void noOptionsMeansTheDefaults() {
+        LaunchOptions o = LaunchOptions.parse();
+        assertThat(o.screenshotDir()).isEmpty();
+        assertThat(o.snapshotDir()).isEmpty();
+        assertThat(o.help()).isFalse();
+    }
+
+    @Test
+    void readsScreenshotsSnapshotDirAndEnvFile() {
+        LaunchOptions o = LaunchOptions.parse("--screenshots", "docs/img", "--snapshot-dir", "/tmp/s", "--env-file", "x.env");
+        assertThat(o.screenshotDir()).contains(Path.of("docs/img"));
+        assertThat(o.snapshotDir()).contains(Path.of("/tmp/s"));
+        assertThat(o.envFile()).contains(Path.of("x.env"));
+    }
+
+    @Test
+    void unknownOptionsAndMissingValuesAreRefused() {
+        assertThatThrownBy(() -> LaunchOptions.parse("--fast")).hasMessage("unknown option --fast (try --help)");
+        assertThatThrownBy(() -> LaunchOptions.parse("--screenshots")).hasMessage("--screenshots needs a value");
+    }
+}

@@ -1,0 +1,63 @@
+package com.activitytracker.app.model;
+
+import com.activitytracker.engine.fraud.FraudThresholds;
+import com.activitytracker.engine.generator.InjectedScenario;
+import com.activitytracker.engine.generator.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records the commands the models send, instead of an engine. */
+final class FakeEngine implements EngineCommands {
+    double rate = 10;
+    boolean paused;
+    int resets;
+    FraudThresholds thresholds = FraudThresholds.defaults();
+    final List<Scenario> injected = new ArrayList<>();
+
+    @Override
+    public void setRate(double eventsPerSecond) {
+        rate = eventsPerSecond;
+    }
+
+    @Override
+    public double targetRate() {
+        return rate;
+    }
+
+    @Override
+    public void pause() {
+        paused = true;
+    }
+
+    @Override
+    public void resume() {
+        paused = false;
+    }
+
+    @Override
+    public boolean isPaused() {
+        return paused;
+    }
+
+    @Override
+    public void reset() {
+        resets++;
+    }
+
+    @Override
+    public InjectedScenario inject(Scenario scenario) {
+        injected.add(scenario);
+        return new InjectedScenario("s" + injected.size(), scenario, "user-9", TestSnapshots.T0, scenario.expectedRule(),
+                10, TestSnapshots.T0.plusSeconds(1));
+    }
+
+    @Override
+    public FraudThresholds thresholds() {
+        return thresholds;
+    }
+
+    @Override
+    public void updateThresholds(FraudThresholds t) {
+        thresholds = t;
+    }
+}

@@ -1,0 +1,50 @@
+package com.activitytracker.app.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("unit")
+class FormatsTest {
+    @Test
+    void countsHaveThousandsSeparators() {
+        assertThat(Formats.count(1_234_567)).isEqualTo("1,234,567");
+    }
+
+    @Test
+    void ratesShowOneDecimalOnlyWhenSmall() {
+        assertThat(Formats.rate(9.84)).isEqualTo("9.8");
+        assertThat(Formats.rate(10)).isEqualTo("10");
+        assertThat(Formats.rate(12_345.6)).isEqualTo("12,346");
+        assertThat(Formats.rate(Double.POSITIVE_INFINITY)).isEqualTo("max");
+    }
+
+    @Test
+    void moneyHasCentsAndSeparators() {
+        assertThat(Formats.money(12_345.6)).isEqualTo("$12,345.60");
+    }
+
+    @Test
+    void percentagesHaveOneDecimal() {
+        assertThat(Formats.percent(0.1234)).isEqualTo("12.3%");
+        assertThat(Formats.percent(Double.NaN)).isEqualTo("0.0%");
+    }
+
+    @Test
+    void latenciesSwitchToSecondsFromOneSecond() {
+        assertThat(Formats.millis(3.25)).isEqualTo("3.3 ms");
+        assertThat(Formats.millis(85)).isEqualTo("85 ms");
+        assertThat(Formats.millis(1_850)).isEqualTo("1.85 s");
+        assertThat(Formats.duration(null)).isEqualTo("–");
+        assertThat(Formats.duration(Duration.ofMillis(420))).isEqualTo("420 ms");
+    }
+
+    @Test
+    void timesAreShownInTheGivenZone() {
+        assertThat(Formats.time(Instant.parse("2026-11-26T10:15:30Z"), ZoneOffset.ofHours(1))).isEqualTo("11:15:30");
+    }
+}
