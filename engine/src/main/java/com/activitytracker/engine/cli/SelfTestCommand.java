@@ -52,7 +52,8 @@ final class SelfTestCommand extends SettingsCommand {
             Map<String, String> v = new HashMap<>();
             v.put(Settings.DATA_DIR, work.resolve("data").toString());
             v.put(Settings.LOG_DIR, work.resolve("logs").toString());
-            v.put(Settings.EVENTS_PER_SECOND, "2000");
+            // slow enough that every attack (each plays out within ~1.5 s) is sent before the last ordinary event
+            v.put(Settings.EVENTS_PER_SECOND, "1000");
             v.put(Settings.STATS_INTERVAL, "1000000");
             Settings settings = new SettingsLoader(Map.of(), work, work, System.getProperty("os.name", "")).load(null, v);
             long t0 = System.nanoTime();
