@@ -7,8 +7,6 @@ import com.activitytracker.engine.fraud.FraudAlertConsoleFormat;
 import com.activitytracker.engine.fraud.FraudSettings;
 import com.activitytracker.engine.fraud.FraudThresholds;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
-import com.activitytracker.engine.kafka.KafkaCluster;
-import com.activitytracker.engine.kafka.TopicAdmin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -50,9 +48,7 @@ final class FraudCommand extends SettingsCommand {
         Duration idleExit = consumer.idleExitOrNull();
         Settings settings = Roles.withDefaultBootstrap(loadSettings());
         FraudThresholds thresholds = FraudSettings.thresholds(settings.values());
-        KafkaClientFactory clients = new KafkaClientFactory(settings);
-        TopicAdmin admin = new TopicAdmin(clients, KafkaCluster.CONNECT_TIMEOUT);
-        admin.ensureTopics(settings, admin.awaitCluster() == 1);
+        KafkaClientFactory clients = Roles.connect(settings);
 
         PrintStream out = out();
         FraudAlertConsoleFormat format = System.console() != null && System.getenv("NO_COLOR") == null
