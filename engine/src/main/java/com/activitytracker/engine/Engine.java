@@ -80,6 +80,8 @@ public final class Engine implements AutoCloseable {
     private volatile AnalyticsProcessor analytics;
     private volatile FraudDetectionProcessor fraud;
     private volatile boolean closed;
+    private final Object published = new Object();
+    private long maxEvents;
     private long lastMetricsLog;
 
     public Engine(Settings settings) {
@@ -100,6 +102,20 @@ public final class Engine implements AutoCloseable {
     }
 
     // ---- Lifecycle ------------------------------------------------------------------------------
+
+    /** Makes the producer stop after {@code events} events (the command line's {@code --events}); call before start. */
+    public synchronized void limitEvents(long events) {
+        if (status.state() != State.NEW) {
+            throw new IllegalStateException("set the event limit before starting");
+        }
+        this.maxEvents = events;
+    }
+
+    /** True once a producer with an event limit has sent them all and has them acknowledged. */
+    public boolean producerFinished() {
+        ActivityProducer p = producer;
+        return p != null && !p.isRunning();
+    }
 
     /** Starts everything on a background thread and returns at once; follow progress with {@link #status()}. */
     public synchronized void start() {
@@ -186,6 +202,7 @@ public final class Engine implements AutoCloseable {
         producer = ActivityProducer.builder(() -> instrumented(clients.producer("activity-producer")),
                         c.settings().activitiesTopic(), traffic)
                 .rate(paused ? 0 : targetRate)
+                .maxEvents(maxEvents)
                 .clock(clock)
                 .registry(registry)
                 .onProgress(c.settings().statsInterval(), stats -> listeners.forEach(l -> safely(l::onProducerProgress, stats)))
@@ -217,6 +234,54 @@ public final class Engine implements AutoCloseable {
         joinQuietly(a);
         joinQuietly(f);
         closeQuietly(cluster);
+    }
+
+    /** Waits until a producer with an event limit has sent them all; true if it did within the timeout. */
+    public boolean awaitProducerFinished(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (published) {
+            while (!producerFinished()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 || closed) {
+                    return false;
+                }
+                published.wait(left);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Pauses the producer and waits until every event it sent is acknowledged and read by both
+     * consumers, so final figures count everything.
+     *
+     * @return the snapshot at that moment, or the newest one when the timeout passed first
+     */
+    public EngineSnapshot drain(Duration timeout) throws InterruptedException {
+        pause();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (published) {
+            while (true) {
+                EngineSnapshot s = latest;
+                if (s != null && isDrained(s)) {
+                    return s;
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 || closed) {
+                    return s;
+                }
+                published.wait(left);
+            }
+        }
+    }
+
+    private static boolean isDrained(EngineSnapshot s) {
+        long delivered = s.producer().delivered();
+        return s.producer().inFlight() == 0
+                && s.analyticsConsumer().lagRecords() == 0 && s.analyticsConsumer().processed() >= delivered
+                // the analytics figures are snapshotted on the consumer's tick: wait for one that counts everything
+                && s.analytics().eventsTotal() + s.analytics().invalidRecords() >= delivered
+                && s.fraudConsumer().lagRecords() == 0 && s.fraudConsumer().processed() >= delivered;
     }
 
     // ---- Commands ------------------------------------------------------------------------------
@@ -339,6 +404,9 @@ public final class Engine implements AutoCloseable {
         try {
             EngineSnapshot snapshot = snapshot();
             latest = snapshot;
+            synchronized (published) {
+                published.notifyAll();
+            }
             listeners.forEach(l -> safely(l::onSnapshot, snapshot));
             long now = System.currentTimeMillis();
             if (now - lastMetricsLog >= METRICS_LOG_EVERY_MS) {

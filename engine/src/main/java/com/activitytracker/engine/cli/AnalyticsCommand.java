@@ -7,8 +7,6 @@ import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.consumer.AnalyticsProcessor;
 import com.activitytracker.engine.consumer.ConsumerWorker;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
-import com.activitytracker.engine.kafka.KafkaCluster;
-import com.activitytracker.engine.kafka.TopicAdmin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,9 +49,7 @@ final class AnalyticsCommand extends SettingsCommand {
         Duration duration = run.durationOrNull();
         Duration idleExit = consumer.idleExitOrNull();
         Settings settings = Roles.withDefaultBootstrap(loadSettings());
-        KafkaClientFactory clients = new KafkaClientFactory(settings);
-        TopicAdmin admin = new TopicAdmin(clients, KafkaCluster.CONNECT_TIMEOUT);
-        admin.ensureTopics(settings, admin.awaitCluster() == 1);
+        KafkaClientFactory clients = Roles.connect(settings);
 
         PrintStream out = out();
         AnalyticsConsoleReport console = new AnalyticsConsoleReport();

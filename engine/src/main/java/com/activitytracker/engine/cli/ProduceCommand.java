@@ -2,8 +2,6 @@ package com.activitytracker.engine.cli;
 
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
-import com.activitytracker.engine.kafka.KafkaCluster;
-import com.activitytracker.engine.kafka.TopicAdmin;
 import com.activitytracker.engine.producer.ProducerStats;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -42,9 +40,7 @@ final class ProduceCommand extends SettingsCommand {
         }
         Duration duration = run.durationOrNull();
         Settings settings = Roles.withDefaultBootstrap(loadSettings());
-        KafkaClientFactory clients = new KafkaClientFactory(settings);
-        TopicAdmin admin = new TopicAdmin(clients, KafkaCluster.CONNECT_TIMEOUT);
-        admin.ensureTopics(settings, admin.awaitCluster() == 1);
+        KafkaClientFactory clients = Roles.connect(settings);
         ProducerStats stats = ProducerSession.run(producerOptions, settings, clients, new SimpleMeterRegistry(), out(), duration);
         return stats.error() == null && stats.failed() == 0 ? 0 : 1;
     }

@@ -1,6 +1,8 @@
 package com.activitytracker.engine.cli;
 
+import com.activitytracker.engine.config.Durations;
 import com.activitytracker.engine.config.Settings;
+import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -15,6 +17,15 @@ public final class ProducerOptions {
 
     @Option(names = "--seed", paramLabel = "N", description = "seed of the simulated traffic, for a repeatable run")
     Long seed;
+
+    @Option(names = "--attack-every", paramLabel = "D",
+            description = "inject the next fraud scenario (bot burst, card testing, account takeover, impossible travel, "
+                    + "whale purchase, in turn) every D, so alerts show up; 0 turns it off (run: 30s, produce: off)")
+    String attackEvery;
+
+    Duration attackEvery(Duration fallback) {
+        return attackEvery == null ? fallback : Durations.parse("--attack-every", attackEvery);
+    }
 
     void addTo(Map<String, String> overrides) {
         overrides.put(Settings.EVENTS_PER_SECOND, rate);

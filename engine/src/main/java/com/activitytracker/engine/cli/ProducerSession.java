@@ -22,8 +22,9 @@ final class ProducerSession {
                           Duration duration) throws InterruptedException {
         ProducerConsole console = new ProducerConsole(out);
         long seed = producerOptions.seed != null ? producerOptions.seed : System.nanoTime();
+        GeneratedTraffic traffic = new GeneratedTraffic(seed);
         ActivityProducer producer = ActivityProducer.builder(() -> instrumented(clients.producer("activity-producer"), registry),
-                        settings.activitiesTopic(), new GeneratedTraffic(seed))
+                        settings.activitiesTopic(), traffic)
                 .rate(settings.eventsPerSecond())
                 .maxEvents(producerOptions.events == null ? 0 : producerOptions.events)
                 .onProgress(settings.statsInterval(), console::progress)
@@ -34,8 +35,15 @@ final class ProducerSession {
         try {
             producer.start();
             long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+            Duration attackEvery = producerOptions.attackEvery(Duration.ZERO);
+            long nextAttack = attackEvery.isZero() ? Long.MAX_VALUE : System.nanoTime() + attackEvery.toNanos();
+            int attacks = 0;
             while (producer.isRunning() && System.nanoTime() < deadline && !stop.await(POLL)) {
-                // waiting for the producer to finish, the duration to end or Ctrl+C
+                if (System.nanoTime() >= nextAttack) {
+                    var injected = traffic.inject(Attacks.next(attacks++), java.time.Instant.now());
+                    out.printf("🎯 Injected %s as %s%n", injected.scenario().displayName(), injected.userId());
+                    nextAttack += attackEvery.toNanos();
+                }
             }
             producer.close();
             ProducerStats stats = producer.stats();

@@ -1,6 +1,9 @@
 package com.activitytracker.engine.cli;
 
 import com.activitytracker.engine.config.Settings;
+import com.activitytracker.engine.kafka.KafkaClientFactory;
+import com.activitytracker.engine.kafka.KafkaCluster;
+import com.activitytracker.engine.kafka.TopicAdmin;
 
 /** Rules shared by the single-role commands (topics, produce, analytics, fraud). */
 final class Roles {
@@ -11,5 +14,17 @@ final class Roles {
 
     static Settings withDefaultBootstrap(Settings settings) {
         return settings.usesEmbeddedBroker() ? settings.withBootstrapServers(DEFAULT_BOOTSTRAP) : settings;
+    }
+
+    /**
+     * Checks that the cluster answers and creates the topics when missing, as every role does first.
+     *
+     * @throws com.activitytracker.engine.kafka.KafkaUnavailableException with the reason when it cannot
+     */
+    static KafkaClientFactory connect(Settings settings) {
+        KafkaClientFactory clients = new KafkaClientFactory(settings);
+        TopicAdmin admin = new TopicAdmin(clients, KafkaCluster.CONNECT_TIMEOUT);
+        admin.ensureTopics(settings, admin.awaitCluster() == 1);
+        return clients;
     }
 }

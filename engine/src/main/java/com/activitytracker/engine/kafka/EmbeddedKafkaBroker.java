@@ -144,6 +144,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 // consumers join at once instead of waiting 3 s for more members: the demo starts faster
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("num.partitions", "6"),
+                // records over the contract's 1 MiB limit must reach the consumers to be dead-lettered
+                Map.entry("message.max.bytes", String.valueOf(4 * 1024 * 1024)),
+                Map.entry("replica.fetch.max.bytes", String.valueOf(4 * 1024 * 1024)),
                 // a laptop demo: keep a day of events at most, in small segments
                 Map.entry("log.retention.hours", "24"),
                 Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024)),

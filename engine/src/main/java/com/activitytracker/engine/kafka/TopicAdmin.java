@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class TopicAdmin {
     private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
 
+    /** Largest record the topics accept: twice the contract's limit, plus headers. */
+    static final int MAX_MESSAGE_BYTES = 2 * 1024 * 1024 + 64 * 1024;
+
     private final KafkaClientFactory clients;
     private final Duration timeout;
 
@@ -61,7 +64,10 @@ public final class TopicAdmin {
                     continue;
                 }
                 NewTopic newTopic = new NewTopic(topic, settings.partitions(), replication)
-                        .configs(Map.of("retention.ms", String.valueOf(Duration.ofDays(1).toMillis())));
+                        .configs(Map.of(
+                                "retention.ms", String.valueOf(Duration.ofDays(1).toMillis()),
+                                // room for records over the 1 MiB contract limit, so they reach the DLQ intact
+                                "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES)));
                 try {
                     admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                     created.add(topic);

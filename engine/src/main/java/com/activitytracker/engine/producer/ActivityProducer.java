@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -171,7 +172,8 @@ public final class ActivityProducer implements AutoCloseable {
         long sampleAt = System.nanoTime();
         long sampleCount = 0;
         while (!closing && !done()) {
-            Instant now = clock.instant();
+            // millisecond event times, like Kafka's record timestamps and the contract's example
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             for (ActivityEvent extra : source.dueExtraEvents(now)) {
                 send(producer, extra);
             }

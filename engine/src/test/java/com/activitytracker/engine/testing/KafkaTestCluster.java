@@ -52,6 +52,7 @@ public final class KafkaTestCluster {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(4 * 1024 * 1024)); // oversized test records
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
             records.forEach(producer::send);
             producer.flush();
