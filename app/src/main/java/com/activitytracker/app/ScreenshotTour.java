@@ -5,7 +5,6 @@ import com.activitytracker.app.model.Theme;
 import com.activitytracker.engine.EngineStatus.State;
 import com.activitytracker.engine.generator.Scenario;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import javafx.animation.PauseTransition;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the documentation's screenshots with the app itself: once the engine streams, lets it run
  * ~10 s, injects one of each scenario, waits for the alerts, saves the dashboard in the dark and the
- * light theme (and dark in presenter mode), and exits 0 (1 when the engine fails or it takes too long). All on the FX thread with
+ * light theme (then dark in presenter mode, and with the shortcut help), and exits 0 (1 when the engine fails or it takes too long). All on the FX thread with
  * timers; the files are written in the background.
  */
 final class ScreenshotTour {
@@ -63,15 +62,26 @@ final class ScreenshotTour {
         for (Scenario s : Scenario.values()) {
             model.controls().inject(s);
         }
-        after(CATCH_FOR, () -> shoot(Theme.DARK, false, () -> shoot(Theme.LIGHT, false, () -> shoot(Theme.DARK, true, this::done))));
+        after(CATCH_FOR, () -> shoot(Theme.DARK, false, "dashboard-dark.png",
+                () -> shoot(Theme.LIGHT, false, "dashboard-light.png",
+                        () -> shoot(Theme.DARK, true, "dashboard-presenter.png",
+                                this::shootHelp))));
     }
 
-    private void shoot(Theme theme, boolean presenter, Runnable next) {
+    private void shootHelp() {
+        model.main().togglePresenterMode();
+        model.main().toggleHelp();
+        shoot(Theme.DARK, false, "dashboard-help.png", () -> {
+            model.main().hideHelp();
+            done();
+        });
+    }
+
+    private void shoot(Theme theme, boolean presenter, String name, Runnable next) {
         model.main().setTheme(theme);
         if (model.main().presenterModeProperty().get() != presenter) {
             model.main().togglePresenterMode();
         }
-        String name = presenter ? "dashboard-presenter.png" : "dashboard-" + theme.name().toLowerCase(Locale.ROOT) + ".png";
         // one more pulse so the new stylesheet is laid out before the capture
         after(Duration.millis(500), () -> snapshots.saveImage(folder.resolve(name))
                 .whenComplete((file, error) -> Platform.runLater(() -> {
@@ -86,9 +96,6 @@ final class ScreenshotTour {
 
     private void done() {
         watchdog.stop();
-        if (model.main().presenterModeProperty().get()) {
-            model.main().togglePresenterMode();
-        }
         finish.apply(0);
     }
 

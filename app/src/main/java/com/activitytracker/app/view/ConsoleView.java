@@ -24,9 +24,6 @@ public final class ConsoleView {
         controls.setFitToWidth(true);
         controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         controls.getStyleClass().add("controls-scroll");
-        // presenter mode gives the audience the room: the operator's column goes, the keyboard stays
-        controls.visibleProperty().bind(model.main().presenterModeProperty().not());
-        controls.managedProperty().bind(controls.visibleProperty());
         frame.setLeft(controls);
         frame.setCenter(new DashboardPane(model.dashboard()).node());
         frame.setRight(new AlertsPane(model.alerts(), model.scoreboard()).node());

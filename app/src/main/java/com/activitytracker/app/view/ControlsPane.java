@@ -28,8 +28,11 @@ final class ControlsPane {
     private final List<SpinnerValueFactory<?>> factories = new ArrayList<>();
 
     ControlsPane(ConsoleModel model) {
-        box = new VBox(14, rateSection(model.controls()), runSection(model), scenarioSection(model.controls()),
-                thresholdSection(model.thresholds()));
+        Node thresholds = thresholdSection(model.thresholds());
+        // presenter mode makes room for the audience's figures: the thresholds wait until it ends
+        thresholds.visibleProperty().bind(model.main().presenterModeProperty().not());
+        thresholds.managedProperty().bind(thresholds.visibleProperty());
+        box = new VBox(14, rateSection(model.controls()), runSection(model), scenarioSection(model.controls()), thresholds);
         box.getStyleClass().add("controls-pane");
         box.setId("controls");
     }
@@ -71,7 +74,7 @@ final class ControlsPane {
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setWrapText(true);
-        return section("Event rate", rateRow, scale, new HBox(16, target, achieved), error);
+        return section("Event rate", rateRow, scale, new VBox(2, target, achieved), error);
     }
 
     private Node runSection(ConsoleModel model) {

@@ -84,6 +84,7 @@ final class DashboardPane {
         row.setAlignment(Pos.CENTER_LEFT);
         for (Severity s : Severity.values()) {
             Label count = Styles.label("", "severity-badge", AlertFeedModel.styleClass(s));
+            count.setMinWidth(Region.USE_PREF_SIZE);
             count.setId("alerts-" + s.name().toLowerCase(Locale.ROOT));
             count.textProperty().bind(dashboard.alertCountProperty(s).map(n -> s.name().charAt(0) + " " + n));
             row.getChildren().add(count);

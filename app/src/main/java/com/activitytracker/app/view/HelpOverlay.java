@@ -4,11 +4,12 @@ import com.activitytracker.app.model.MainModel;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The keyboard shortcuts over a dimmed dashboard; F1, Esc or a click closes it. */
+/** The keyboard shortcuts and what each panel shows, over a dimmed dashboard; F1, Esc or a click closes it. */
 final class HelpOverlay {
     private final StackPane overlay = new StackPane();
 
@@ -19,8 +20,25 @@ final class HelpOverlay {
             keys.add(Styles.label(shortcuts.get(i).keys(), "help-key"), 0, i);
             keys.add(Styles.label(shortcuts.get(i).description(), "help-description"), 1, i);
         }
+        GridPane panels = new GridPane();
+        panels.getStyleClass().add("help-grid");
+        String[][] screen = {
+            {"Header", "engine state, the cluster in use; Kafka settings, snapshot, theme, presenter, full screen"},
+            {"Left", "event rate (log slider and exact number), pause, reset, attack scenarios, fraud thresholds"},
+            {"Middle", "headline figures, throughput (target vs produced, analysed, fraud-checked), revenue, "
+                    + "event mix, conversion funnel"},
+            {"Right", "fraud alerts, newest first (filter by severity, select one for its evidence); "
+                    + "the detection scoreboard: every injected attack, caught or not, and how fast"},
+        };
+        for (int i = 0; i < screen.length; i++) {
+            panels.add(Styles.label(screen[i][0], "help-key"), 0, i);
+            Label text = Styles.label(screen[i][1], "help-description");
+            text.setWrapText(true);
+            text.setMaxWidth(560);
+            panels.add(text, 1, i);
+        }
         VBox card = new VBox(12, Styles.label("Keyboard shortcuts", "help-title"), keys,
-                Styles.label("Press F1 or Esc to close", "muted"));
+                Styles.label("The screen", "help-title"), panels, Styles.label("Press F1 or Esc to close", "muted"));
         card.getStyleClass().add("help-card");
         card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
         overlay.getChildren().add(card);

@@ -48,7 +48,7 @@ public final class Shortcuts {
         }
         add(shortcut(KeyCode.R), "Reset counters, charts and alerts", model::reset);
         add(shortcut(KeyCode.T), "Dark or light theme", model.main()::toggleTheme);
-        add(shortcut(KeyCode.P), "Presenter mode: large fonts, controls column hidden", model.main()::togglePresenterMode);
+        add(shortcut(KeyCode.P), "Presenter mode: large figures for the audience", model.main()::togglePresenterMode);
         add(new KeyCodeCombination(KeyCode.F11), "Full screen", model.main()::toggleFullScreen);
         add(shortcut(KeyCode.S), "Save a snapshot (PNG + analytics JSON)", model.main()::saveSnapshot);
         add(shortcut(KeyCode.COMMA), "Kafka settings", actions.openSettings());
