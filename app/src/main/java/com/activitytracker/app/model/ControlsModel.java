@@ -140,7 +140,8 @@ public final class ControlsModel {
 
     public void applySnapshot(EngineSnapshot s) {
         achievedRateText.set("Achieved " + Formats.rate(s.producer().actualRate()) + "/s");
-        paused.set(s.paused());
+        // the engine, not the snapshot: one taken just before a click would flip the button back
+        paused.set(engine.isPaused());
     }
 
     public void applyStatus(EngineStatus status) {

@@ -63,6 +63,13 @@ class ControlsModelTest {
     }
 
     @Test
+    void aSnapshotTakenBeforeThePauseDoesNotFlipTheButtonBack() {
+        controls.togglePause();
+        controls.applySnapshot(TestSnapshots.snapshot(TestSnapshots.T0, 1, 1, 1));
+        assertThat(controls.pauseLabelProperty().get()).isEqualTo("Resume");
+    }
+
+    @Test
     void injectingNamesTheScenarioAndUser() {
         controls.inject(Scenario.BOT_BURST);
         assertThat(engine.injected).containsExactly(Scenario.BOT_BURST);
