@@ -18,8 +18,8 @@ public record LaunchOptions(Optional<Path> envFile, Optional<Path> snapshotDir, 
             Usage: java -jar activity-tracker-console.jar [options]
               --env-file FILE       read settings from FILE instead of ./.env
               --snapshot-dir DIR    where "save snapshot" writes (default ~/ActivityTracker-snapshots)
-              --screenshots DIR     stream ~10 s, inject every scenario, save dark and light screenshots
-                                    of the dashboard into DIR, then exit
+              --screenshots DIR     stream ~10 s, inject every scenario, save screenshots of the
+                                    dashboard into DIR (dark, light, presenter, help), then exit
               --help                show this help
             Settings (KAFKA_BOOTSTRAP_SERVERS, EVENTS_PER_SECOND, ...) come from .env and the environment;
             without KAFKA_BOOTSTRAP_SERVERS the console starts an embedded Kafka broker.""";
