@@ -31,9 +31,19 @@ final class ScreenshotTour {
     private final Path folder;
     private final IntFunction<?> finish;
     private final PauseTransition watchdog = new PauseTransition(GIVE_UP_AFTER);
+    private final Duration streamFor;
+    private final Duration catchFor;
     private boolean started;
 
     ScreenshotTour(ConsoleModel model, DashboardSnapshots snapshots, Path folder, IntFunction<?> finish) {
+        this(model, snapshots, folder, finish, STREAM_FOR, CATCH_FOR);
+    }
+
+    /** With shorter waits, for a test. */
+    ScreenshotTour(ConsoleModel model, DashboardSnapshots snapshots, Path folder, IntFunction<?> finish,
+                   Duration streamFor, Duration catchFor) {
+        this.streamFor = streamFor;
+        this.catchFor = catchFor;
         this.model = Objects.requireNonNull(model);
         this.snapshots = Objects.requireNonNull(snapshots);
         this.folder = Objects.requireNonNull(folder);
@@ -53,8 +63,8 @@ final class ScreenshotTour {
             fail("the engine failed: " + model.main().statusTextProperty().get());
         } else if (state == State.RUNNING && !started) {
             started = true;
-            log.info("Screenshot tour: streaming for {} s", STREAM_FOR.toSeconds());
-            after(STREAM_FOR, this::injectAll);
+            log.info("Screenshot tour: streaming for {} s", streamFor.toSeconds());
+            after(streamFor, this::injectAll);
         }
     }
 
@@ -62,7 +72,7 @@ final class ScreenshotTour {
         for (Scenario s : Scenario.values()) {
             model.controls().inject(s);
         }
-        after(CATCH_FOR, () -> shoot(Theme.DARK, false, "dashboard-dark.png",
+        after(catchFor, () -> shoot(Theme.DARK, false, "dashboard-dark.png",
                 () -> shoot(Theme.LIGHT, false, "dashboard-light.png",
                         () -> shoot(Theme.DARK, true, "dashboard-presenter.png",
                                 this::shootHelp))));

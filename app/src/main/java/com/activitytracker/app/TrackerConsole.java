@@ -174,6 +174,10 @@ public final class TrackerConsole {
         return stage;
     }
 
+    DashboardSnapshots snapshots() {
+        return snapshots;
+    }
+
     /** Daemon worker threads, so a stuck close never keeps the process alive. */
     private static final class WorkerThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javafx.scene.chart.LineChart;
@@ -222,6 +224,22 @@ class ConsoleUiTest {
             assertThat(files("json")).isNotEmpty();
         });
         assertThat(fx.console.model().main().noticeProperty().get()).startsWith("Saved");
+    }
+
+    @Test
+    void screenshotTourInjectsEveryScenarioAndSavesEachShot(@TempDir Path shots) throws Exception {
+        CompletableFuture<Integer> finished = new CompletableFuture<>();
+        fx.robot.interact(() -> new ScreenshotTour(fx.console.model(), fx.console.snapshots(), shots, finished::complete,
+                javafx.util.Duration.seconds(1), javafx.util.Duration.seconds(2)).start());
+
+        assertThat(finished.get(60, TimeUnit.SECONDS)).isZero();
+        try (Stream<Path> files = Files.list(shots)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "dashboard-dark.png", "dashboard-light.png", "dashboard-presenter.png", "dashboard-help.png");
+        }
+        assertThat(fx.scene().getStylesheets()).anyMatch(s -> s.endsWith("styles/dark.css"));
+        assertThat(fx.scene().getRoot().getStyleClass()).doesNotContain(ThemeStyler.PRESENTER_CLASS);
+        assertThat(fx.console.model().main().helpVisibleProperty().get()).isFalse();
     }
 
     @Test
