@@ -107,7 +107,7 @@ public final class TrackerConsole {
         background.execute(session::start);
     }
 
-    /** Streams, injects every scenario and saves dark and light screenshots into {@code folder}, then exits. */
+    /** Streams, injects every scenario, saves the dashboard's screenshots into {@code folder}, then exits. */
     public void runScreenshotTour(Path folder) {
         new ScreenshotTour(model, snapshots, folder, this::shutdown).start();
     }
@@ -121,7 +121,6 @@ public final class TrackerConsole {
             return shutdown;
         }
         model.main().showNotice("Stopping the engine…");
-        AtomicInteger code = new AtomicInteger(exitCode);
         shutdown = CompletableFuture.runAsync(session::close, background)
                 .orTimeout(SHUTDOWN_SECONDS, TimeUnit.SECONDS)
                 .handle((ok, error) -> {
@@ -135,7 +134,7 @@ public final class TrackerConsole {
                     model.apply(feedAfterStop());
                     stage.hide();
                     background.shutdownNow();
-                    exit.accept(code.get());
+                    exit.accept(exitCode);
                 }, Platform::runLater);
         return shutdown;
     }
