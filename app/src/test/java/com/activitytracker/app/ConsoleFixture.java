@@ -37,11 +37,12 @@ final class ConsoleFixture {
     /** Engine states seen while the window was already showing. */
     final List<EngineStatus.State> statesWhileShowing = new CopyOnWriteArrayList<>();
 
-    private ConsoleFixture(Path dir) throws Exception {
+    private ConsoleFixture(Path dir, Map<String, String> extra) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         snapshotFolder = dir.resolve("snapshots");
-        Map<String, String> base = Map.of(Settings.DATA_DIR, dir.resolve("data").toString(),
-                Settings.LOG_DIR, dir.resolve("logs").toString(), Settings.EVENTS_PER_SECOND, "50");
+        Map<String, String> base = new HashMap<>(Map.of(Settings.DATA_DIR, dir.resolve("data").toString(),
+                Settings.LOG_DIR, dir.resolve("logs").toString(), Settings.EVENTS_PER_SECOND, "50"));
+        base.putAll(extra);
         // an empty environment: the machine's KAFKA_* variables must not leak into the test
         SettingsLoader loader = new SettingsLoader(Map.of(), dir, dir, "Linux");
         Settings settings = loader.load(null, base);
@@ -65,7 +66,12 @@ final class ConsoleFixture {
     }
 
     static ConsoleFixture start(Path dir) throws Exception {
-        return new ConsoleFixture(dir);
+        return new ConsoleFixture(dir, Map.of());
+    }
+
+    /** With extra settings, e.g. an external cluster's bootstrap servers. */
+    static ConsoleFixture start(Path dir, Map<String, String> settings) throws Exception {
+        return new ConsoleFixture(dir, settings);
     }
 
     ConsoleFixture awaitRunning() {
