@@ -10,9 +10,10 @@ import java.util.Optional;
  * @param snapshotDir   where "save snapshot" writes; the default is in the home directory
  * @param screenshotDir when set, the console streams, injects every scenario, saves dark and light
  *                      screenshots there and exits
+ * @param selfTest      run the headless self-test instead of opening a window (proves an installation)
  */
 public record LaunchOptions(Optional<Path> envFile, Optional<Path> snapshotDir, Optional<Path> screenshotDir,
-                            boolean help) {
+                            boolean help, boolean selfTest) {
 
     public static final String USAGE = """
             Usage: java -jar activity-tracker-console.jar [options]
@@ -20,6 +21,8 @@ public record LaunchOptions(Optional<Path> envFile, Optional<Path> snapshotDir, 
               --snapshot-dir DIR    where "save snapshot" writes (default ~/ActivityTracker-snapshots)
               --screenshots DIR     stream ~10 s, inject every scenario, save screenshots of the
                                     dashboard into DIR (dark, light, presenter, help), then exit
+              --self-test           no window: stream a few thousand events through a throwaway
+                                    embedded broker, producer, analytics and fraud; exit 0 if all is well
               --help                show this help
             Settings (KAFKA_BOOTSTRAP_SERVERS, EVENTS_PER_SECOND, ...) come from .env and the environment;
             without KAFKA_BOOTSTRAP_SERVERS the console starts an embedded Kafka broker.""";
@@ -30,6 +33,7 @@ public record LaunchOptions(Optional<Path> envFile, Optional<Path> snapshotDir, 
         Path snapshotDir = null;
         Path screenshotDir = null;
         boolean help = false;
+        boolean selfTest = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -37,11 +41,12 @@ public record LaunchOptions(Optional<Path> envFile, Optional<Path> snapshotDir, 
                 case "--snapshot-dir" -> snapshotDir = Path.of(value(args, ++i, arg));
                 case "--screenshots" -> screenshotDir = Path.of(value(args, ++i, arg));
                 case "--help", "-h" -> help = true;
+                case "--self-test" -> selfTest = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (try --help)");
             }
         }
         return new LaunchOptions(Optional.ofNullable(envFile), Optional.ofNullable(snapshotDir),
-                Optional.ofNullable(screenshotDir), help);
+                Optional.ofNullable(screenshotDir), help, selfTest);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -1,5 +1,6 @@
 package com.activitytracker.app;
 
+import com.activitytracker.engine.cli.TrackerCli;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.config.SettingsException;
 import com.activitytracker.engine.config.SettingsLoader;
@@ -34,6 +35,11 @@ public final class Launcher {
         }
         if (options.help()) {
             System.out.println(LaunchOptions.USAGE);
+            return;
+        }
+        if (options.selfTest()) {
+            // the engine's own self-test: no display needed, so an installed runtime can be proven anywhere
+            System.exit(TrackerCli.execute(System.out, System.err, "self-test"));
             return;
         }
         SettingsLoader loader = SettingsLoader.forProcess();

@@ -15,6 +15,12 @@ class LaunchOptionsTest {
         assertThat(o.screenshotDir()).isEmpty();
         assertThat(o.snapshotDir()).isEmpty();
         assertThat(o.help()).isFalse();
+        assertThat(o.selfTest()).isFalse();
+    }
+
+    @Test
+    void selfTestAsksForTheHeadlessCheck() {
+        assertThat(LaunchOptions.parse("--self-test").selfTest()).isTrue();
     }
 
     @Test

@@ -80,6 +80,7 @@ public final class Engine implements AutoCloseable {
     private volatile AnalyticsProcessor analytics;
     private volatile FraudDetectionProcessor fraud;
     private volatile boolean closed;
+    private Thread starter;
     private final Object published = new Object();
     private long maxEvents;
     private long lastMetricsLog;
@@ -124,7 +125,7 @@ public final class Engine implements AutoCloseable {
         }
         setStatus(State.STARTING, settings.usesEmbeddedBroker() ? "Starting the embedded Kafka broker…"
                 : "Connecting to Kafka at " + settings.bootstrapServers().orElseThrow() + "…", null, settings.usesEmbeddedBroker());
-        Thread starter = new Thread(this::startPipeline, "engine-start");
+        starter = new Thread(this::startPipeline, "engine-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -153,7 +154,13 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             startConsumers(c);
+            if (closed) {
+                return;
+            }
             startProducer(c);
+            if (closed) {
+                return;
+            }
             scheduler.scheduleAtFixedRate(this::publish, 0, PUBLISH_EVERY_MS, TimeUnit.MILLISECONDS);
             scheduler.scheduleWithFixedDelay(this::checkHealth, HEALTH_EVERY_MS, HEALTH_EVERY_MS, TimeUnit.MILLISECONDS);
             setStatus(State.RUNNING, "Streaming", c.bootstrapServers(), c.embeddedBroker().isPresent());
@@ -221,6 +228,9 @@ public final class Engine implements AutoCloseable {
         State before = status.state();
         setStatus(State.STOPPING, "Stopping…", bootstrapServersOrNull(), settings.usesEmbeddedBroker());
         scheduler.shutdownNow();
+        // closing while the broker still starts: let the start finish (it sees `closed` and stops
+        // early), so the broker is never killed half-started when the process exits right after
+        joinQuietly(starter);
         stopPipeline();
         if (before != State.FAILED) {
             setStatus(State.STOPPED, "Stopped", bootstrapServersOrNull(), settings.usesEmbeddedBroker());
@@ -501,11 +511,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private static void joinQuietly(Thread t) {
-        if (t == null) {
+        if (t == null || t == Thread.currentThread()) {
             return;
         }
         try {
-            t.join(TimeUnit.SECONDS.toMillis(10));
+            t.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

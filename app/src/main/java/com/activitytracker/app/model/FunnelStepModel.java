@@ -40,7 +40,10 @@ public final class FunnelStepModel {
         if (previousUsers == null) {
             stepPercent.set("100%");
         } else {
-            stepPercent.set(Formats.percent(previousUsers == 0 ? 0 : (double) stepUsers / previousUsers) );
+            // each step counts its users on its own, and some enter mid-way (a card-testing script buys
+            // without browsing), so a step can outnumber the one before it: shown as 100%, not 200%
+            double ofPrevious = previousUsers == 0 ? 0 : (double) stepUsers / previousUsers;
+            stepPercent.set(Formats.percent(Math.min(1, ofPrevious)));
         }
     }
 }

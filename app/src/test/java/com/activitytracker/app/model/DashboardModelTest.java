@@ -80,6 +80,14 @@ class DashboardModelTest {
     }
 
     @Test
+    void aStepNeverShowsMoreThanAllOfThePreviousOne() {
+        FunnelStepModel step = new FunnelStepModel("Purchased");
+        step.show(2, 58, 1L);
+        assertThat(step.stepPercentProperty().get()).isEqualTo("100.0%");
+        assertThat(step.usersProperty().get()).isEqualTo("2");
+    }
+
+    @Test
     void clearEmptiesTilesAndCharts() {
         for (int i = 0; i < 5; i++) {
             dashboard.apply(snapshot(T0.plusSeconds(i), 100L * i, 100L * i, 100L * i));

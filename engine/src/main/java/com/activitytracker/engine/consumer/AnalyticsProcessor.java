@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -31,7 +30,11 @@ public final class AnalyticsProcessor implements RecordProcessor {
     private final Timer processing;
     private final Counter revenue;
     private final Counter purchases;
-    private final AtomicBoolean resetRequested = new AtomicBoolean();
+    /** Guards the hand-over of {@link #latest} against a reset requested meanwhile. */
+    private final Object publication = new Object();
+    private final AnalyticsSnapshot empty;
+    private long resetsRequested;
+    private long resetsApplied;
     private volatile AnalyticsSnapshot latest;
     private long sinceReport;
 
@@ -49,7 +52,8 @@ public final class AnalyticsProcessor implements RecordProcessor {
         this.purchases = Counter.builder("tracker.business.purchases").register(registry);
         Gauge.builder("tracker.business.conversion.rate", this, p -> p.latest().funnel().conversionRate()).register(registry);
         Gauge.builder("tracker.business.unique.users", this, p -> p.latest().uniqueUsers()).register(registry);
-        this.latest = state.snapshot();
+        this.empty = state.snapshot();
+        this.latest = empty;
     }
 
     @Override
@@ -68,8 +72,7 @@ public final class AnalyticsProcessor implements RecordProcessor {
         processing.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         if (reportEvery > 0 && ++sinceReport >= reportEvery) {
             sinceReport = 0;
-            latest = state.snapshot();
-            onReport.accept(latest);
+            onReport.accept(publish());
         }
     }
 
@@ -82,16 +85,35 @@ public final class AnalyticsProcessor implements RecordProcessor {
 
     @Override
     public void onTick() {
-        if (resetRequested.getAndSet(false)) {
-            state.reset();
-        }
-        latest = state.snapshot();
+        publish();
     }
 
     @Override
     public void onStop() {
         dlqProducer.flush();
-        latest = state.snapshot();
+        publish();
+    }
+
+    /**
+     * Applies a pending reset, then publishes the state's snapshot unless another reset was requested
+     * meanwhile: after {@link #requestReset()} returns, no figure from before it is ever published.
+     */
+    private AnalyticsSnapshot publish() {
+        long requested;
+        synchronized (publication) {
+            requested = resetsRequested;
+        }
+        if (requested != resetsApplied) {
+            state.reset();
+            resetsApplied = requested;
+        }
+        AnalyticsSnapshot snapshot = state.snapshot();
+        synchronized (publication) {
+            if (resetsRequested == requested) {
+                latest = snapshot;
+            }
+        }
+        return snapshot;
     }
 
     /** The newest snapshot; at most a tick old. */
@@ -99,9 +121,12 @@ public final class AnalyticsProcessor implements RecordProcessor {
         return latest;
     }
 
-    /** Clears the figures on the consumer thread at its next tick. */
+    /** Clears the figures: at once in what {@link #latest()} shows, in the state at the consumer's next tick. */
     public void requestReset() {
-        resetRequested.set(true);
+        synchronized (publication) {
+            resetsRequested++;
+            latest = empty;
+        }
     }
 
     public long invalidRecords() {

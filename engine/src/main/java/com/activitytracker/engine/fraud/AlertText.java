@@ -10,6 +10,9 @@ final class AlertText {
     /** "60 seconds", "10 minutes": minutes once they read better than seconds. */
     static String span(Duration duration) {
         long seconds = duration.toSeconds();
+        if (seconds == 0) {
+            return "less than a second"; // a bot's two countries can be milliseconds apart
+        }
         if (seconds >= 120 && seconds % 60 == 0) {
             return seconds / 60 + " minutes";
         }

@@ -104,6 +104,21 @@ class EngineEndToEndTest {
     }
 
     @Test
+    void closingWhileTheEmbeddedBrokerStartsStopsCleanly() throws Exception {
+        Map<String, String> v = Map.of(Settings.DATA_DIR, dir.resolve("data").toString(), Settings.LOG_DIR,
+                dir.resolve("logs").toString());
+        Settings settings = new com.activitytracker.engine.config.SettingsLoader(Map.of(), dir, dir, "Linux").load(null, v);
+        Engine engine = new Engine(settings, Clock.systemUTC(), new SimpleMeterRegistry(), 1);
+        engine.start();
+        engine.close();
+        assertThat(engine.status().state()).isEqualTo(EngineStatus.State.STOPPED);
+        // the broker's data folder is free again: a new broker can start on it at once
+        try (var again = com.activitytracker.engine.kafka.EmbeddedKafkaBroker.start(dir.resolve("data/embedded"), 0, true)) {
+            assertThat(again.bootstrapServers()).startsWith("localhost:");
+        }
+    }
+
+    @Test
     void aThresholdChangedLiveAppliesToTheNextEvents(KafkaTestCluster kafka) throws Exception {
         Settings settings = kafka.freshSettings(dir, Map.of(Settings.EVENTS_PER_SECOND, "50"));
         List<FraudAlert> raised = Collections.synchronizedList(new ArrayList<>());
