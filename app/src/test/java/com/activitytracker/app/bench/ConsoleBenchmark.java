@@ -1,0 +1,118 @@
+package com.activitytracker.app.bench;
+
+import com.activitytracker.app.TrackerConsole;
+import com.activitytracker.engine.config.Settings;
+import com.activitytracker.engine.config.SettingsLoader;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The console's responsiveness under load, headless (Monocle): the full console and engine streaming
+ * at a high rate, an {@link AnimationTimer} noting every pulse of the FX thread. Reports pulses per
+ * second, the longest gap between pulses, the time from launch to the first counted event on screen,
+ * and the heap after GC over the run. Not a test: see docs/BENCHMARKS.md for the command.
+ *
+ * <p>Arguments: {@code [seconds] [events per second]}, default 60 and 20,000.
+ */
+public final class ConsoleBenchmark {
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        String rate = args.length > 1 ? args[1] : "20000";
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("java.awt.headless", "true");
+        System.setProperty("headless.geometry", "1440x900-32");
+
+        Path work = Files.createTempDirectory("console-bench");
+        Map<String, String> v = new HashMap<>(Map.of(Settings.DATA_DIR, work.resolve("data").toString(),
+                Settings.LOG_DIR, work.resolve("logs").toString(), Settings.EVENTS_PER_SECOND, rate));
+        SettingsLoader loader = new SettingsLoader(Map.of(), work, work, "Linux");
+        Settings settings = loader.load(null, v);
+
+        long launch = System.nanoTime();
+        AtomicLong firstCounted = new AtomicLong();
+        List<Long> pulses = new ArrayList<>(seconds * 70);
+        CompletableFuture<TrackerConsole> started = new CompletableFuture<>();
+        Platform.startup(() -> {
+            TrackerConsole console = new TrackerConsole(settings, o -> settings, work.resolve("snapshots"),
+                    Clock.systemDefaultZone(), code -> { });
+            console.start(new Stage());
+            var total = console.model().dashboard().tile("total-events").valueProperty();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulses.add(now);
+                    if (firstCounted.get() == 0 && total.get().matches(".*[1-9].*")) {
+                        firstCounted.set(System.nanoTime());
+                    }
+                }
+            }.start();
+            started.complete(console);
+        });
+        TrackerConsole console = started.get();
+        List<Long> heap = new ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long nextHeap = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            new CountDownLatch(1).await(1, TimeUnit.SECONDS);
+            if (System.nanoTime() >= nextHeap) {
+                System.gc();
+                heap.add(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
+                nextHeap += TimeUnit.SECONDS.toNanos(30);
+            }
+        }
+        List<Long> seen = new ArrayList<>();
+        CountDownLatch copied = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            seen.addAll(pulses);
+            copied.countDown();
+        });
+        copied.await();
+        var snapshot = console.session().engine().latestSnapshot();
+        report(seen, launch, firstCounted.get(), heap, seconds, rate, snapshot == null ? 0 : snapshot.producer().actualRate());
+        console.shutdown(0).get(30, TimeUnit.SECONDS);
+        System.exit(0);
+    }
+
+    private static void report(List<Long> pulses, long launch, long firstCounted, List<Long> heap, int seconds,
+                               String rate, double achieved) {
+        // ignore the first 10 s: the broker and the JIT are still warming up
+        long from = pulses.get(0) + TimeUnit.SECONDS.toNanos(10);
+        long maxGap = 0;
+        long count = 0;
+        long first = -1;
+        long last = 0;
+        for (int i = 1; i < pulses.size(); i++) {
+            if (pulses.get(i) < from) {
+                continue;
+            }
+            if (first < 0) {
+                first = pulses.get(i);
+            }
+            last = pulses.get(i);
+            count++;
+            maxGap = Math.max(maxGap, pulses.get(i) - pulses.get(i - 1));
+        }
+        double span = (last - first) / 1e9;
+        System.out.printf(Locale.US, "[console] %s events/s target (achieved %.0f/s) for %d s: %.1f pulses/s on the FX thread,"
+                        + " longest gap between pulses %.1f ms; launch to first counted event on screen %.2f s;"
+                        + " heap after GC every 30 s (MB): %s%n", rate, achieved, seconds, count / span, maxGap / 1e6,
+                firstCounted == 0 ? Double.NaN : (firstCounted - launch) / 1e9, heap);
+    }
+}
