@@ -76,6 +76,9 @@ final class ConsoleFixture {
 
     ConsoleFixture awaitRunning() {
         await().atMost(ENGINE_START).until(() -> console.session().engine().status().state() == EngineStatus.State.RUNNING);
+        // and the console has shown it: the feed hands status over on its next drain
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> console.model().main().engineStateProperty().get() == EngineStatus.State.RUNNING);
         return this;
     }
 
