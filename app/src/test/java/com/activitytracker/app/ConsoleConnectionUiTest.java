@@ -64,8 +64,9 @@ class ConsoleConnectionUiTest {
         assertThat(fx.<Label>lookup("#engine-state").getText()).isEqualTo("Disconnected");
 
         broker = EmbeddedKafkaBroker.start(dir.resolve("external"), port, false);
-        await().atMost(HEALTH_CHECK).until(() -> main.engineStateProperty().get() == EngineStatus.State.RUNNING);
-        assertThat(main.bannerKindProperty().get()).isEqualTo(BannerKind.SUCCESS);
+        // state and banner are set on the FX thread one after the other: wait for both, not one then the other
+        await().atMost(HEALTH_CHECK).until(() -> main.engineStateProperty().get() == EngineStatus.State.RUNNING
+                && main.bannerKindProperty().get() == BannerKind.SUCCESS);
         assertThat(main.bannerTextProperty().get()).contains("back");
         await().atMost(HEALTH_CHECK).until(() -> main.bannerKindProperty().get() == BannerKind.NONE);
         fx.assertNoFxErrors();
