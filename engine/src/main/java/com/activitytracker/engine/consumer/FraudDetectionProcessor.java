@@ -71,6 +71,11 @@ public final class FraudDetectionProcessor implements RecordProcessor {
         this.onAlert = onAlert;
         this.registry = registry;
         this.decoder = new RecordDecoder(codec, new DeadLetterQueue(producer, dlqTopic, "fraud"), clock, registry, "fraud");
+        io.micrometer.core.instrument.Gauge.builder("tracker.fraud.users.tracked", detector, FraudDetector::trackedUsers)
+                .description("users whose windows the fraud rules hold").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("tracker.fraud.users.forgotten", detector,
+                        FraudDetector::forgottenUsers)
+                .description("users dropped by the memory cap while inside the longest window").register(registry);
         this.detectionLatency = Timer.builder("tracker.fraud.detection.latency")
                 .description("from the time of the event that completed a pattern to the alert")
                 .publishPercentiles(0.5, 0.99).register(registry);

@@ -23,12 +23,21 @@ import org.slf4j.LoggerFactory;
  * event; only an event of theirs arriving that far behind the rest of the stream could still have
  * used it. Users are kept in least-recently-seen order and a few of the stalest are checked per
  * event, so expiry costs O(1) per event and never scans.
+ *
+ * <p>And a hard cap: at most {@code maxTrackedUsers} users are kept. At high rates the longest
+ * window (60 min of travel by default) holds millions of users — 20,000 events/s brings about
+ * 1,300 new visitors a second, ~1.3 KB of state each — so past the cap the least recently active
+ * user's windows are forgotten first. An attacker is by nature among the most recently active, so
+ * the patterns a demo or an attack shows are still caught; a dormant user's hour-old country is not.
  */
 public final class FraudDetector {
     private static final Logger log = LoggerFactory.getLogger(FraudDetector.class);
 
     /** Two per event outpaces the at most one user an event can add, so a backlog always drains. */
     private static final int EXPIRIES_PER_EVENT = 2;
+
+    /** Users tracked at most by default: about 300 MB of state. */
+    public static final int DEFAULT_MAX_TRACKED_USERS = 250_000;
 
     /**
      * How far ahead of the clock an event time may advance windows and the watermark. A single
@@ -43,12 +52,23 @@ public final class FraudDetector {
     private final Clock clock;
     private final FraudRule<?>[] rules;
     private final LinkedHashMap<String, TrackedUser> users = new LinkedHashMap<>(1024, 0.75f, true);
+    private final int maxTrackedUsers;
+    private long forgottenUsers;
     private FraudThresholds thresholds;
     private long longestWindowMillis;
     private long watermarkMillis = Long.MIN_VALUE;
 
     /** A detector with the five standard rules; {@code clock} stamps {@code detected_at} and bounds future-dated events. */
     public FraudDetector(FraudThresholds thresholds, Clock clock) {
+        this(thresholds, clock, DEFAULT_MAX_TRACKED_USERS);
+    }
+
+    /** @param maxTrackedUsers past this many users, the least recently active is forgotten */
+    public FraudDetector(FraudThresholds thresholds, Clock clock, int maxTrackedUsers) {
+        if (maxTrackedUsers < 1) {
+            throw new IllegalArgumentException("maxTrackedUsers must be positive");
+        }
+        this.maxTrackedUsers = maxTrackedUsers;
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         this.longestWindowMillis = thresholds.longestWindow().toMillis();
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -100,6 +120,11 @@ public final class FraudDetector {
     }
 
     /** Users whose state is still kept. */
+    /** Users dropped by the cap while still inside the longest window. */
+    public long forgottenUsers() {
+        return forgottenUsers;
+    }
+
     public int trackedUsers() {
         return users.size();
     }
@@ -161,6 +186,11 @@ public final class FraudDetector {
     private void expireIdleUsers() {
         long horizon = watermarkMillis - longestWindowMillis;
         Iterator<TrackedUser> stalestFirst = users.values().iterator();
+        if (users.size() > maxTrackedUsers && stalestFirst.hasNext()) {
+            stalestFirst.next();
+            stalestFirst.remove();
+            forgottenUsers++;
+        }
         for (int i = 0; i < EXPIRIES_PER_EVENT && stalestFirst.hasNext(); i++) {
             if (stalestFirst.next().newestMillis() >= horizon) {
                 return;

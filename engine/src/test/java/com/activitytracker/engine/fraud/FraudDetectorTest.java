@@ -28,6 +28,23 @@ class FraudDetectorTest {
     }
 
     @Test
+    void pastTheCapTheLeastRecentlyActiveUserIsForgottenFirst() {
+        FraudDetector capped = new FraudDetector(FraudThresholds.defaults(), TestEvents.CLOCK, 3);
+        capped.onEvent(events.seenIn("dormant", 0, "US"));
+        capped.onEvent(events.seenIn("a", 1, "US"));
+        capped.onEvent(events.seenIn("b", 2, "US"));
+        capped.onEvent(events.seenIn("c", 3, "US"));
+        assertThat(capped.trackedUsers()).isEqualTo(3);
+        assertThat(capped.forgottenUsers()).isEqualTo(1);
+
+        // the recently active keep their windows: "a" in another country is caught; "dormant" is not
+        assertThat(capped.onEvent(events.seenIn("a", 4, "FR"))).extracting(FraudAlert::rule)
+                .containsExactly(ImpossibleTravelRule.NAME);
+        assertThat(capped.onEvent(events.seenIn("dormant", 5, "FR"))).isEmpty();
+        assertThat(capped.trackedUsers()).isEqualTo(3);
+    }
+
+    @Test
     void oneEventCanCompleteSeveralPatterns() {
         detector.onEvent(events.seenIn("u1", 0, "US"));
         ActivityEvent purchase = events.builder("purchase", "u1", 60).amount(9000.0)
