@@ -20,6 +20,7 @@ final class ShopSession {
     static final double MEAN_EVENTS = 15;
     private static final double LEAVE_CHANCE = 1.0 / 16;
     private static final double LEAVE_CHANCE_AFTER_PURCHASE = 0.5;
+    private static final double RETURNING_SHOPPER_CHANCE = 0.06;
     private static final String HOME = "/";
     private static final String USD = "USD";
 
@@ -102,6 +103,9 @@ final class ShopSession {
 
     private ActivityEvent land(Instant at) {
         String referrer = shop.sources().pickReferrer(shop.random());
+        if (shop.chance(RETURNING_SHOPPER_CHANCE)) {
+            return returnToCart(at);
+        }
         double r = shop.random().nextDouble();
         if (r < 0.25) {
             product = category.pickProduct(shop.random());
@@ -114,6 +118,18 @@ final class ShopSession {
         page = place == Place.LISTING ? category.page() : HOME;
         return event(EventTypes.PAGE_VIEW, at).referrer(referrer)
                 .category(place == Place.LISTING ? category.name() : null).build();
+    }
+
+    /**
+     * A shopper back for the cart of an earlier visit, straight from the reminder e-mail: buys within a
+     * few steps, so a freshly started demo shows purchases and revenue in seconds, not minutes.
+     */
+    private ActivityEvent returnToCart(Instant at) {
+        Product saved = category.pickProduct(shop.random());
+        cart.add(saved);
+        place = Place.CART;
+        page = "/cart";
+        return event(EventTypes.PAGE_VIEW, at).referrer("email").build();
     }
 
     private ActivityEvent browse(Instant at) {
