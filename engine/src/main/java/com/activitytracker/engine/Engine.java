@@ -196,10 +196,10 @@ public final class Engine implements AutoCloseable {
         // consumers read from "latest": wait until they own their partitions, so the first events count
         long deadline = System.nanoTime() + ASSIGNMENT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && !closed
-                && (analyticsWorker.stats(0).partitions() == 0 || fraudWorker.stats(0).partitions() == 0)) {
+                && (analyticsWorker.stats().partitions() == 0 || fraudWorker.stats().partitions() == 0)) {
             if (analyticsWorker.awaitFinished(Duration.ofMillis(50)) || fraudWorker.awaitFinished(Duration.ZERO)) {
                 throw new EngineStartException("a consumer stopped while starting: "
-                        + firstNonNull(analyticsWorker.stats(0).error(), fraudWorker.stats(0).error()));
+                        + firstNonNull(analyticsWorker.stats().error(), fraudWorker.stats().error()));
             }
         }
     }
@@ -435,8 +435,8 @@ public final class Engine implements AutoCloseable {
                 raw.failed() - base.failed(), targetRate, raw.actualRate(), raw.averageRate(), raw.activeSessions(),
                 raw.elapsed(), raw.lastDelivery(), raw.running(), raw.error());
         AnalyticsSnapshot a = analytics.latest();
-        ConsumerStats ac = analyticsWorker.stats(analytics.invalidRecords());
-        ConsumerStats fc = fraudWorker.stats(fraud.invalidRecords());
+        ConsumerStats ac = analyticsWorker.stats();
+        ConsumerStats fc = fraudWorker.stats();
         return new EngineSnapshot(clock.instant(), status, paused, p, a, ac, fc, fraud.eventsChecked(),
                 scoreboard.total(), scoreboard.bySeverity(), scoreboard.byRule(),
                 LatencyPercentiles.of(analytics.endToEndLatency()), LatencyPercentiles.of(fraud.detectionLatency()),

@@ -36,8 +36,8 @@ final class TestSnapshots {
         AnalyticsSnapshot analytics = new AnalyticsSnapshot(at, analysed, 2,
                 Map.of("page_view", analysed / 2, "purchase", analysed / 10, "click", analysed - analysed / 2 - analysed / 10),
                 revenue, 4, 80, 90, new AnalyticsSnapshot.Funnel(200, 100, 50, 20), true, 95, 1200, List.of());
-        ConsumerStats consumer = new ConsumerStats("analytics", analysed, 0, 12, 0.4, 6, true, null);
-        ConsumerStats fraud = new ConsumerStats("fraud", checked, 0, 3, 0.2, 6, true, null);
+        ConsumerStats consumer = new ConsumerStats("analytics", analysed, 12, 0.4, 6, true, null);
+        ConsumerStats fraud = new ConsumerStats("fraud", checked, 3, 0.2, 6, true, null);
         Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
         bySeverity.put(Severity.LOW, 0L);
         bySeverity.put(Severity.MEDIUM, 1L);

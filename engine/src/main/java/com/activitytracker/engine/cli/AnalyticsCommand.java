@@ -75,7 +75,7 @@ final class AnalyticsCommand extends SettingsCommand {
             out.println("Final report:");
             out.println(console.render(last));
             writeReport(last, out);
-            String error = worker.stats(processor.invalidRecords()).error();
+            String error = worker.stats().error();
             if (error != null) {
                 out.println("⚠️  Analytics consumer error: " + error);
                 return 1;

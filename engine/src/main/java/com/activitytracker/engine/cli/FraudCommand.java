@@ -77,7 +77,7 @@ final class FraudCommand extends SettingsCommand {
             ConsumerRun.awaitEnd(worker, stop, duration);
             worker.close();
             producer.close(Duration.ofSeconds(5));
-            var stats = worker.stats(processor.invalidRecords());
+            var stats = worker.stats();
             out.printf(Locale.US, "%n📊 Fraud detector: %d events checked, %d invalid (sent to %s), %d alerts raised%n",
                     processor.eventsChecked(), processor.invalidRecords(), settings.dlqTopic(), processor.alertsRaised());
             if (stats.error() != null) {

@@ -80,6 +80,7 @@ public final class AnalyticsProcessor implements RecordProcessor {
     public void beforeCommit() {
         if (decoder.takeDeadLettersPending()) {
             dlqProducer.flush(); // a dead letter is an effect too: durable before the offset moves on
+            EffectsLost.check("dead letters", decoder.deadLettersLost());
         }
     }
 

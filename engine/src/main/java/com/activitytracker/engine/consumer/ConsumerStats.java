@@ -10,7 +10,6 @@ package com.activitytracker.engine.consumer;
 public record ConsumerStats(
         String name,
         long processed,
-        long invalid,
         long lagRecords,
         double lagSeconds,
         int partitions,

@@ -91,8 +91,8 @@ public final class ConsumerWorker implements AutoCloseable {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public ConsumerStats stats(long invalid) {
-        return new ConsumerStats(name, processed.get(), invalid, lagRecords, lagSeconds, partitions, isRunning(), error);
+    public ConsumerStats stats() {
+        return new ConsumerStats(name, processed.get(), lagRecords, lagSeconds, partitions, isRunning(), error);
     }
 
     @Override

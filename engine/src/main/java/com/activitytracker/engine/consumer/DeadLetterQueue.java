@@ -47,7 +47,7 @@ public final class DeadLetterQueue {
         });
     }
 
-    /** Dead letters Kafka refused; the consumer does not commit past them while this grows. */
+    /** Dead letters Kafka refused (after the producer's own retries). */
     public long failures() {
         return failures.get();
     }

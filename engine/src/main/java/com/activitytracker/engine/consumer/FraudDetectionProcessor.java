@@ -137,6 +137,8 @@ public final class FraudDetectionProcessor implements RecordProcessor {
         if (effectsPending) {
             producer.flush(); // alerts and dead letters are on the cluster before the offsets move past their events
             effectsPending = false;
+            EffectsLost.check("alerts", alertFailures.get());
+            EffectsLost.check("dead letters", decoder.deadLettersLost());
         }
     }
 

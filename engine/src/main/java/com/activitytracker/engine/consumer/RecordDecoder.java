@@ -65,6 +65,11 @@ final class RecordDecoder {
         return invalid.get();
     }
 
+    /** Dead letters Kafka refused; see {@link EffectsLost}. */
+    long deadLettersLost() {
+        return dlq.failures();
+    }
+
     Timer endToEnd() {
         return endToEnd;
     }

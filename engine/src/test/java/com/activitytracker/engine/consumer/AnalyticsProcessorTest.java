@@ -1,6 +1,7 @@
 package com.activitytracker.engine.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.activitytracker.engine.event.ActivityEventCodec;
 import com.activitytracker.engine.event.EventTypes;
@@ -53,6 +54,16 @@ class AnalyticsProcessorTest {
         feed(2);
         processor.onTick();
         assertThat(processor.latest().eventsTotal()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeadLetterKafkaRefusedStopsTheCommit() {
+        MockProducer<byte[], byte[]> refusing = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        AnalyticsProcessor strict = new AnalyticsProcessor(refusing, "dlq", Clock.systemUTC(), new SimpleMeterRegistry(), 0, s -> { });
+        strict.process(new ConsumerRecord<>("t", 0, 7, null, "garbage".getBytes(StandardCharsets.UTF_8)));
+        refusing.errorNext(new org.apache.kafka.common.errors.TimeoutException("cluster gone"));
+        assertThatThrownBy(strict::beforeCommit).isInstanceOf(EffectsLost.class)
+                .hasMessageStartingWith("1 dead letters could not be written to Kafka");
     }
 
     @Test

@@ -124,7 +124,7 @@ class FraudRestartTest {
         workers.forEach(ConsumerWorker::start);
         for (ConsumerWorker w : workers) {
             assertThat(w.awaitFinished(Duration.ofSeconds(60))).isTrue();
-            assertThat(w.stats(0).error()).isNull();
+            assertThat(w.stats().error()).isNull();
         }
         return List.copyOf(alerts);
     }
