@@ -39,4 +39,14 @@ public record EngineSnapshot(
         alertsByRule = Map.copyOf(alertsByRule);
         scoreboard = List.copyOf(scoreboard);
     }
+
+    /** Every event sent is acknowledged and read by both consumers, and counted in the analytics figures. */
+    boolean isDrained() {
+        long delivered = producer.delivered();
+        return producer.inFlight() == 0
+                && analyticsConsumer.lagRecords() == 0 && analyticsConsumer.processed() >= delivered
+                // the analytics figures are snapshotted on the consumer's tick: wait for one that counts everything
+                && analytics.eventsTotal() + analytics.invalidRecords() >= delivered
+                && fraudConsumer.lagRecords() == 0 && fraudConsumer.processed() >= delivered;
+    }
 }

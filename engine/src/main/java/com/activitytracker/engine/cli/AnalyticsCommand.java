@@ -5,7 +5,8 @@ import com.activitytracker.engine.analytics.AnalyticsReportJson;
 import com.activitytracker.engine.analytics.AnalyticsSnapshot;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.consumer.AnalyticsProcessor;
-import com.activitytracker.engine.consumer.ConsumerWorker;
+import com.activitytracker.engine.consumer.ConsumerGroups;
+import com.activitytracker.engine.consumer.ConsumerPipeline;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,33 +53,23 @@ final class AnalyticsCommand extends SettingsCommand {
         PrintStream out = out();
         AnalyticsConsoleReport console = new AnalyticsConsoleReport();
         // each dashboard reads every partition, so each process gets a group of its own unless told
-        String group = consumer.group != null ? consumer.group : "activity-tracker-analytics-" + UUID.randomUUID();
-        KafkaProducer<byte[], byte[]> dlq = clients.rawProducer("analytics-dlq");
-        AnalyticsProcessor processor = new AnalyticsProcessor(dlq, settings.dlqTopic(), Clock.systemUTC(),
-                new SimpleMeterRegistry(), settings.statsInterval(), snapshot -> out.println(console.render(snapshot)));
-        ConsumerWorker worker = new ConsumerWorker("analytics",
-                () -> clients.consumer(group, "analytics", consumer.fromBeginning), settings.activitiesTopic(),
-                processor, Clock.systemUTC(), idleExit);
+        String group = consumer.group != null ? consumer.group : ConsumerGroups.newAnalyticsGroup();
+        ConsumerPipeline.Options options = new ConsumerPipeline.Options(group, consumer.startFrom(), idleExit);
         out.println("📊 Analytics consumer on " + clients.bootstrapServers() + " | topic: " + settings.activitiesTopic()
                 + (consumer.fromBeginning ? " (from the beginning)" : " (new events)") + " | report every "
                 + settings.statsInterval() + " events");
         StopSignal stop = new StopSignal();
-        try {
-            worker.start();
-            ConsumerRun.awaitEnd(worker, stop, duration);
-            worker.close();
-            dlq.close(Duration.ofSeconds(5));
-            AnalyticsSnapshot last = processor.latest();
+        try (ConsumerPipeline<AnalyticsProcessor> pipeline = ConsumerPipeline.analytics(clients, settings, options,
+                Clock.systemUTC(), new SimpleMeterRegistry(), snapshot -> out.println(console.render(snapshot)))) {
+            pipeline.start();
+            ConsumerRun.awaitEnd(pipeline.worker(), stop, duration);
+            pipeline.close();
+            AnalyticsSnapshot last = pipeline.processor().latest();
             out.println();
             out.println("Final report:");
             out.println(console.render(last));
             writeReport(last, out);
-            String error = worker.stats().error();
-            if (error != null) {
-                out.println("⚠️  Analytics consumer error: " + error);
-                return 1;
-            }
-            return 0;
+            return ConsumerExit.code("Analytics", pipeline.worker(), out);
         } finally {
             stop.done();
         }

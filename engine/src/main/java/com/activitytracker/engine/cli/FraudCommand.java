@@ -1,7 +1,9 @@
 package com.activitytracker.engine.cli;
 
+import com.activitytracker.engine.config.Durations;
 import com.activitytracker.engine.config.Settings;
-import com.activitytracker.engine.consumer.ConsumerWorker;
+import com.activitytracker.engine.consumer.ConsumerGroups;
+import com.activitytracker.engine.consumer.ConsumerPipeline;
 import com.activitytracker.engine.consumer.FraudDetectionProcessor;
 import com.activitytracker.engine.fraud.FraudAlertConsoleFormat;
 import com.activitytracker.engine.fraud.FraudSettings;
@@ -14,27 +16,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "fraud", mixinStandardHelpOptions = true,
         description = "Detect fraud patterns in the activity stream, print each alert and publish it to the alerts topic (the seed's fraud_detector.py). "
                 + "Several fraud processes in one group share the partitions.")
 final class FraudCommand extends SettingsCommand {
-    static final String DEFAULT_GROUP = "activity-tracker-fraud";
-
     @Mixin
     KafkaOptions kafka;
     @Mixin
-    RunOptions run;
-    @Mixin
     ConsumerOptions consumer;
+
+    // its own option rather than RunOptions: the detector prints alerts, not progress, so it has no --stats-interval
+    @Option(names = "--duration", paramLabel = "D", description = "stop after D (e.g. 30s, 5m)")
+    String duration;
 
     @Override
     protected void addOverrides(Map<String, String> overrides) {
         kafka.addTo(overrides);
-        run.addTo(overrides);
     }
 
     @Override
@@ -44,7 +45,7 @@ final class FraudCommand extends SettingsCommand {
 
     @Override
     public Integer call() throws Exception {
-        Duration duration = run.durationOrNull();
+        Duration runFor = duration == null ? null : Durations.parse("--duration", duration);
         Duration idleExit = consumer.idleExitOrNull();
         Settings settings = Roles.withDefaultBootstrap(loadSettings());
         FraudThresholds thresholds = FraudSettings.thresholds(settings.values());
@@ -53,17 +54,8 @@ final class FraudCommand extends SettingsCommand {
         PrintStream out = out();
         FraudAlertConsoleFormat format = System.console() != null && System.getenv("NO_COLOR") == null
                 ? FraudAlertConsoleFormat.ansiColour() : FraudAlertConsoleFormat.plain();
-        String group = consumer.group != null ? consumer.group : DEFAULT_GROUP;
-        KafkaProducer<byte[], byte[]> producer = clients.rawProducer("fraud-alerts");
-        FraudDetectionProcessor processor = new FraudDetectionProcessor(thresholds, producer, settings.alertsTopic(),
-                settings.dlqTopic(), Clock.systemUTC(), new SimpleMeterRegistry(), alert -> {
-                    synchronized (out) {
-                        out.println(format.format(alert));
-                        out.println();
-                    }
-                });
-        ConsumerWorker worker = new ConsumerWorker("fraud", () -> clients.consumer(group, "fraud", consumer.fromBeginning),
-                settings.activitiesTopic(), processor, Clock.systemUTC(), idleExit);
+        String group = consumer.group != null ? consumer.group : ConsumerGroups.FRAUD;
+        ConsumerPipeline.Options options = new ConsumerPipeline.Options(group, consumer.startFrom(), idleExit);
         out.println("🛡️  Fraud detector on " + clients.bootstrapServers() + " | topic: " + settings.activitiesTopic()
                 + " | alerts to: " + settings.alertsTopic() + " | group: " + group);
         out.printf(Locale.US, "   Rules: HIGH_VELOCITY ≥%d events/%ds, HIGH_VALUE_PURCHASE ≥%.2f, CARD_TESTING ≥%d under %.2f/%ds, "
@@ -72,19 +64,20 @@ final class FraudCommand extends SettingsCommand {
                 thresholds.cardTestCount(), thresholds.cardTestMaxAmount(), thresholds.cardTestWindow().toSeconds(),
                 thresholds.atoFailedLogins(), thresholds.atoWindow().toSeconds(), thresholds.travelWindow().toSeconds());
         StopSignal stop = new StopSignal();
-        try {
-            worker.start();
-            ConsumerRun.awaitEnd(worker, stop, duration);
-            worker.close();
-            producer.close(Duration.ofSeconds(5));
-            var stats = worker.stats();
+        try (ConsumerPipeline<FraudDetectionProcessor> pipeline = ConsumerPipeline.fraud(clients, settings, thresholds, options,
+                Clock.systemUTC(), new SimpleMeterRegistry(), alert -> {
+                    synchronized (out) {
+                        out.println(format.format(alert));
+                        out.println();
+                    }
+                })) {
+            pipeline.start();
+            ConsumerRun.awaitEnd(pipeline.worker(), stop, runFor);
+            pipeline.close();
+            FraudDetectionProcessor processor = pipeline.processor();
             out.printf(Locale.US, "%n📊 Fraud detector: %d events checked, %d invalid (sent to %s), %d alerts raised%n",
                     processor.eventsChecked(), processor.invalidRecords(), settings.dlqTopic(), processor.alertsRaised());
-            if (stats.error() != null) {
-                out.println("⚠️  Fraud consumer error: " + stats.error());
-                return 1;
-            }
-            return 0;
+            return ConsumerExit.code("Fraud", pipeline.worker(), out);
         } finally {
             stop.done();
         }
