@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "analytics", mixinStandardHelpOptions = true,
-        description = "Consume activity and print the analytics report every STATS_INTERVAL events (the seed's analytics_processor.py).")
+        description = "Consume activity and print the analytics report every STATS_INTERVAL events.")
 final class AnalyticsCommand extends SettingsCommand {
     @Mixin
     KafkaOptions kafka;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "fraud", mixinStandardHelpOptions = true,
-        description = "Detect fraud patterns in the activity stream, print each alert and publish it to the alerts topic (the seed's fraud_detector.py). "
+        description = "Detect fraud patterns in the activity stream, print each alert and publish it to the alerts topic. "
                 + "Several fraud processes in one group share the partitions.")
 final class FraudCommand extends SettingsCommand {
     @Mixin

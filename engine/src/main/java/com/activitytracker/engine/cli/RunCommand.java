@@ -116,7 +116,7 @@ final class RunCommand extends SettingsCommand {
                 s.alertsBySeverity(), s.endToEnd().p50Millis(), s.endToEnd().p99Millis());
     }
 
-    /** Prints what the seed's three terminals print, interleaved in one. */
+    /** Prints what the three single-role terminals print, interleaved in one. */
     private static final class ConsoleListener implements EngineListener {
         private final PrintStream out;
         private final ProducerConsole producer;

@@ -143,7 +143,26 @@ public final class PipelineBenchmark {
                     s.endToEnd().p50Millis(), s.endToEnd().p99Millis(), fraudChecked.p50Millis(), fraudChecked.p99Millis(),
                     s.detection().p50Millis(), s.detection().p99Millis(),
                     s.detection().count(), s.scoreboard().stream().filter(e -> e.caught()).count(), s.scoreboard().size());
+            waits(engine.registry());
         }
+    }
+
+    /** Where an event waits on its way, from the clients' own metrics: the producer's batching and each consumer's commits. */
+    private static void waits(io.micrometer.core.instrument.MeterRegistry r) {
+        out.printf(Locale.US, "[latency] waits: producer record queue time (linger) avg %.2f ms, max %.1f ms;"
+                        + " produce request avg %.2f ms; analytics commits %.1f/s, avg %.2f ms; fraud commits %.1f/s, avg %.2f ms%n",
+                gauge(r, "kafka.producer.record.queue.time.avg", "activity-producer"),
+                gauge(r, "kafka.producer.record.queue.time.max", "activity-producer"),
+                gauge(r, "kafka.producer.request.latency.avg", "activity-producer"),
+                gauge(r, "kafka.consumer.coordinator.commit.rate", "analytics"),
+                gauge(r, "kafka.consumer.coordinator.commit.latency.avg", "analytics"),
+                gauge(r, "kafka.consumer.coordinator.commit.rate", "fraud"),
+                gauge(r, "kafka.consumer.coordinator.commit.latency.avg", "fraud"));
+    }
+
+    private static double gauge(io.micrometer.core.instrument.MeterRegistry r, String name, String clientId) {
+        var gauge = r.find(name).tag("client.id", clientId).gauge();
+        return gauge == null ? Double.NaN : gauge.value();
     }
 
     /**
