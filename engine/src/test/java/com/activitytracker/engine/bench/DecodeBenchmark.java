@@ -33,6 +33,7 @@ public class DecodeBenchmark {
     private static final int POOL = 4096;
 
     private final ActivityEventCodec codec = new ActivityEventCodec();
+    private final TreeDecodeBaseline baseline = new TreeDecodeBaseline();
     private byte[][] records;
     private int next;
 
@@ -52,5 +53,13 @@ public class DecodeBenchmark {
         byte[] r = records[next];
         next = (next + 1) & (POOL - 1);
         return codec.decode(r);
+    }
+
+    /** The tree-building decoder this one replaced, for the before/after pair. */
+    @Benchmark
+    public ActivityEvent decodeWithTreeBaseline() throws InvalidEventException {
+        byte[] r = records[next];
+        next = (next + 1) & (POOL - 1);
+        return baseline.decode(r);
     }
 }
