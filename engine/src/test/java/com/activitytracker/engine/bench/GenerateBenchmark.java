@@ -33,6 +33,7 @@ public class GenerateBenchmark {
     private static final int EVENTS_PER_CLOCK_READ = 64;
 
     private final ActivityEventCodec codec = new ActivityEventCodec();
+    private final JacksonEncodeBaseline baseline = new JacksonEncodeBaseline();
     private final Clock clock = Clock.systemUTC();
     private GeneratedTraffic traffic;
     private Instant now;
@@ -61,5 +62,11 @@ public class GenerateBenchmark {
     @Benchmark
     public byte[] generateAndEncode() {
         return codec.encode(traffic.next(now()));
+    }
+
+    /** The generator-per-event encoder this one replaced, for the before/after pair. */
+    @Benchmark
+    public byte[] generateAndEncodeWithJacksonBaseline() {
+        return baseline.encode(traffic.next(now()));
     }
 }

@@ -67,6 +67,27 @@ class ActivityEventCodecTest {
     }
 
     @Test
+    void writesEscapesAndEveryKindOfCharacterAsJsonThatJacksonReads() throws Exception {
+        String tricky = "q\"b\\s/\n\r\t\b\f\u0001\u001f é € 😀 \u007f";
+        ActivityEvent e = ActivityEvent.builder("id-1", "search", tricky, Instant.parse("2026-11-26T10:30:45Z"))
+                .query(tricky).amount(1e21).price(0.1).device(new ActivityEvent.Device(null, "iOS", null)).build();
+        byte[] bytes = codec.encode(e);
+        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes);
+        assertThat(tree.get("user_id").textValue()).isEqualTo(tricky);
+        assertThat(tree.get("query").textValue()).isEqualTo(tricky);
+        assertThat(tree.get("amount").doubleValue()).isEqualTo(1e21);
+        assertThat(tree.get("device").toString()).isEqualTo("{\"os\":\"iOS\"}");
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"timestamp\":\"2026-11-26T10:30:45Z\"", "\"price\":0.1");
+        assertThat(codec.decode(bytes)).isEqualTo(e);
+    }
+
+    @Test
+    void writesALoneSurrogateAsTheReplacementCharacter() throws Exception {
+        ActivityEvent e = ActivityEvent.builder("id-1", "click", "u\uD83D!", Instant.parse("2026-11-26T10:30:45Z")).build();
+        assertThat(codec.decode(codec.encode(e)).userId()).isEqualTo("u\uFFFD!");
+    }
+
+    @Test
     void acceptsATimestampWithAnOffset() throws Exception {
         ActivityEvent e = decode("{\"event_id\":\"a\",\"event_type\":\"click\",\"user_id\":\"u\",\"timestamp\":\"2026-11-26T11:30:45+01:00\"}");
         assertThat(e.timestamp()).isEqualTo(Instant.parse("2026-11-26T10:30:45Z"));
