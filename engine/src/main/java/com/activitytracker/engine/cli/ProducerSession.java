@@ -10,10 +10,16 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.io.PrintStream;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One producer run on the console, shared by {@code produce} and {@code run}. */
 final class ProducerSession {
+    private static final Logger log = LoggerFactory.getLogger(ProducerSession.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Kafka answers a healthy send within a second; silence this long is worth telling the user. */
+    static final Duration WAIT_REPORT_AFTER = Duration.ofSeconds(3);
+    private static final Duration WAIT_REPORT_EVERY = Duration.ofSeconds(5);
 
     private ProducerSession() {}
 
@@ -38,7 +44,9 @@ final class ProducerSession {
             Duration attackEvery = producerOptions.attackEvery(Duration.ZERO);
             long nextAttack = attackEvery.isZero() ? Long.MAX_VALUE : System.nanoTime() + attackEvery.toNanos();
             int attacks = 0;
+            OutageReport outage = new OutageReport(console, clients.bootstrapServers());
             while (producer.isRunning() && System.nanoTime() < deadline && !stop.await(POLL)) {
+                outage.check(producer.waitingForKafka(), producer.inFlight());
                 if (System.nanoTime() >= nextAttack) {
                     var injected = traffic.inject(Attacks.next(attacks++), java.time.Instant.now());
                     out.printf("🎯 Injected %s as %s%n", injected.scenario().displayName(), injected.userId());
@@ -51,6 +59,33 @@ final class ProducerSession {
             return stats;
         } finally {
             stop.done();
+        }
+    }
+
+    /** Tells the user, every few seconds, that the producer is waiting for Kafka, and when it is back. */
+    private static final class OutageReport {
+        private final ProducerConsole console;
+        private final String bootstrapServers;
+        private Duration nextReportAt = WAIT_REPORT_AFTER;
+        private Duration longest = Duration.ZERO;
+
+        OutageReport(ProducerConsole console, String bootstrapServers) {
+            this.console = console;
+            this.bootstrapServers = bootstrapServers;
+        }
+
+        void check(Duration waiting, long kept) {
+            if (waiting.compareTo(nextReportAt) >= 0) {
+                console.waitingForKafka(bootstrapServers, waiting, kept);
+                log.warn("Waiting for Kafka at {} for {} s; {} events kept", bootstrapServers, waiting.toSeconds(), kept);
+                longest = waiting;
+                nextReportAt = waiting.plus(WAIT_REPORT_EVERY);
+            } else if (waiting.compareTo(WAIT_REPORT_AFTER) < 0 && !longest.isZero()) {
+                console.kafkaBack(longest);
+                log.info("Kafka at {} answered again after about {} s", bootstrapServers, longest.toSeconds());
+                longest = Duration.ZERO;
+                nextReportAt = WAIT_REPORT_AFTER;
+            }
         }
     }
 

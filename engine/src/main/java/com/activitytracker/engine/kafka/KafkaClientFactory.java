@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,6 +25,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * are passed to Kafka, which masks its password-typed settings in its own logs; this class never logs them.
  */
 public final class KafkaClientFactory {
+    /** How long the event producer keeps an event through a Kafka outage before it counts it failed. */
+    public static final Duration PRODUCER_OUTAGE_TOLERANCE = Duration.ofMinutes(5);
+
     private final String bootstrapServers;
     private final Properties clientConfig;
 
@@ -56,8 +60,14 @@ public final class KafkaClientFactory {
         // no compression: measured on 2 cores, lz4 cost the producer thread ~13 % of its time while the
         // broker is in the same process and bytes are cheap; a cluster file may still set compression.type
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, clientConfig.getProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"));
-        // when the cluster is gone, send() gives up in 15 s rather than the default 60 s
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+        // A broker restart (kill -9, then ~20 s of log recovery) must cost no event: records wait in
+        // the buffer and are retried (idempotently) for up to PRODUCER_OUTAGE_TOLERANCE, and send()
+        // blocks that long for metadata or buffer space instead of failing; the producer reports the wait.
+        String tolerance = String.valueOf(PRODUCER_OUTAGE_TOLERANCE.toMillis());
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, tolerance);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, tolerance);
+        // 64 MiB holds a minute of events at 2,000/s during an outage; past that, send() blocks (above)
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(64L * 1024 * 1024));
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return new KafkaProducer<>(p);

@@ -41,6 +41,12 @@ public final class ActivityProducer implements AutoCloseable {
     private static final int MAX_BATCH = 1_000;
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long RATE_SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /**
+     * One acknowledgement in 16 is timed: callbacks run on Kafka's I/O thread, which also sends the
+     * batches, so a percentile-histogram update per record is work taken from sending; a sample of
+     * one in 16 shows the same distribution.
+     */
+    private static final long LATENCY_SAMPLE_MASK = 15;
 
     private final Supplier<Producer<String, byte[]>> clientFactory;
     private final String topic;
@@ -57,6 +63,14 @@ public final class ActivityProducer implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Delivery> lastDelivery = new AtomicReference<>();
+    /**
+     * When Kafka last moved: the newest acknowledgement, or a send made while nothing was outstanding.
+     * With {@link #sendStartedNanos} it tells a broker outage (records wait, nothing comes back) from
+     * ordinary back-pressure. Release/acquire only: one plain store each on the hot path.
+     */
+    private final AtomicLong lastProgressNanos = new AtomicLong();
+    /** When the send in progress started, or 0 between sends; send() blocks while Kafka is away. */
+    private final AtomicLong sendStartedNanos = new AtomicLong();
     private final AtomicReference<String> error = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile double actualRate;
@@ -86,7 +100,7 @@ public final class ActivityProducer implements AutoCloseable {
                 .description("events sent per second, recent").register(registry);
         Gauge.builder("tracker.producer.target.rate", limiter::rate).baseUnit("events/s").register(registry);
         this.sendLatency = Timer.builder("tracker.producer.send.latency")
-                .description("from send() to the broker's acknowledgement")
+                .description("from send() to the broker's acknowledgement (one record in 16)")
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry);
         source.setTargetRate(b.rate);
@@ -127,6 +141,25 @@ public final class ActivityProducer implements AutoCloseable {
 
     public boolean isRunning() {
         return thread != null && finished.getCount() > 0;
+    }
+
+    /**
+     * How long records have waited for Kafka without any acknowledgement coming back (a broker
+     * outage, or a cluster not reachable yet), or {@link Duration#ZERO} while Kafka keeps up. Events
+     * are kept and retried meanwhile, for up to {@link com.activitytracker.engine.kafka.KafkaClientFactory#PRODUCER_OUTAGE_TOLERANCE}.
+     */
+    public Duration waitingForKafka() {
+        boolean blocked = sendStartedNanos.getAcquire() != 0;
+        boolean outstanding = sent.get() - delivered.get() - failed.get() > 0;
+        if (!blocked && !outstanding) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(Math.max(0, System.nanoTime() - lastProgressNanos.getAcquire()));
+    }
+
+    /** Records handed to Kafka and not yet acknowledged or failed. */
+    public long inFlight() {
+        return sent.get() - delivered.get() - failed.get();
     }
 
     public ProducerStats stats() {
@@ -205,6 +238,10 @@ public final class ActivityProducer implements AutoCloseable {
     private void send(Producer<String, byte[]> producer, ActivityEvent event) {
         byte[] value = codec.encode(event);
         long t0 = System.nanoTime();
+        if (sent.get() - delivered.get() - failed.get() == 0) {
+            lastProgressNanos.setRelease(t0); // nothing outstanding: any wait starts now
+        }
+        sendStartedNanos.setRelease(t0);
         try {
             // the record's timestamp is the event time, so Kafka's time index can find "the last window"
             // of events when the fraud detector rebuilds its state after a restart
@@ -217,6 +254,8 @@ public final class ActivityProducer implements AutoCloseable {
             failed.incrementAndGet();
             log.warn("Could not send event {}: {}", kv("event_id", event.eventId()), describe(e));
             return;
+        } finally {
+            sendStartedNanos.setRelease(0);
         }
         long n = sent.incrementAndGet();
         if (progressEvery > 0 && n % progressEvery == 0) {
@@ -226,9 +265,12 @@ public final class ActivityProducer implements AutoCloseable {
 
     /** Runs on the Kafka producer's I/O thread: count and log only, never block. */
     private void onAcknowledged(ActivityEvent event, RecordMetadata metadata, Exception exception, long t0) {
+        long now = System.nanoTime();
+        lastProgressNanos.setRelease(now);
         if (exception == null) {
-            sendLatency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-            delivered.incrementAndGet();
+            if ((delivered.incrementAndGet() & LATENCY_SAMPLE_MASK) == 0) {
+                sendLatency.record(now - t0, TimeUnit.NANOSECONDS);
+            }
             lastDelivery.set(new Delivery(metadata.topic(), metadata.partition(), metadata.offset()));
             if (log.isDebugEnabled()) {
                 log.debug("Event delivered", kv("event_id", event.eventId()), kv("user_id", event.userId()),

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -84,8 +85,11 @@ class TrackerCliTest {
 
         int code = run(concat(new String[]{"produce", "--events", "100", "--rate", "500", "--stats-interval", "50"}, where));
         assertThat(code).as(err()).isZero();
+        // a delivery line is guaranteed by the final statistics; progress lines show one only when a new report came back
         assertThat(out()).contains("🚀 User Activity Event Producer", "📊 Events sent: 50", "✅ Delivered to " + topic,
                 "Total events sent: 100", "Successful deliveries: 100", "Failed deliveries: 0");
+        List<String> deliveryLines = out().lines().filter(l -> l.startsWith("✅ Delivered")).toList();
+        assertThat(deliveryLines).doesNotHaveDuplicates();
 
         var records = kafka.readAll(topic, 100, Duration.ofSeconds(30));
         assertThat(records).hasSize(100);
