@@ -1,20 +1,23 @@
 package com.activitytracker.engine.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Every JVM the benchmark starts, each with its output in a file of the work folder. Closing stops
- * them all (their own children first); a shutdown hook does the same on Ctrl+C or a failure, so a
- * run never leaves a broker or a consumer behind.
+ * them all (their own children first) and deletes the work folder; a shutdown hook does the same on
+ * Ctrl+C, a kill or a failure, so a run never leaves a broker or a consumer behind.
  */
 final class ChildProcesses implements AutoCloseable {
     /** Prefixes of the settings a newcomer's shell may hold; children get the benchmark's own. */
@@ -74,6 +77,19 @@ final class ChildProcesses implements AutoCloseable {
         // newest first: the roles before the broker they talk to
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).stop();
+        }
+        started.clear();
+        deleteWorkDir();
+    }
+
+    private void deleteWorkDir() {
+        if (!Files.exists(workDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(workDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("(could not delete " + workDir + ": " + e.getMessage() + ")");
         }
     }
 

@@ -7,7 +7,6 @@ import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.config.SettingsLoader;
 import com.activitytracker.engine.bench.ChildProcesses.Child;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Our engine next to Apache Kafka's own tools, on one broker in its own JVM, in one run: the figures
@@ -77,6 +74,8 @@ public final class KafkaComparisonBenchmark {
         Path work = Files.createTempDirectory("tracker-vs-kafka-");
         // the in-process engine logs to files: keep them with the rest of this run, not in the project
         System.setProperty("LOG_DIR", work.resolve("logs/engine").toString());
+        // Maven's exec plugin does not stop this JVM when Maven itself is killed: follow it out
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(130)));
         int exit = 0;
         try (ChildProcesses children = new ChildProcesses(work)) {
             KafkaComparisonBenchmark bench = new KafkaComparisonBenchmark(work, jar, records, children);
@@ -87,8 +86,6 @@ public final class KafkaComparisonBenchmark {
                 exit = 1;
             }
             bench.printTable();
-        } finally {
-            deleteQuietly(work);
         }
         System.exit(exit); // Kafka's client threads of the in-process engine are closed; exit at once anyway
     }
@@ -405,14 +402,6 @@ public final class KafkaComparisonBenchmark {
         rows.forEach(r -> out.println(r.format()));
         out.printf(Locale.US, "(load average now %.2f on %d cores: figures drift with it, the ratios of one run are what count)%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            out.println("(could not delete " + dir + ": " + e.getMessage() + ")");
-        }
     }
 
     /** One line of the summary: a Kafka figure, ours, ours ÷ Kafka and what the issue aims for. */
