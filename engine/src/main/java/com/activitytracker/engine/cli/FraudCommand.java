@@ -18,7 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "fraud", mixinStandardHelpOptions = true,
+@Command(name = "fraud", mixinStandardHelpOptions = true, subcommands = BacktestCommand.class,
         description = "Detect fraud patterns in the activity stream, print each alert and publish it to the alerts topic (the seed's fraud_detector.py). "
                 + "Several fraud processes in one group share the partitions.")
 final class FraudCommand extends SettingsCommand {
