@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "fraud", mixinStandardHelpOptions = true,
+@Command(name = "fraud", mixinStandardHelpOptions = true, subcommands = BacktestCommand.class,
         description = "Detect fraud patterns in the activity stream, print each alert and publish it to the alerts topic. "
                 + "Several fraud processes in one group share the partitions.")
 final class FraudCommand extends SettingsCommand {

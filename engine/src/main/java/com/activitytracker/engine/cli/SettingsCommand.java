@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -19,9 +18,6 @@ abstract class SettingsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @ParentCommand
-    TrackerCli parent;
 
     /** Overrides from this command's options, keyed by setting name (null values are ignored). */
     protected abstract void addOverrides(Map<String, String> overrides);
@@ -38,6 +34,7 @@ abstract class SettingsCommand implements Callable<Integer> {
     }
 
     protected PrintStream out() {
-        return parent.out();
+        // the root, not the parent: a command may sit under another (fraud backtest)
+        return ((TrackerCli) spec.root().userObject()).out();
     }
 }

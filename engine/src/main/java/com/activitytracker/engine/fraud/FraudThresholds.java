@@ -1,6 +1,10 @@
 package com.activitytracker.engine.fraud;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -79,6 +83,26 @@ public record FraudThresholds(
         return Stream.of(velocityWindow, cardTestWindow, atoWindow, travelWindow)
                 .max(Duration::compareTo)
                 .orElseThrow();
+    }
+
+    /** These thresholds as their settings, name to value, in the order of the record's components. */
+    public Map<String, String> asSettings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put(VELOCITY_MAX_EVENTS, Integer.toString(velocityMaxEvents));
+        s.put(VELOCITY_WINDOW_SECONDS, Long.toString(velocityWindow.toSeconds()));
+        s.put(HIGH_VALUE_AMOUNT, amount(highValueAmount));
+        s.put(CARD_TEST_COUNT, Integer.toString(cardTestCount));
+        s.put(CARD_TEST_MAX_AMOUNT, amount(cardTestMaxAmount));
+        s.put(CARD_TEST_WINDOW_SECONDS, Long.toString(cardTestWindow.toSeconds()));
+        s.put(ATO_FAILED_LOGINS, Integer.toString(atoFailedLogins));
+        s.put(ATO_WINDOW_SECONDS, Long.toString(atoWindow.toSeconds()));
+        s.put(TRAVEL_WINDOW_SECONDS, Long.toString(travelWindow.toSeconds()));
+        return Collections.unmodifiableMap(s);
+    }
+
+    /** 5000.0 as "5000", 4.99 as "4.99": how a person writes the setting. */
+    private static String amount(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     public FraudThresholds withVelocityMaxEvents(int v) {

@@ -107,6 +107,20 @@ public final class KafkaClientFactory {
         return new KafkaConsumer<>(p);
     }
 
+    /**
+     * A consumer of raw bytes that belongs to no group: it is assigned partitions and seeks, so it
+     * commits nothing and never makes a live group rebalance (backtests, record viewers).
+     */
+    public KafkaConsumer<byte[], byte[]> reader(String clientId) {
+        Properties p = common(clientId);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // a replay reads in bulk: larger polls cost fewer round trips
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+
     private Properties common(String clientId) {
         Properties p = new Properties();
         p.putAll(clientConfig);
