@@ -69,6 +69,11 @@ final class DetectionScoreboard {
         return Map.copyOf(byRule);
     }
 
+    /** The attacks remembered, oldest first: the ground truth a backtest scores against. */
+    synchronized List<InjectedScenario> injectedScenarios() {
+        return List.copyOf(injected.values());
+    }
+
     /** Newest first. */
     synchronized List<ScoreboardEntry> entries() {
         List<ScoreboardEntry> list = new ArrayList<>(injected.size());

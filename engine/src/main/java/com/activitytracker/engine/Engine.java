@@ -1,6 +1,8 @@
 package com.activitytracker.engine;
 
 import com.activitytracker.engine.EngineStatus.State;
+import com.activitytracker.engine.backtest.BacktestProgress;
+import com.activitytracker.engine.backtest.BacktestRun;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.consumer.ConsumerPipeline.StartFrom;
 import com.activitytracker.engine.fraud.FraudSettings;
@@ -38,6 +40,7 @@ public final class Engine implements AutoCloseable {
     private final CountDownLatch started = new CountDownLatch(1);
     private final StreamingPipeline pipeline;
     private final ProducerRate rate;
+    private final WhatIfBacktests backtests;
     private volatile FraudThresholds thresholds;
     private volatile boolean closed;
     private Thread starter;
@@ -48,10 +51,7 @@ public final class Engine implements AutoCloseable {
         this(settings, Clock.systemUTC(), new SimpleMeterRegistry(), System.nanoTime());
     }
 
-    /**
-     * @param seed seed of the simulated traffic, for a repeatable run
-     * @throws com.activitytracker.engine.config.SettingsException when a FRAUD_* setting is bad
-     */
+    /** @param seed seed of the simulated traffic, for a repeatable run; a bad FRAUD_* setting throws SettingsException */
     public Engine(Settings settings, Clock clock, MeterRegistry registry, long seed) {
         this.settings = Objects.requireNonNull(settings);
         this.clock = clock;
@@ -60,8 +60,8 @@ public final class Engine implements AutoCloseable {
         this.thresholds = FraudSettings.thresholds(settings.values());
         this.pipeline = new StreamingPipeline(clock, registry);
         this.rate = new ProducerRate(settings.eventsPerSecond(), pipeline::producer);
+        this.backtests = new WhatIfBacktests(clock);
     }
-
 
     /** Makes the producer stop after {@code events} events (the command line's {@code --events}); call before start. */
     public synchronized void limitEvents(long events) {
@@ -137,6 +137,7 @@ public final class Engine implements AutoCloseable {
         listeners.status(State.STOPPING, "Stopping…", pipeline.bootstrapServersOrNull(), settings.usesEmbeddedBroker());
         // let a start under way finish (it sees `closed`), so a broker is never killed half-started
         EngineThreads.join(starter);
+        backtests.close();
         pipeline.close();
         if (before != State.FAILED) {
             listeners.status(State.STOPPED, "Stopped", pipeline.bootstrapServersOrNull(), settings.usesEmbeddedBroker());
@@ -158,7 +159,6 @@ public final class Engine implements AutoCloseable {
         }
         return latestSnapshot();
     }
-
 
     /** Sets the target rate (events per second); while paused it applies on resume. */
     public void setRate(double eventsPerSecond) {
@@ -199,12 +199,16 @@ public final class Engine implements AutoCloseable {
         pipeline.updateThresholds(newThresholds);
     }
 
+    /** "What if": the last {@code span} replayed through candidate thresholds beside the live ones; live consumers untouched. */
+    public BacktestRun whatIf(FraudThresholds candidate, Duration span, BacktestProgress progress) {
+        return backtests.start(pipeline.cluster(), thresholds, candidate, span, scoreboard.injectedScenarios(), progress);
+    }
+
     /** Clears the figures: analytics, per-user fraud windows, alert counts, the scoreboard, producer counters. */
     public void reset() {
         pipeline.reset();
         scoreboard.reset();
     }
-
 
     /** Receives snapshots, alerts and status from now on; close the returned handle to stop. */
     public AutoCloseable subscribe(EngineListener listener) {
@@ -235,12 +239,10 @@ public final class Engine implements AutoCloseable {
         return c == null ? settings : c.settings();
     }
 
-
     private void requireNew(String what) {
         if (status().state() != State.NEW) {
             throw new IllegalStateException("cannot " + what + " once the engine has started");
         }
     }
-
 
 }
