@@ -14,6 +14,8 @@ import com.activitytracker.engine.generator.InjectedScenario;
 import com.activitytracker.engine.generator.Scenario;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
 import com.activitytracker.engine.kafka.KafkaCluster;
+import com.activitytracker.engine.observability.Figures;
+import com.activitytracker.engine.observability.RoleLog;
 import com.activitytracker.engine.producer.ActivityProducer;
 import com.activitytracker.engine.producer.GeneratedTraffic;
 import com.activitytracker.engine.producer.ProducerStats;
@@ -22,7 +24,9 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,6 +59,7 @@ public final class Engine implements AutoCloseable {
     private static final String FRAUD_GROUP = "activity-tracker-fraud";
 
     private final Settings settings;
+    private final RoleLog summaryLog = new RoleLog("engine");
     private final Clock clock;
     private final MeterRegistry registry;
     private final GeneratedTraffic traffic;
@@ -444,11 +449,15 @@ public final class Engine implements AutoCloseable {
     }
 
     private void logMetricsSummary(EngineSnapshot s) {
-        log.info("Metrics: sent={} delivered={} failed={} rate={}/s analysed={} checked={} alerts={} lag={} records "
-                        + "e2e_p99={} ms revenue={}", s.producer().sent(), s.producer().delivered(), s.producer().failed(),
-                Math.round(s.producer().actualRate()), s.analytics().eventsTotal(), s.fraudEventsChecked(), s.alertsTotal(),
-                Math.max(0, s.analyticsConsumer().lagRecords()) + Math.max(0, s.fraudConsumer().lagRecords()),
-                Math.round(s.endToEnd().p99Millis()), Math.round(s.analytics().revenueTotal()));
+        Map<String, Object> figures = new LinkedHashMap<>(Figures.producer(s.producer()));
+        figures.put("analysed", s.analytics().eventsTotal());
+        figures.put("fraud_checked", s.fraudEventsChecked());
+        figures.put("alerts", s.alertsTotal());
+        figures.put("lag_records", Math.max(0, s.analyticsConsumer().lagRecords()) + Math.max(0, s.fraudConsumer().lagRecords()));
+        figures.put("e2e_p50_ms", RoleLog.round2(s.endToEnd().p50Millis()));
+        figures.put("e2e_p99_ms", RoleLog.round2(s.endToEnd().p99Millis()));
+        figures.put("revenue_total", RoleLog.round2(s.analytics().revenueTotal()));
+        summaryLog.summary(figures);
     }
 
     /** Tells the app when the cluster stops answering and when it is back. */

@@ -7,7 +7,9 @@ import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.consumer.AnalyticsProcessor;
 import com.activitytracker.engine.consumer.ConsumerWorker;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.activitytracker.engine.observability.Figures;
+import com.activitytracker.engine.observability.MetricsExport;
+import com.activitytracker.engine.observability.RoleLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ final class AnalyticsCommand extends SettingsCommand {
     RunOptions run;
     @Mixin
     ConsumerOptions consumer;
+    @Mixin
+    MetricsOptions metricsOptions;
 
     @Option(names = "--report-json", paramLabel = "FILE", description = "write the final report there on exit")
     Path reportJson;
@@ -37,6 +41,7 @@ final class AnalyticsCommand extends SettingsCommand {
     protected void addOverrides(Map<String, String> overrides) {
         kafka.addTo(overrides);
         run.addTo(overrides);
+        metricsOptions.addTo(overrides);
     }
 
     @Override
@@ -55,9 +60,15 @@ final class AnalyticsCommand extends SettingsCommand {
         AnalyticsConsoleReport console = new AnalyticsConsoleReport();
         // each dashboard reads every partition, so each process gets a group of its own unless told
         String group = consumer.group != null ? consumer.group : "activity-tracker-analytics-" + UUID.randomUUID();
+        RoleLog roleLog = new RoleLog("analytics");
+        roleLog.started(settings, Map.of("group", group, "from_beginning", consumer.fromBeginning));
+        MetricsExport metrics = MetricsOptions.start("analytics", settings, false, out);
         KafkaProducer<byte[], byte[]> dlq = clients.rawProducer("analytics-dlq");
         AnalyticsProcessor processor = new AnalyticsProcessor(dlq, settings.dlqTopic(), Clock.systemUTC(),
-                new SimpleMeterRegistry(), settings.statsInterval(), snapshot -> out.println(console.render(snapshot)));
+                metrics.registry(), settings.statsInterval(), snapshot -> {
+                    out.println(console.render(snapshot));
+                    roleLog.progress(Figures.analytics(snapshot));
+                });
         ConsumerWorker worker = new ConsumerWorker("analytics",
                 () -> clients.consumer(group, "analytics", consumer.fromBeginning), settings.activitiesTopic(),
                 processor, Clock.systemUTC(), idleExit);
@@ -71,6 +82,7 @@ final class AnalyticsCommand extends SettingsCommand {
             worker.close();
             dlq.close(Duration.ofSeconds(5));
             AnalyticsSnapshot last = processor.latest();
+            roleLog.finished(Figures.analytics(last));
             out.println();
             out.println("Final report:");
             out.println(console.render(last));
@@ -82,6 +94,7 @@ final class AnalyticsCommand extends SettingsCommand {
             }
             return 0;
         } finally {
+            metrics.close();
             stop.done();
         }
     }

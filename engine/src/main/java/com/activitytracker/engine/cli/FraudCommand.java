@@ -7,7 +7,10 @@ import com.activitytracker.engine.fraud.FraudAlertConsoleFormat;
 import com.activitytracker.engine.fraud.FraudSettings;
 import com.activitytracker.engine.fraud.FraudThresholds;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.activitytracker.engine.observability.Figures;
+import com.activitytracker.engine.observability.MetricsExport;
+import com.activitytracker.engine.observability.ProgressLog;
+import com.activitytracker.engine.observability.RoleLog;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,11 +33,14 @@ final class FraudCommand extends SettingsCommand {
     RunOptions run;
     @Mixin
     ConsumerOptions consumer;
+    @Mixin
+    MetricsOptions metricsOptions;
 
     @Override
     protected void addOverrides(Map<String, String> overrides) {
         kafka.addTo(overrides);
         run.addTo(overrides);
+        metricsOptions.addTo(overrides);
     }
 
     @Override
@@ -54,9 +60,12 @@ final class FraudCommand extends SettingsCommand {
         FraudAlertConsoleFormat format = System.console() != null && System.getenv("NO_COLOR") == null
                 ? FraudAlertConsoleFormat.ansiColour() : FraudAlertConsoleFormat.plain();
         String group = consumer.group != null ? consumer.group : DEFAULT_GROUP;
+        RoleLog roleLog = new RoleLog("fraud");
+        roleLog.started(settings, Map.of("group", group, "from_beginning", consumer.fromBeginning));
+        MetricsExport metrics = MetricsOptions.start("fraud", settings, false, out);
         KafkaProducer<byte[], byte[]> producer = clients.rawProducer("fraud-alerts");
         FraudDetectionProcessor processor = new FraudDetectionProcessor(thresholds, producer, settings.alertsTopic(),
-                settings.dlqTopic(), Clock.systemUTC(), new SimpleMeterRegistry(), alert -> {
+                settings.dlqTopic(), Clock.systemUTC(), metrics.registry(), alert -> {
                     synchronized (out) {
                         out.println(format.format(alert));
                         out.println();
@@ -74,10 +83,13 @@ final class FraudCommand extends SettingsCommand {
         StopSignal stop = new StopSignal();
         try {
             worker.start();
-            ConsumerRun.awaitEnd(worker, stop, duration);
+            ProgressLog progress = new ProgressLog(roleLog, settings.statsInterval());
+            ConsumerRun.awaitEnd(worker, stop, duration, () -> progress.observe(processor.eventsChecked(),
+                    () -> Figures.fraud(processor.eventsChecked(), processor.invalidRecords(), processor.alertsRaised())));
             worker.close();
             producer.close(Duration.ofSeconds(5));
             var stats = worker.stats();
+            roleLog.finished(Figures.fraud(processor.eventsChecked(), processor.invalidRecords(), processor.alertsRaised()));
             out.printf(Locale.US, "%n📊 Fraud detector: %d events checked, %d invalid (sent to %s), %d alerts raised%n",
                     processor.eventsChecked(), processor.invalidRecords(), settings.dlqTopic(), processor.alertsRaised());
             if (stats.error() != null) {
@@ -86,6 +98,7 @@ final class FraudCommand extends SettingsCommand {
             }
             return 0;
         } finally {
+            metrics.close();
             stop.done();
         }
     }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "activity-tracker", mixinStandardHelpOptions = true, version = "Activity Tracker 1.0.0",
         description = "Real-time user-activity tracking on Apache Kafka: producer, analytics, fraud detection.",
-        subcommands = {BrokerCommand.class, TopicsCommand.class, ProduceCommand.class, AnalyticsCommand.class, FraudCommand.class, RunCommand.class, SelfTestCommand.class})
+        subcommands = {BrokerCommand.class, TopicsCommand.class, ProduceCommand.class, AnalyticsCommand.class, FraudCommand.class, RunCommand.class, SelfTestCommand.class,
+                TailCommand.class, DlqCommand.class})
 public final class TrackerCli implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import com.activitytracker.engine.observability.RecordLog;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +42,7 @@ public final class ConsumerWorker implements AutoCloseable {
     private final RecordProcessor processor;
     private final Clock clock;
     private final Duration idleExit;
+    private final RecordLog recordLog;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicLong processed = new AtomicLong();
     private volatile long lagRecords = -1;
@@ -71,6 +73,7 @@ public final class ConsumerWorker implements AutoCloseable {
         this.processor = processor;
         this.clock = clock;
         this.idleExit = idleExit;
+        this.recordLog = new RecordLog(name);
     }
 
     public synchronized void start() {
@@ -155,7 +158,9 @@ public final class ConsumerWorker implements AutoCloseable {
             }
             if (!records.isEmpty()) {
                 for (ConsumerRecord<byte[], byte[]> record : records) {
+                    long started = System.nanoTime();
                     processor.process(record);
+                    recordLog.processed(record, System.nanoTime() - started);
                     pending.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     lastEventTime = Instant.ofEpochMilli(record.timestamp());
                     processed.incrementAndGet();

@@ -97,6 +97,21 @@ public final class KafkaClientFactory {
         return new KafkaConsumer<>(p);
     }
 
+    /**
+     * A consumer of raw bytes for looking at a topic (the {@code tail} and {@code dlq} commands): no
+     * group and no commits, so reading never moves the offsets of the live consumers. Assign it partitions.
+     */
+    public KafkaConsumer<byte[], byte[]> readerConsumer(String clientId) {
+        Properties p = common(clientId);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a dead letter may be up to the 1 MiB the contract allows, plus headers
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(4 * 1024 * 1024));
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+
     private Properties common(String clientId) {
         Properties p = new Properties();
         p.putAll(clientConfig);
