@@ -15,6 +15,7 @@ import io.micrometer.jmx.JmxConfig;
 import io.micrometer.jmx.JmxMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,9 +48,13 @@ public final class MetricsExport implements AutoCloseable {
                 return JMX_DOMAIN;
             }
         }, Clock.SYSTEM);
+        // on each exporting registry rather than the composite, so meters registered through an
+        // engine scope (a composite of its own) get the tags and histograms too
+        for (MeterRegistry exporter : List.of(prometheus, jmx)) {
+            exporter.config().commonTags("application", "activity-tracker", "role", role)
+                    .meterFilter(new LatencyHistograms());
+        }
         registry = new CompositeMeterRegistry(Clock.SYSTEM);
-        registry.config().commonTags("application", "activity-tracker", "role", role)
-                .meterFilter(new LatencyHistograms());
         registry.add(prometheus);
         registry.add(jmx);
         new ClassLoaderMetrics().bindTo(registry);
@@ -100,9 +105,9 @@ public final class MetricsExport implements AutoCloseable {
     public synchronized MeterRegistry engineScope() {
         if (engineScope != null) {
             for (Meter meter : engineScope.getMeters()) {
-                engineScope.remove(meter);
+                engineScope.remove(meter); // removes it from the exporting registries too
             }
-            engineScope.close();
+            // not closed: closing a composite closes the registries it holds, the shared ones
         }
         engineScope = new CompositeMeterRegistry(Clock.SYSTEM);
         engineScope.add(registry);
