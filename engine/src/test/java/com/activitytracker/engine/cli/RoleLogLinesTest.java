@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +76,48 @@ class RoleLogLinesTest {
         assertThat(last.path("delivered").asLong()).isEqualTo(100);
         assertThat(last.path("failed").asLong()).isZero();
         assertThat(Files.readString(file)).as("the client config's contents are never logged").doesNotContain("s3cret-value");
+    }
+
+    @Test
+    void analyticsAtDebugLogsEachRecordWithItsProcessingTimeAndItsStory(KafkaTestCluster kafka) throws Exception {
+        String topic = "logs-" + UUID.randomUUID();
+        Path logs = dir.resolve("logs");
+        Path env = Files.writeString(dir.resolve("debug.env"), String.join("\n",
+                "KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
+                "KAFKA_ACTIVITIES_TOPIC=" + topic,
+                "STATS_INTERVAL=5",
+                "LOG_LEVEL=DEBUG",
+                "LOG_DIR=" + logs) + "\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThat(TrackerCli.execute(stdout, stderr, "topics", "--env-file", env.toString())).isZero();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            records.add(new ProducerRecord<>(topic, "u-" + i, ("{\"event_id\":\"e-" + i + "\",\"event_type\":\"page_view\","
+                    + "\"user_id\":\"u-" + i + "\",\"timestamp\":\"2026-11-26T10:30:45.123Z\"}").getBytes(StandardCharsets.UTF_8)));
+        }
+        kafka.produceRaw(topic, records);
+
+        int code = TrackerCli.execute(stdout, stderr, "analytics", "--from-beginning", "--idle-exit", "10s", "--env-file", env.toString());
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+
+        Path file = logs.resolve("activity-tracker.jsonl");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(file)
+                && Files.readString(file).contains("\"role\":\"analytics\"") && Files.readString(file).contains("\"final\""));
+        List<JsonNode> lines = readJsonLines(file).stream().filter(l -> l.path("role").asText().equals("analytics")).toList();
+        List<JsonNode> processed = lines.stream().filter(l -> l.has("processing_ms")).toList();
+        assertThat(processed).as(Files.readString(file)).hasSize(5).allSatisfy(l -> {
+            assertThat(l.path("level").asText()).isEqualTo("DEBUG");
+            assertThat(l.path("consumer").asText()).isEqualTo("analytics");
+            assertThat(l.path("topic").asText()).isEqualTo(topic);
+            assertThat(l.path("processing_ms").asDouble()).isNotNegative();
+            assertThat(l.has("partition") && l.has("offset") && l.has("user_id")).isTrue();
+        });
+        assertThat(lines.stream().filter(l -> l.hasNonNull("phase")).map(l -> l.path("phase").asText()).toList())
+                .containsExactly("start", "progress", "final");
+        assertThat(lines.stream().filter(l -> "final".equals(l.path("phase").asText())).findFirst().orElseThrow()
+                .path("events_total").asLong()).isEqualTo(5);
     }
 
     private static List<JsonNode> readJsonLines(Path file) throws IOException {
