@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.WakeupException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,8 +93,6 @@ final class TailCommand extends SettingsCommand {
                     break;
                 }
             }
-        } catch (WakeupException e) {
-            // Ctrl+C while polling
         } finally {
             stop.done();
         }

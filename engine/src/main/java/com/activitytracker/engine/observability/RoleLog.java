@@ -5,7 +5,6 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import com.activitytracker.engine.config.Settings;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -83,10 +82,5 @@ public final class RoleLog {
     /** Rounds a rate or an amount for a log line: two decimals are plenty and keep the JSON short. */
     public static double round2(double value) {
         return Double.isFinite(value) ? Math.round(value * 100) / 100.0 : 0;
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "RoleLog[%s]", role);
     }
 }

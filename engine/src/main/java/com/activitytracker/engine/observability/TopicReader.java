@@ -60,11 +60,6 @@ public final class TopicReader implements AutoCloseable {
         return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    /** Stops a {@link #poll} in progress from another thread (Ctrl+C). */
-    public void wakeup() {
-        consumer.wakeup();
-    }
-
     @Override
     public void close() {
         consumer.close();
