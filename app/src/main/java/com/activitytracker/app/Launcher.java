@@ -1,10 +1,13 @@
 package com.activitytracker.app;
 
+import com.activitytracker.engine.Engine;
 import com.activitytracker.engine.cli.TrackerCli;
+import com.activitytracker.engine.config.MetricsPort;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.config.SettingsException;
 import com.activitytracker.engine.config.SettingsLoader;
 import com.activitytracker.engine.observability.LogSetup;
+import com.activitytracker.engine.observability.MetricsExport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -52,22 +55,35 @@ public final class Launcher {
             System.exit(2);
             return;
         }
-        LogSetup.apply(settings, "WARN");
+        LogSetup.apply(settings, "WARN", "console");
+        MetricsExport metrics = startMetrics(settings);
 
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
         Platform.setImplicitExit(false);
         try {
-            startConsole(settings, loader, envFile, options, exitCode);
+            startConsole(settings, loader, envFile, options, exitCode, metrics);
         } catch (UnsupportedOperationException | IllegalStateException e) {
             System.err.println("Cannot open the console window: " + e.getMessage()
                     + " (it needs a desktop session; the engine alone runs headless: activity-tracker-engine.jar run)");
             System.exit(1);
         }
-        System.exit(exitCode.join());
+        int code = exitCode.join();
+        metrics.close();
+        System.exit(code);
+    }
+
+    /** Metrics on METRICS_PORT (default 9464); a port already taken costs the endpoint, not the demo. */
+    private static MetricsExport startMetrics(Settings settings) {
+        try {
+            return MetricsExport.start("console", MetricsPort.of(settings, true));
+        } catch (SettingsException e) {
+            System.err.println(e.getMessage() + " (the console runs without its metrics endpoint)");
+            return MetricsExport.start("console", new MetricsPort(MetricsPort.OFF));
+        }
     }
 
     private static void startConsole(Settings settings, SettingsLoader loader, Path envFile, LaunchOptions options,
-                                     CompletableFuture<Integer> exitCode) {
+                                     CompletableFuture<Integer> exitCode, MetricsExport metrics) {
         Platform.startup(() -> {
             try {
                 TrackerConsole console = new TrackerConsole(settings, overrides -> loader.load(envFile, overrides),
@@ -75,7 +91,8 @@ public final class Launcher {
                         code -> {
                             Platform.exit();
                             exitCode.complete(code);
-                        });
+                        },
+                        s -> new Engine(s, Clock.systemUTC(), metrics.engineScope(), System.nanoTime()));
                 console.start(new Stage());
                 // Ctrl+C or a kill in the terminal stops the engine and its broker too
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> console.session().close(), "console-shutdown"));

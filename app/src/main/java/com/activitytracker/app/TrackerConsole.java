@@ -49,6 +49,7 @@ public final class TrackerConsole {
     private final Path snapshotFolder;
     private final Clock clock;
     private final IntConsumer exit;
+    private final Function<Settings, Engine> engines;
     private final ExecutorService background = Executors.newFixedThreadPool(2, new WorkerThreads());
 
     private EngineSession session;
@@ -64,6 +65,13 @@ public final class TrackerConsole {
      */
     public TrackerConsole(Settings settings, Function<Map<String, String>, Settings> settingsLoader, Path snapshotFolder,
                           Clock clock, IntConsumer exit) {
+        this(settings, settingsLoader, snapshotFolder, clock, exit, Engine::new);
+    }
+
+    /** @param engines creates each engine (the launcher's hands them the process's metrics registry) */
+    public TrackerConsole(Settings settings, Function<Map<String, String>, Settings> settingsLoader, Path snapshotFolder,
+                          Clock clock, IntConsumer exit, Function<Settings, Engine> engines) {
+        this.engines = Objects.requireNonNull(engines);
         this.settings = Objects.requireNonNull(settings);
         this.settingsLoader = Objects.requireNonNull(settingsLoader);
         this.snapshotFolder = Objects.requireNonNull(snapshotFolder);
@@ -75,7 +83,7 @@ public final class TrackerConsole {
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
         EngineFeed feed = new EngineFeed();
-        session = new EngineSession(settings, Engine::new, feed);
+        session = new EngineSession(settings, engines, feed);
         snapshots = new DashboardSnapshots(snapshotFolder, () -> stage.getScene(), () -> session.engine().latestSnapshot(),
                 () -> model.main().themeProperty().get(), background, clock);
         MainModel main = new MainModel(snapshots, Platform::runLater);

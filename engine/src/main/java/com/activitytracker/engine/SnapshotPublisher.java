@@ -1,6 +1,10 @@
 package com.activitytracker.engine;
 
+import com.activitytracker.engine.observability.Figures;
+import com.activitytracker.engine.observability.RoleLog;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -24,7 +28,9 @@ final class SnapshotPublisher implements AutoCloseable {
     private final ScheduledExecutorService executor = EngineThreads.scheduler("engine-publisher");
     private volatile EngineSnapshot latest;
     private volatile boolean closed;
-    private long lastSummary = System.nanoTime() - SUMMARY_EVERY_NANOS;
+    private final RoleLog summaryLog = new RoleLog("engine");
+    /** The first summary comes after 30 s of figures, not at start when all are zero. */
+    private long lastSummary = System.nanoTime();
 
     SnapshotPublisher(Supplier<EngineSnapshot> source, Consumer<EngineSnapshot> sink) {
         this.source = source;
@@ -70,12 +76,18 @@ final class SnapshotPublisher implements AutoCloseable {
         }
     }
 
-    private static void logSummary(EngineSnapshot s) {
-        log.info("Metrics: sent={} delivered={} failed={} rate={}/s analysed={} checked={} alerts={} lag={} records "
-                        + "e2e_p99={} ms revenue={}", s.producer().sent(), s.producer().delivered(), s.producer().failed(),
-                Math.round(s.producer().actualRate()), s.analytics().eventsTotal(), s.fraudEventsChecked(), s.alertsTotal(),
-                Math.max(0, s.analyticsConsumer().lagRecords()) + Math.max(0, s.fraudConsumer().lagRecords()),
-                Math.round(s.endToEnd().p99Millis()), Math.round(s.analytics().revenueTotal()));
+    /** The figures as fields of one log line, so a log search can chart them. */
+    private void logSummary(EngineSnapshot s) {
+        Map<String, Object> figures = new LinkedHashMap<>(Figures.producer(s.producer()));
+        figures.put("analysed", s.analytics().eventsTotal());
+        figures.put("fraud_checked", s.fraudEventsChecked());
+        figures.put("alerts", s.alertsTotal());
+        figures.put("lag_records",
+                Math.max(0, s.analyticsConsumer().lagRecords()) + Math.max(0, s.fraudConsumer().lagRecords()));
+        figures.put("e2e_p50_ms", RoleLog.round2(s.endToEnd().p50Millis()));
+        figures.put("e2e_p99_ms", RoleLog.round2(s.endToEnd().p99Millis()));
+        figures.put("revenue_total", RoleLog.round2(s.analytics().revenueTotal()));
+        summaryLog.summary(figures);
     }
 
     @Override

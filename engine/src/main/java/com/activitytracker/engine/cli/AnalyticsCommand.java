@@ -8,7 +8,9 @@ import com.activitytracker.engine.consumer.AnalyticsProcessor;
 import com.activitytracker.engine.consumer.ConsumerGroups;
 import com.activitytracker.engine.consumer.ConsumerPipeline;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.activitytracker.engine.observability.Figures;
+import com.activitytracker.engine.observability.MetricsExport;
+import com.activitytracker.engine.observability.RoleLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,6 +30,8 @@ final class AnalyticsCommand extends SettingsCommand {
     RunOptions run;
     @Mixin
     ConsumerOptions consumer;
+    @Mixin
+    MetricsOptions metricsOptions;
 
     @Option(names = "--report-json", paramLabel = "FILE", description = "write the final report there on exit")
     Path reportJson;
@@ -36,6 +40,7 @@ final class AnalyticsCommand extends SettingsCommand {
     protected void addOverrides(Map<String, String> overrides) {
         kafka.addTo(overrides);
         run.addTo(overrides);
+        metricsOptions.addTo(overrides);
     }
 
     @Override
@@ -55,22 +60,30 @@ final class AnalyticsCommand extends SettingsCommand {
         // each dashboard reads every partition, so each process gets a group of its own unless told
         String group = consumer.group != null ? consumer.group : ConsumerGroups.newAnalyticsGroup();
         ConsumerPipeline.Options options = new ConsumerPipeline.Options(group, consumer.startFrom(), idleExit);
+        RoleLog roleLog = new RoleLog("analytics");
+        roleLog.started(settings, Map.of("group", group, "from_beginning", consumer.fromBeginning));
+        MetricsExport metrics = MetricsOptions.start("analytics", settings, false, out);
         out.println("📊 Analytics consumer on " + clients.bootstrapServers() + " | topic: " + settings.activitiesTopic()
                 + (consumer.fromBeginning ? " (from the beginning)" : " (new events)") + " | report every "
                 + settings.statsInterval() + " events");
         StopSignal stop = new StopSignal();
         try (ConsumerPipeline<AnalyticsProcessor> pipeline = ConsumerPipeline.analytics(clients, settings, options,
-                Clock.systemUTC(), new SimpleMeterRegistry(), snapshot -> out.println(console.render(snapshot)))) {
+                Clock.systemUTC(), metrics.registry(), snapshot -> {
+                    out.println(console.render(snapshot));
+                    roleLog.progress(Figures.analytics(snapshot));
+                })) {
             pipeline.start();
             ConsumerRun.awaitEnd(pipeline.worker(), stop, duration);
             pipeline.close();
             AnalyticsSnapshot last = pipeline.processor().latest();
+            roleLog.finished(Figures.analytics(last));
             out.println();
             out.println("Final report:");
             out.println(console.render(last));
             writeReport(last, out);
             return ConsumerExit.code("Analytics", pipeline.worker(), out);
         } finally {
+            metrics.close();
             stop.done();
         }
     }

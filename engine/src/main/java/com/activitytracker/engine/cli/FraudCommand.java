@@ -9,7 +9,10 @@ import com.activitytracker.engine.fraud.FraudAlertConsoleFormat;
 import com.activitytracker.engine.fraud.FraudSettings;
 import com.activitytracker.engine.fraud.FraudThresholds;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.activitytracker.engine.observability.Figures;
+import com.activitytracker.engine.observability.MetricsExport;
+import com.activitytracker.engine.observability.ProgressLog;
+import com.activitytracker.engine.observability.RoleLog;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +31,8 @@ final class FraudCommand extends SettingsCommand {
     KafkaOptions kafka;
     @Mixin
     ConsumerOptions consumer;
+    @Mixin
+    MetricsOptions metricsOptions;
 
     // its own option rather than RunOptions: the detector prints alerts, not progress, so it has no --stats-interval
     @Option(names = "--duration", paramLabel = "D", description = "stop after D (e.g. 30s, 5m)")
@@ -36,6 +41,7 @@ final class FraudCommand extends SettingsCommand {
     @Override
     protected void addOverrides(Map<String, String> overrides) {
         kafka.addTo(overrides);
+        metricsOptions.addTo(overrides);
     }
 
     @Override
@@ -56,6 +62,9 @@ final class FraudCommand extends SettingsCommand {
                 ? FraudAlertConsoleFormat.ansiColour() : FraudAlertConsoleFormat.plain();
         String group = consumer.group != null ? consumer.group : ConsumerGroups.FRAUD;
         ConsumerPipeline.Options options = new ConsumerPipeline.Options(group, consumer.startFrom(), idleExit);
+        RoleLog roleLog = new RoleLog("fraud");
+        roleLog.started(settings, Map.of("group", group, "from_beginning", consumer.fromBeginning));
+        MetricsExport metrics = MetricsOptions.start("fraud", settings, false, out);
         out.println("🛡️  Fraud detector on " + clients.bootstrapServers() + " | topic: " + settings.activitiesTopic()
                 + " | alerts to: " + settings.alertsTopic() + " | group: " + group);
         out.printf(Locale.US, "   Rules: HIGH_VELOCITY ≥%d events/%ds, HIGH_VALUE_PURCHASE ≥%.2f, CARD_TESTING ≥%d under %.2f/%ds, "
@@ -65,20 +74,24 @@ final class FraudCommand extends SettingsCommand {
                 thresholds.atoFailedLogins(), thresholds.atoWindow().toSeconds(), thresholds.travelWindow().toSeconds());
         StopSignal stop = new StopSignal();
         try (ConsumerPipeline<FraudDetectionProcessor> pipeline = ConsumerPipeline.fraud(clients, settings, thresholds, options,
-                Clock.systemUTC(), new SimpleMeterRegistry(), alert -> {
+                Clock.systemUTC(), metrics.registry(), alert -> {
                     synchronized (out) {
                         out.println(format.format(alert));
                         out.println();
                     }
                 })) {
             pipeline.start();
-            ConsumerRun.awaitEnd(pipeline.worker(), stop, runFor);
-            pipeline.close();
             FraudDetectionProcessor processor = pipeline.processor();
+            ProgressLog progress = new ProgressLog(roleLog, settings.statsInterval());
+            ConsumerRun.awaitEnd(pipeline.worker(), stop, runFor, () -> progress.observe(processor.eventsChecked(),
+                    () -> Figures.fraud(processor.eventsChecked(), processor.invalidRecords(), processor.alertsRaised())));
+            pipeline.close();
+            roleLog.finished(Figures.fraud(processor.eventsChecked(), processor.invalidRecords(), processor.alertsRaised()));
             out.printf(Locale.US, "%n📊 Fraud detector: %d events checked, %d invalid (sent to %s), %d alerts raised%n",
                     processor.eventsChecked(), processor.invalidRecords(), settings.dlqTopic(), processor.alertsRaised());
             return ConsumerExit.code("Fraud", pipeline.worker(), out);
         } finally {
+            metrics.close();
             stop.done();
         }
     }

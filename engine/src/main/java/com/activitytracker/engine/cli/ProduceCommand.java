@@ -3,7 +3,7 @@ package com.activitytracker.engine.cli;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
 import com.activitytracker.engine.producer.ProducerStats;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.activitytracker.engine.observability.MetricsExport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -20,12 +20,15 @@ final class ProduceCommand extends SettingsCommand {
     ProducerOptions producerOptions;
     @Mixin
     RunOptions run;
+    @Mixin
+    MetricsOptions metricsOptions;
 
     @Override
     protected void addOverrides(Map<String, String> overrides) {
         kafka.addTo(overrides);
         producerOptions.addTo(overrides);
         run.addTo(overrides);
+        metricsOptions.addTo(overrides);
     }
 
     @Override
@@ -41,8 +44,10 @@ final class ProduceCommand extends SettingsCommand {
         Duration duration = run.durationOrNull();
         Settings settings = Roles.withDefaultBootstrap(loadSettings());
         KafkaClientFactory clients = Roles.connect(settings);
-        ProducerStats stats = ProducerSession.run(producerOptions, settings, clients, new SimpleMeterRegistry(), out(), duration);
-        return stats.error() == null && stats.failed() == 0 ? 0 : 1;
+        try (MetricsExport metrics = MetricsOptions.start("produce", settings, false, out())) {
+            ProducerStats stats = ProducerSession.run(producerOptions, settings, clients, metrics.registry(), out(), duration);
+            return stats.error() == null && stats.failed() == 0 ? 0 : 1;
+        }
     }
 
 }

@@ -7,8 +7,11 @@ import com.activitytracker.engine.producer.GeneratedTraffic;
 import com.activitytracker.engine.producer.ProducerStats;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import com.activitytracker.engine.observability.Figures;
+import com.activitytracker.engine.observability.RoleLog;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +32,16 @@ final class ProducerSession {
         ProducerConsole console = new ProducerConsole(out);
         long seed = producerOptions.seed != null ? producerOptions.seed : System.nanoTime();
         GeneratedTraffic traffic = new GeneratedTraffic(seed);
+        RoleLog roleLog = new RoleLog("produce");
+        roleLog.started(settings, Map.of("seed", seed, "events", producerOptions.events == null ? "unlimited" : producerOptions.events));
         ActivityProducer producer = ActivityProducer.builder(() -> instrumented(clients.producer("activity-producer"), registry),
                         settings.activitiesTopic(), traffic)
                 .rate(settings.eventsPerSecond())
                 .maxEvents(producerOptions.events == null ? 0 : producerOptions.events)
-                .onProgress(settings.statsInterval(), console::progress)
+                .onProgress(settings.statsInterval(), stats -> {
+                    console.progress(stats);
+                    roleLog.progress(Figures.producer(stats));
+                })
                 .registry(registry)
                 .build();
         console.banner(clients.bootstrapServers(), settings.activitiesTopic(), settings.eventsPerSecond());
@@ -56,6 +64,7 @@ final class ProducerSession {
             producer.close();
             ProducerStats stats = producer.stats();
             console.finalStatistics(stats);
+            roleLog.finished(Figures.producer(stats));
             return stats;
         } finally {
             stop.done();

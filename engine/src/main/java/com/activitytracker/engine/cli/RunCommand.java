@@ -12,11 +12,14 @@ import com.activitytracker.engine.fraud.FraudAlert;
 import com.activitytracker.engine.fraud.FraudAlertConsoleFormat;
 import com.activitytracker.engine.kafka.KafkaUnavailableException;
 import com.activitytracker.engine.producer.ProducerStats;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.activitytracker.engine.observability.Figures;
+import com.activitytracker.engine.observability.MetricsExport;
+import com.activitytracker.engine.observability.RoleLog;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -37,6 +40,8 @@ final class RunCommand extends SettingsCommand {
     ProducerOptions producerOptions;
     @Mixin
     RunOptions run;
+    @Mixin
+    MetricsOptions metricsOptions;
 
     @Option(names = "--report-json", paramLabel = "FILE", description = "write the final analytics report there on exit")
     Path reportJson;
@@ -46,6 +51,7 @@ final class RunCommand extends SettingsCommand {
         kafka.addTo(overrides);
         producerOptions.addTo(overrides);
         run.addTo(overrides);
+        metricsOptions.addTo(overrides);
     }
 
     @Override
@@ -64,12 +70,21 @@ final class RunCommand extends SettingsCommand {
         PrintStream out = out();
         long seed = producerOptions.seed != null ? producerOptions.seed : System.nanoTime();
         StopSignal stop = new StopSignal();
-        try (Engine engine = new Engine(settings, Clock.systemUTC(), new SimpleMeterRegistry(), seed)) {
+        RoleLog roleLog = new RoleLog("run");
+        try (MetricsExport metrics = MetricsOptions.start("run", settings, true, out);
+             Engine engine = new Engine(settings, Clock.systemUTC(), metrics.registry(), seed)) {
+            roleLog.started(settings, Map.of("seed", seed));
             if (producerOptions.events != null) {
                 engine.limitEvents(producerOptions.events);
             }
             ConsoleListener console = new ConsoleListener(out);
             engine.subscribe(console);
+            engine.subscribe(new EngineListener() {
+                @Override
+                public void onProducerProgress(ProducerStats stats) {
+                    roleLog.progress(Figures.producer(stats));
+                }
+            });
             out.println(settings.usesEmbeddedBroker() ? "⏳ Starting the embedded Kafka broker..."
                     : "⏳ Connecting to Kafka at " + settings.bootstrapServers().orElseThrow() + "...");
             try {
@@ -82,6 +97,13 @@ final class RunCommand extends SettingsCommand {
             awaitEnd(engine, stop, duration, attacks);
             EngineSnapshot last = engine.drain(DRAIN_TIMEOUT);
             printSummary(out, last);
+            if (last != null) {
+                Map<String, Object> figures = new LinkedHashMap<>(Figures.producer(last.producer()));
+                figures.putAll(Figures.analytics(last.analytics()));
+                figures.put("fraud_events_checked", last.fraudEventsChecked());
+                figures.put("alerts_total", last.alertsTotal());
+                roleLog.finished(figures);
+            }
             if (reportJson != null && last != null) {
                 new AnalyticsReportJson().write(last.analytics(), reportJson);
                 out.println("📝 Report written to " + reportJson.toAbsolutePath());

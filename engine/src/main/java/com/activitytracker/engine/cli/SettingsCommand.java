@@ -29,7 +29,7 @@ abstract class SettingsCommand implements Callable<Integer> {
         addOverrides(overrides);
         Settings settings = SettingsLoader.forProcess().load(envFile(), overrides);
         // the console shows warnings only, so the reports stay readable; DEBUG asks for everything
-        LogSetup.apply(settings, VERBOSE.contains(settings.logLevel()) ? settings.logLevel() : "WARN");
+        LogSetup.apply(settings, VERBOSE.contains(settings.logLevel()) ? settings.logLevel() : "WARN", spec.name());
         return settings;
     }
 

@@ -18,7 +18,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "activity-tracker", mixinStandardHelpOptions = true, version = "Activity Tracker 1.0.0",
         description = "Real-time user-activity tracking on Apache Kafka: producer, analytics, fraud detection.",
-        subcommands = {BrokerCommand.class, TopicsCommand.class, ProduceCommand.class, AnalyticsCommand.class, FraudCommand.class, RunCommand.class, SelfTestCommand.class})
+        footer = {"", "Logs: LOG_DIR/activity-tracker.jsonl (JSON lines; LOG_DIR is ./logs, or the logs folder in DATA_DIR"
+                + " for an installed app or an unwritable working directory).",
+                "Metrics: http://127.0.0.1:9464/metrics during run (METRICS_PORT), and JMX under 'activitytracker'."},
+        subcommands = {BrokerCommand.class, TopicsCommand.class, ProduceCommand.class, AnalyticsCommand.class, FraudCommand.class, RunCommand.class, SelfTestCommand.class,
+                TailCommand.class, DlqCommand.class})
 public final class TrackerCli implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;

@@ -38,11 +38,13 @@ public record Settings(
     public static final String DATA_DIR = "DATA_DIR";
     /** Level of Kafka's own loggers (WARN unless asked), apart from LOG_LEVEL. */
     public static final String KAFKA_LOG_LEVEL = "KAFKA_LOG_LEVEL";
+    /** Port of the Prometheus endpoint on loopback; see {@link MetricsPort}. */
+    public static final String METRICS_PORT = "METRICS_PORT";
 
     /** Settings the program reads; other variables of the environment are ignored. */
     public static final List<String> KEYS = List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_ACTIVITIES_TOPIC,
             KAFKA_ALERTS_TOPIC, KAFKA_DLQ_TOPIC, KAFKA_PARTITIONS, KAFKA_REPLICATION_FACTOR, KAFKA_CLIENT_CONFIG,
-            EVENTS_PER_SECOND, STATS_INTERVAL, LOG_LEVEL, LOG_DIR, DATA_DIR, KAFKA_LOG_LEVEL);
+            EVENTS_PER_SECOND, STATS_INTERVAL, LOG_LEVEL, LOG_DIR, DATA_DIR, KAFKA_LOG_LEVEL, METRICS_PORT);
 
     /** Prefix of the fraud thresholds, all of which are settings too. */
     public static final String FRAUD_PREFIX = "FRAUD_";

@@ -24,18 +24,31 @@ public final class SettingsLoader {
     private final Path workingDir;
     private final Path userHome;
     private final String osName;
+    private final boolean installedApp;
 
     public SettingsLoader(Map<String, String> environment, Path workingDir, Path userHome, String osName) {
+        this(environment, workingDir, userHome, osName, false);
+    }
+
+    /**
+     * @param installedApp true when running from an installed package: its working directory is
+     *                     wherever the launcher was started (often {@code /}), so logs go to the data folder
+     */
+    public SettingsLoader(Map<String, String> environment, Path workingDir, Path userHome, String osName,
+                          boolean installedApp) {
         this.environment = Map.copyOf(environment);
         this.workingDir = workingDir;
         this.userHome = userHome;
         this.osName = osName;
+        this.installedApp = installedApp;
     }
 
     /** The loader for this process: its environment, working directory and home. */
     public static SettingsLoader forProcess() {
+        // jpackage's launchers set jpackage.app-path; a jar started by hand does not
         return new SettingsLoader(System.getenv(), Path.of("").toAbsolutePath(),
-                Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""));
+                Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""),
+                System.getProperty("jpackage.app-path") != null);
     }
 
     /**
@@ -81,6 +94,10 @@ public final class SettingsLoader {
                 throw new SettingsException(Settings.KAFKA_CLIENT_CONFIG + ": cannot read file " + p);
             }
         });
+        if (v.containsKey(Settings.METRICS_PORT)) {
+            MetricsPort.parse(v.get(Settings.METRICS_PORT));
+        }
+        Path dataDir = v.containsKey(Settings.DATA_DIR) ? path(Settings.DATA_DIR, v.get(Settings.DATA_DIR)) : defaultDataDir();
         return new Settings(
                 bootstrap,
                 topic(v, Settings.KAFKA_ACTIVITIES_TOPIC, "user-activities"),
@@ -92,8 +109,8 @@ public final class SettingsLoader {
                 rate(v.getOrDefault(Settings.EVENTS_PER_SECOND, "10")),
                 intIn(v, Settings.STATS_INTERVAL, 50, 1, Integer.MAX_VALUE),
                 logLevel(v.getOrDefault(Settings.LOG_LEVEL, "INFO")),
-                path(Settings.LOG_DIR, v.getOrDefault(Settings.LOG_DIR, "logs")),
-                v.containsKey(Settings.DATA_DIR) ? path(Settings.DATA_DIR, v.get(Settings.DATA_DIR)) : defaultDataDir(),
+                v.containsKey(Settings.LOG_DIR) ? path(Settings.LOG_DIR, v.get(Settings.LOG_DIR)) : defaultLogDir(dataDir),
+                dataDir,
                 v);
     }
 
@@ -171,6 +188,16 @@ public final class SettingsLoader {
         } catch (InvalidPathException e) {
             throw new SettingsException(key + " is not a valid path: '" + text + "'");
         }
+    }
+
+    /**
+     * {@code logs} in the working directory, as a developer expects; but an installed app, or one
+     * started where it cannot write (a desktop launcher's {@code /}), logs into the data folder instead.
+     */
+    private Path defaultLogDir(Path dataDir) {
+        Path local = workingDir.resolve("logs");
+        boolean writable = Files.isDirectory(local) ? Files.isWritable(local) : Files.isWritable(workingDir);
+        return installedApp || !writable ? dataDir.resolve("logs") : local;
     }
 
     /** The per-user application data folder of each desktop OS, where the embedded broker keeps its log. */

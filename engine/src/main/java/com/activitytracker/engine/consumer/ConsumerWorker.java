@@ -1,5 +1,6 @@
 package com.activitytracker.engine.consumer;
 
+import com.activitytracker.engine.observability.RecordLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,7 @@ public final class ConsumerWorker implements AutoCloseable {
     private final Clock clock;
     private final Duration idleExit;
     private final boolean startAtEnd;
+    private final RecordLog recordLog;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicLong processed = new AtomicLong();
     private volatile long lagRecords = -1;
@@ -107,6 +109,7 @@ public final class ConsumerWorker implements AutoCloseable {
         this.clock = clock;
         this.idleExit = idleExit;
         this.startAtEnd = startAtEnd;
+        this.recordLog = new RecordLog(name);
     }
 
     public synchronized void start() {
@@ -210,7 +213,13 @@ public final class ConsumerWorker implements AutoCloseable {
             long now = System.nanoTime();
             if (!records.isEmpty()) {
                 for (ConsumerRecord<byte[], byte[]> record : records) {
-                    processor.process(record);
+                    if (recordLog.enabled()) { // timed only when the DEBUG line will be written
+                        long started = System.nanoTime();
+                        processor.process(record);
+                        recordLog.processed(record, System.nanoTime() - started);
+                    } else {
+                        processor.process(record);
+                    }
                     pending.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     lastEventTime = Instant.ofEpochMilli(record.timestamp());
                     processed.incrementAndGet();

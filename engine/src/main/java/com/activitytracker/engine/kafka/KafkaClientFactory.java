@@ -109,13 +109,16 @@ public final class KafkaClientFactory {
 
     /**
      * A consumer of raw bytes that belongs to no group: it is assigned partitions and seeks, so it
-     * commits nothing and never makes a live group rebalance (backtests, record viewers).
+     * commits nothing and never makes a live group rebalance (backtests, {@code tail}, {@code dlq}).
      */
     public KafkaConsumer<byte[], byte[]> reader(String clientId) {
         Properties p = common(clientId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // a replay reads in bulk: larger polls cost fewer round trips
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        // a dead letter may be up to the 1 MiB the contract allows, plus headers
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(4 * 1024 * 1024));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return new KafkaConsumer<>(p);

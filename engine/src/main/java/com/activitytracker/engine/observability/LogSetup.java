@@ -5,6 +5,8 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import com.activitytracker.engine.config.Settings;
 import java.net.URL;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -12,6 +14,11 @@ import org.slf4j.LoggerFactory;
  * Logback cannot see on its own, so the program sets them as properties and reloads the configuration.
  */
 public final class LogSetup {
+    public static final String ROLE = "role";
+    public static final String RUN_ID = "run_id";
+    /** As named in logback.xml. */
+    public static final String LOG_FILE = "activity-tracker.jsonl";
+
     private LogSetup() {}
 
     /**
@@ -19,15 +26,31 @@ public final class LogSetup {
      *                     reports stay readable, while the JSON files get {@code LOG_LEVEL}
      */
     public static void apply(Settings settings, String consoleLevel) {
+        apply(settings, consoleLevel, "engine");
+    }
+
+    /**
+     * As {@link #apply(Settings, String)}, and stamps every line of every thread (Kafka's own
+     * included) with the {@code role} and a fresh {@code run_id}, so the lines of one run of one
+     * role can be picked out of a shared log folder.
+     *
+     * @return the run id
+     */
+    public static String apply(Settings settings, String consoleLevel, String role) {
+        String runId = UUID.randomUUID().toString();
         System.setProperty("LOG_DIR", settings.logDir().toString());
         System.setProperty("LOG_LEVEL", settings.logLevel());
         System.setProperty("CONSOLE_LOG_LEVEL", consoleLevel);
         System.setProperty("KAFKA_LOG_LEVEL", settings.values().getOrDefault("KAFKA_LOG_LEVEL", "WARN"));
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return; // another SLF4J binding (e.g. in an embedding program) owns logging
+            return runId; // another SLF4J binding (e.g. in an embedding program) owns logging
         }
         URL config = LogSetup.class.getResource("/logback.xml");
         context.reset();
+        // context properties rather than MDC: MDC is per thread, and the producer, consumer and
+        // Kafka client threads would miss it; the JSON encoder writes these on every line
+        context.putProperty(ROLE, role);
+        context.putProperty(RUN_ID, runId);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         try {
@@ -35,5 +58,11 @@ public final class LogSetup {
         } catch (JoranException e) {
             throw new IllegalStateException("broken logback.xml in the engine jar", e);
         }
+        return runId;
+    }
+
+    /** The JSON lines file of the current run, in {@code LOG_DIR}. */
+    public static Path logFile(Settings settings) {
+        return settings.logDir().resolve(LOG_FILE);
     }
 }

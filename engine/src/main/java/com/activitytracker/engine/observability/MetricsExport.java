@@ -1,0 +1,131 @@
+package com.activitytracker.engine.observability;
+
+import com.activitytracker.engine.config.MetricsPort;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.jmx.JmxConfig;
+import io.micrometer.jmx.JmxMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The meters of one process, and where they are read: Prometheus ({@code /metrics} on loopback when
+ * a port is set) and JMX (domain {@value #JMX_DOMAIN}, for VisualVM and Mission Control, no port
+ * needed). Created by the composition root (a command, the console's launcher), which hands
+ * {@link #registry()} to the engine and closes this when the process ends; closing stops the endpoint,
+ * the JVM's GC listener and the JMX beans.
+ */
+public final class MetricsExport implements AutoCloseable {
+    public static final String JMX_DOMAIN = "activitytracker";
+
+    private final PrometheusMeterRegistry prometheus;
+    private final JmxMeterRegistry jmx;
+    private final CompositeMeterRegistry registry;
+    private final JvmGcMetrics gc;
+    private final MetricsEndpoint endpoint;
+    private CompositeMeterRegistry engineScope;
+
+    private MetricsExport(String role, int port) {
+        prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        jmx = new JmxMeterRegistry(new JmxConfig() {
+            @Override
+            public String get(String key) {
+                return null;
+            }
+
+            @Override
+            public String domain() {
+                return JMX_DOMAIN;
+            }
+        }, Clock.SYSTEM);
+        // on each exporting registry rather than the composite, so meters registered through an
+        // engine scope (a composite of its own) get the tags and histograms too
+        for (MeterRegistry exporter : List.of(prometheus, jmx)) {
+            exporter.config().commonTags("application", "activity-tracker", "role", role)
+                    .meterFilter(new LatencyHistograms());
+        }
+        registry = new CompositeMeterRegistry(Clock.SYSTEM);
+        registry.add(prometheus);
+        registry.add(jmx);
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        MetricsEndpoint started = null;
+        try {
+            started = port == MetricsPort.OFF ? null : MetricsEndpoint.start(prometheus, port);
+        } finally {
+            if (port != MetricsPort.OFF && started == null) {
+                closeRegistries();
+            }
+        }
+        endpoint = started;
+    }
+
+    /**
+     * @param role the command ({@code run}, {@code produce}, ...) or {@code console}; a tag on every meter
+     * @throws com.activitytracker.engine.config.SettingsException naming METRICS_PORT when the port is taken
+     */
+    public static MetricsExport start(String role, MetricsPort port) {
+        return new MetricsExport(role, port.port());
+    }
+
+    /** Where the engine and the clients register their meters. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus side, e.g. to scrape without HTTP. */
+    public PrometheusMeterRegistry prometheus() {
+        return prometheus;
+    }
+
+    public Optional<MetricsEndpoint> endpoint() {
+        return Optional.ofNullable(endpoint);
+    }
+
+    /**
+     * A registry for one engine of a process that replaces its engine (the console after a settings
+     * change): each call removes the previous engine's meters first, so the new engine's counters and
+     * gauges are the ones exported rather than the first engine's under the same names.
+     */
+    public synchronized MeterRegistry engineScope() {
+        if (engineScope != null) {
+            for (Meter meter : engineScope.getMeters()) {
+                engineScope.remove(meter); // removes it from the exporting registries too
+            }
+            // not closed: closing a composite closes the registries it holds, the shared ones
+        }
+        engineScope = new CompositeMeterRegistry(Clock.SYSTEM);
+        engineScope.add(registry);
+        return engineScope;
+    }
+
+    @Override
+    public void close() {
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        closeRegistries();
+    }
+
+    private void closeRegistries() {
+        gc.close();
+        registry.close();
+        jmx.close();
+        prometheus.close();
+    }
+}
