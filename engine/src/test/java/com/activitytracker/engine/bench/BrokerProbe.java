@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,9 +38,30 @@ final class BrokerProbe implements AutoCloseable {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    /** Six partitions, as the project's topics have by default. */
+    /**
+     * Six partitions, as the project's topics have by default, and waits until each has a leader: a
+     * producer that starts before then gets NOT_LEADER_OR_FOLLOWER, and on a busy machine its
+     * idempotent retries can keep a partition stalled for most of a short run.
+     */
     void createTopic(String topic) throws ExecutionException, InterruptedException {
         admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!allPartitionsLed(topic)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the partitions of " + topic + " got no leader in 60 s");
+            }
+            new java.util.concurrent.CountDownLatch(1).await(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private boolean allPartitionsLed(String topic) throws InterruptedException {
+        try {
+            TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            return d.partitions().size() == PARTITIONS
+                    && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (ExecutionException e) {
+            return false; // not in the metadata yet
+        }
     }
 
     /** True once every group has members that own all the topic's partitions. */

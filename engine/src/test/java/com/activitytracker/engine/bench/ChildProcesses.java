@@ -73,6 +73,13 @@ final class ChildProcesses implements AutoCloseable {
         }
     }
 
+    /** Stops every JVM started after {@code keep} (a failed section's, leaving the broker up). */
+    synchronized void stopAllStartedAfter(Child keep) {
+        for (int i = started.size() - 1; i >= 0 && started.get(i) != keep; i--) {
+            started.remove(i).stop();
+        }
+    }
+
     private synchronized void stopAll() {
         // newest first: the roles before the broker they talk to
         for (int i = started.size() - 1; i >= 0; i--) {
