@@ -3,6 +3,7 @@ package com.activitytracker.engine.kafka;
 import com.activitytracker.engine.config.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -22,6 +25,8 @@ public final class TopicAdmin {
 
     /** Largest record the topics accept: twice the contract's limit, plus headers. */
     static final int MAX_MESSAGE_BYTES = 2 * 1024 * 1024 + 64 * 1024;
+
+    private static final long LEADER_POLL_MS = 50;
 
     private final KafkaClientFactory clients;
     private final Duration timeout;
@@ -80,6 +85,7 @@ public final class TopicAdmin {
                     }
                 }
             }
+            awaitLeaders(admin, created, settings.partitions());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while creating topics");
@@ -87,6 +93,39 @@ public final class TopicAdmin {
             throw unreachable();
         }
         return created;
+    }
+
+    /**
+     * Waits until the leader of every new partition serves requests. A produce request that reaches
+     * the broker before it has applied the partition's creation fails with a retriable error, and an
+     * idempotent producer with several requests in flight can then have its retry refused forever as
+     * out of order (KAFKA-15591): the retried records would only go out after the delivery timeout,
+     * as a failure. A ListOffsets answer comes from the same replica manager a produce request uses,
+     * so once every partition answers one, producing is safe.
+     */
+    private void awaitLeaders(Admin admin, List<String> topics, int partitions) throws InterruptedException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (String topic : topics) {
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(latest).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                if (System.nanoTime() >= deadline) {
+                    throw new KafkaUnavailableException("the partitions of " + topics + " have no leader after "
+                            + timeout.toSeconds() + " s");
+                }
+                Thread.sleep(LEADER_POLL_MS); // a backoff between checks, not a wait for a result
+            }
+        }
     }
 
     private KafkaUnavailableException unreachable() {
