@@ -1,5 +1,10 @@
 package com.activitytracker.app;
 
+import com.activitytracker.engine.backtest.BacktestProgress;
+import com.activitytracker.engine.backtest.BacktestReport;
+import com.activitytracker.engine.backtest.BacktestRun;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import com.activitytracker.app.feed.EngineFeed;
 import com.activitytracker.app.model.EngineCommands;
 import com.activitytracker.engine.Engine;
@@ -157,5 +162,25 @@ public final class EngineSession implements EngineCommands, AutoCloseable {
     @Override
     public void updateThresholds(FraudThresholds thresholds) {
         engine.updateThresholds(thresholds);
+    }
+
+    @Override
+    public CompletableFuture<BacktestReport> whatIf(FraudThresholds candidate, Duration span, BacktestProgress progress) {
+        BacktestRun run = engine.whatIf(candidate, span, progress);
+        CompletableFuture<BacktestReport> handle = new CompletableFuture<>();
+        run.result().whenComplete((report, failure) -> {
+            if (failure != null) {
+                handle.completeExceptionally(failure);
+            } else {
+                handle.complete(report);
+            }
+        });
+        // cancelling the handle stops the replay (a CompletableFuture cannot interrupt its producer)
+        handle.whenComplete((report, failure) -> {
+            if (handle.isCancelled()) {
+                run.cancel();
+            }
+        });
+        return handle;
     }
 }

@@ -1,5 +1,9 @@
 package com.activitytracker.app.model;
 
+import com.activitytracker.engine.backtest.BacktestProgress;
+import com.activitytracker.engine.backtest.BacktestReport;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import com.activitytracker.engine.fraud.FraudThresholds;
 import com.activitytracker.engine.generator.InjectedScenario;
 import com.activitytracker.engine.generator.Scenario;
@@ -26,4 +30,12 @@ public interface EngineCommands {
     FraudThresholds thresholds();
 
     void updateThresholds(FraudThresholds thresholds);
+
+    /**
+     * Replays the last {@code span} of the stream through candidate thresholds beside the live ones
+     * on an engine thread; cancelling the returned future stops the replay.
+     *
+     * @throws IllegalStateException when the engine is not running
+     */
+    CompletableFuture<BacktestReport> whatIf(FraudThresholds candidate, Duration span, BacktestProgress progress);
 }

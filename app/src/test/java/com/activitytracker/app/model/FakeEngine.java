@@ -1,5 +1,9 @@
 package com.activitytracker.app.model;
 
+import com.activitytracker.engine.backtest.BacktestProgress;
+import com.activitytracker.engine.backtest.BacktestReport;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import com.activitytracker.engine.fraud.FraudThresholds;
 import com.activitytracker.engine.generator.InjectedScenario;
 import com.activitytracker.engine.generator.Scenario;
@@ -59,5 +63,18 @@ final class FakeEngine implements EngineCommands {
     @Override
     public void updateThresholds(FraudThresholds t) {
         thresholds = t;
+    }
+
+    /** What the next "what if" answers; tests complete it when they like. */
+    CompletableFuture<BacktestReport> whatIfResult = new CompletableFuture<>();
+    FraudThresholds whatIfCandidate;
+    Duration whatIfSpan;
+
+    @Override
+    public CompletableFuture<BacktestReport> whatIf(FraudThresholds candidate, Duration span, BacktestProgress progress) {
+        whatIfCandidate = candidate;
+        whatIfSpan = span;
+        progress.onProgress(0, 100);
+        return whatIfResult;
     }
 }
