@@ -203,10 +203,10 @@ public final class WhatIfModel {
         for (String rule : r.rules()) {
             long a = r.live().alerts(rule);
             long b = r.candidate().alerts(rule);
-            table.add(new WhatIfRow(rule, a, b, a / (double) max, b / (double) max));
+            table.add(WhatIfRow.rule(rule, a, b, max));
         }
-        table.add(new WhatIfRow("All alerts", r.live().alertsTotal(), r.candidate().alertsTotal(), 0, 0));
-        table.add(new WhatIfRow("Users flagged", r.live().usersFlagged(), r.candidate().usersFlagged(), 0, 0));
+        table.add(WhatIfRow.total("All alerts", r.live().alertsTotal(), r.candidate().alertsTotal()));
+        table.add(WhatIfRow.total("Users flagged", r.live().usersFlagged(), r.candidate().usersFlagged()));
         rows.setAll(table);
         findings.setAll(findings(r));
     }

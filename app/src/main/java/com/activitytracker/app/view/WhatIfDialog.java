@@ -1,0 +1,176 @@
+package com.activitytracker.app.view;
+
+import com.activitytracker.app.model.Formats;
+import com.activitytracker.app.model.ThresholdsForm;
+import com.activitytracker.app.model.WhatIfModel;
+import com.activitytracker.app.model.WhatIfRow;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+
+/**
+ * "What if…": candidate thresholds on the left, the replay of the recent stream through them beside
+ * the live ones on the right (a row and two bars per rule, then what a risk team asks: attacks caught,
+ * ordinary users flagged, who changes), and "Apply these thresholds" once a comparison is shown.
+ */
+public final class WhatIfDialog {
+    public static final ButtonType APPLY = new ButtonType("Apply these thresholds", ButtonBar.ButtonData.OK_DONE);
+    private static final double BAR_WIDTH = 140;
+
+    private final Dialog<ButtonType> dialog = new Dialog<>();
+    private final WhatIfModel model;
+    private final GridPane table = new GridPane();
+
+    public WhatIfDialog(WhatIfModel model, Window owner) {
+        this.model = model;
+        dialog.initOwner(owner);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setTitle("What if…");
+        dialog.setHeaderText("Replay the recent stream through candidate thresholds before applying them");
+        if (owner != null && owner.getScene() != null) {
+            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        dialog.getDialogPane().getStyleClass().add("what-if-dialog");
+        dialog.getDialogPane().setId("what-if-dialog");
+
+        Button run = Styles.styled(new Button("Run what if"), "accent");
+        run.setId("what-if-run");
+        run.setDefaultButton(true);
+        run.disableProperty().bind(model.runningProperty());
+        run.setOnAction(e -> model.run());
+        Button cancel = new Button("Stop");
+        cancel.setId("what-if-stop");
+        cancel.visibleProperty().bind(model.runningProperty());
+        cancel.setOnAction(e -> model.cancel());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("what-if-progress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.runningProperty());
+        progress.setPrefWidth(160);
+
+        Label status = Styles.label("", "muted", "small");
+        status.setId("what-if-status");
+        status.textProperty().bind(model.statusProperty());
+        Label error = Styles.label("", "error-text");
+        error.setId("what-if-error");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        VBox findings = new VBox(4);
+        findings.setId("what-if-findings");
+        model.findingsProperty().addListener((ListChangeListener<String>) c -> {
+            findings.getChildren().setAll(model.findingsProperty().stream().map(line -> {
+                Label l = Styles.label(line, "what-if-finding");
+                l.setWrapText(true);
+                return (Node) l;
+            }).toList());
+        });
+        table.setId("what-if-table");
+        table.getStyleClass().add("what-if-table");
+        model.rowsProperty().addListener((ListChangeListener<WhatIfRow>) c -> fillTable());
+
+        VBox left = new VBox(10, Styles.label("Candidate thresholds", "section-title"), candidateGrid(model.candidate()),
+                new HBox(8, Styles.label("Replay the last", "field-label"), spinner("what-if-span",
+                        new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 7 * 24 * 60, 60, 5),
+                        model.spanMinutesProperty()), Styles.label("min", "field-label")),
+                new HBox(8, run, cancel, progress), error);
+        VBox right = new VBox(10, Styles.label("Live vs candidate", "section-title"), table, findings, status);
+        right.setMinWidth(440);
+        HBox content = new HBox(24, left, right);
+        content.setAlignment(Pos.TOP_LEFT);
+        dialog.getDialogPane().setContent(content);
+
+        dialog.getDialogPane().getButtonTypes().addAll(APPLY, ButtonType.CLOSE);
+        Button apply = (Button) dialog.getDialogPane().lookupButton(APPLY);
+        apply.setId("what-if-apply");
+        apply.disableProperty().bind(model.hasResultProperty().not());
+        apply.addEventFilter(ActionEvent.ACTION, e -> model.applyCandidate());
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE)).setId("what-if-close");
+        dialog.setOnHidden(e -> model.cancel());
+    }
+
+    public void show() {
+        model.open();
+        dialog.show();
+    }
+
+    private void fillTable() {
+        table.getChildren().clear();
+        table.addRow(0, Styles.label("", "field-label"), Styles.label("live", "what-if-head"),
+                Styles.label("candidate", "what-if-head"), Styles.label("change", "what-if-head"), new Region());
+        int row = 1;
+        for (WhatIfRow r : model.rowsProperty()) {
+            Label change = Styles.label(r.change(), "what-if-change");
+            if (r.candidate() != r.live()) {
+                change.getStyleClass().add(r.candidate() > r.live() ? "what-if-more" : "what-if-fewer");
+            }
+            table.addRow(row++, Styles.label(r.label(), "what-if-rule"), Styles.label(Formats.count(r.live()), "what-if-figure"),
+                    Styles.label(Formats.count(r.candidate()), "what-if-figure"), change, r.total() ? new Region() : bars(r));
+        }
+    }
+
+    private static Node bars(WhatIfRow r) {
+        Region live = Styles.styled(new Region(), "what-if-bar-live");
+        live.setPrefSize(Math.max(2, r.liveBar() * BAR_WIDTH), 6);
+        live.setMaxWidth(Region.USE_PREF_SIZE);
+        Region candidate = Styles.styled(new Region(), "what-if-bar-candidate");
+        candidate.setPrefSize(Math.max(2, r.candidateBar() * BAR_WIDTH), 6);
+        candidate.setMaxWidth(Region.USE_PREF_SIZE);
+        VBox bars = new VBox(2, live, candidate);
+        bars.setAlignment(Pos.CENTER_LEFT);
+        bars.setPrefWidth(BAR_WIDTH);
+        return bars;
+    }
+
+    private static GridPane candidateGrid(ThresholdsForm t) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("threshold-grid");
+        int row = 0;
+        grid.addRow(row++, Styles.label("Velocity events", "field-label"), spinner("what-if-velocity-max-events",
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000, 30, 5), t.velocityMaxEventsProperty()));
+        grid.addRow(row++, Styles.label("Velocity window s", "field-label"), spinner("what-if-velocity-window",
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 604_800, 60, 10), t.velocityWindowSecondsProperty()));
+        grid.addRow(row++, Styles.label("High value $", "field-label"), spinner("what-if-high-value-amount",
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(1, 10_000_000, 5000, 500), t.highValueAmountProperty()));
+        grid.addRow(row++, Styles.label("Card tests", "field-label"), spinner("what-if-card-test-count",
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, 5, 1), t.cardTestCountProperty()));
+        grid.addRow(row++, Styles.label("Card test max $", "field-label"), spinner("what-if-card-test-max-amount",
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(0.01, 10_000, 5, 0.5), t.cardTestMaxAmountProperty()));
+        grid.addRow(row++, Styles.label("Card test window s", "field-label"), spinner("what-if-card-test-window",
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 604_800, 600, 60), t.cardTestWindowSecondsProperty()));
+        grid.addRow(row++, Styles.label("Failed logins", "field-label"), spinner("what-if-ato-failed-logins",
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, 5, 1), t.atoFailedLoginsProperty()));
+        grid.addRow(row++, Styles.label("Login window s", "field-label"), spinner("what-if-ato-window",
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 604_800, 900, 60), t.atoWindowSecondsProperty()));
+        grid.addRow(row, Styles.label("Travel window s", "field-label"), spinner("what-if-travel-window",
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 604_800, 3600, 300), t.travelWindowSecondsProperty()));
+        return grid;
+    }
+
+    private static <T> Spinner<T> spinner(String id, SpinnerValueFactory<T> factory, ObjectProperty<T> value) {
+        factory.valueProperty().bindBidirectional(value);
+        Spinner<T> spinner = new Spinner<>(factory);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(110);
+        return spinner;
+    }
+}
