@@ -30,6 +30,9 @@ public final class ConsoleModel {
         this.thresholds = new ThresholdsModel(engine);
         this.alerts = new AlertFeedModel(clock.getZone());
         this.scoreboard = new ScoreboardModel(clock.getZone());
+        // pause is the console's state, not the engine's: both the chip and the status bar follow it
+        main.setPaused(controls.pausedProperty().get());
+        controls.pausedProperty().addListener((obs, old, p) -> main.setPaused(p));
     }
 
     // ---- Properties ----------------------------------------------------------------------------

@@ -1,8 +1,7 @@
 package com.activitytracker.app.view;
 
+import com.activitytracker.app.model.ConsoleState;
 import com.activitytracker.app.model.MainModel;
-import com.activitytracker.engine.EngineStatus.State;
-import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,8 +21,8 @@ final class HeaderBar {
         Label subtitle = Styles.label("Real-time user activity and fraud detection on Apache Kafka", "app-subtitle");
         Label state = Styles.label("", "status-pill");
         state.setId("engine-state");
-        showState(state, null, main.engineStateProperty().get());
-        main.engineStateProperty().addListener((obs, old, s) -> showState(state, old, s));
+        showState(state, null, main.consoleStateProperty().get());
+        main.consoleStateProperty().addListener((obs, old, s) -> showState(state, old, s));
         Label cluster = Styles.label("", "cluster-text");
         cluster.textProperty().bind(main.clusterTextProperty());
         // in presenter mode the big fonts need the room: the small print goes
@@ -68,24 +67,8 @@ final class HeaderBar {
         return b;
     }
 
-    private static void showState(Label pill, State old, State now) {
-        pill.setText(label(now));
-        Styles.swap(pill, old == null ? null : styleClass(old), styleClass(now));
-    }
-
-    private static String styleClass(State s) {
-        return "state-" + s.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String label(State s) {
-        return switch (s) {
-            case NEW -> "Not started";
-            case STARTING -> "Starting";
-            case RUNNING -> "Streaming";
-            case DISCONNECTED -> "Disconnected";
-            case STOPPING -> "Stopping";
-            case STOPPED -> "Stopped";
-            case FAILED -> "Failed";
-        };
+    private static void showState(Label pill, ConsoleState old, ConsoleState now) {
+        pill.setText(now.label());
+        Styles.swap(pill, old == null ? null : old.styleClass(), now.styleClass());
     }
 }
