@@ -79,7 +79,7 @@ public final class Launcher {
                 console.start(new Stage());
                 // Ctrl+C or a kill in the terminal stops the engine and its broker too
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> console.session().close(), "console-shutdown"));
-                options.screenshotDir().ifPresent(console::runScreenshotTour);
+                options.screenshotDir().ifPresent(dir -> console.runScreenshotTour(dir, options.screenshotSizes()));
             } catch (RuntimeException e) {
                 log.error("The console could not start: {}", e.getMessage(), e);
                 Platform.exit();

@@ -195,7 +195,7 @@ public final class MainModel {
             }
             case DISCONNECTED -> banner(BannerKind.DANGER, status.message(), null);
             case FAILED -> banner(BannerKind.DANGER, "Could not start: " + status.message()
-                    + " (Settings, Ctrl+comma, to choose another cluster)", null);
+                    + " (the Kafka… button chooses another cluster)", null);
             case STOPPING, STOPPED -> banner(BannerKind.INFO, status.message(), null);
             default -> banner(BannerKind.NONE, "", null);
         }

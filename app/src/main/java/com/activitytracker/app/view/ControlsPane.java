@@ -27,7 +27,10 @@ final class ControlsPane {
     /** Spinner value factories are bound both ways to the model; keep them reachable. */
     private final List<SpinnerValueFactory<?>> factories = new ArrayList<>();
 
-    ControlsPane(ConsoleModel model) {
+    private final Shortcuts keys;
+
+    ControlsPane(ConsoleModel model, Shortcuts keys) {
+        this.keys = keys;
         Node thresholds = thresholdSection(model.thresholds());
         // presenter mode makes room for the audience's figures: the thresholds wait until it ends
         thresholds.visibleProperty().bind(model.main().presenterModeProperty().not());
@@ -50,7 +53,7 @@ final class ControlsPane {
 
         TextField field = new TextField();
         field.setId("rate-field");
-        field.setPrefColumnCount(6);
+        field.setPrefColumnCount(6); // the stylesheet gives it room for "50,000"
         field.textProperty().bindBidirectional(controls.rateTextProperty());
         field.setOnAction(e -> controls.applyRateText());
         field.focusedProperty().addListener((obs, was, focused) -> {
@@ -62,6 +65,7 @@ final class ControlsPane {
         rateRow.setAlignment(Pos.CENTER_LEFT);
 
         Label scale = Styles.label("1 ─ 50,000 events/s, logarithmic", "muted", "small");
+        scale.setWrapText(true);
         Label target = Styles.label("", "target-rate");
         target.setId("target-rate");
         target.textProperty().bind(controls.targetRateTextProperty());
@@ -82,11 +86,12 @@ final class ControlsPane {
         pause.setId("pause-button");
         pause.textProperty().bind(model.controls().pauseLabelProperty());
         pause.setOnAction(e -> model.controls().togglePause());
-        pause.setTooltip(new Tooltip("Stop or restart the producer (Space)"));
+        pause.setTooltip(new Tooltip("Stop or restart the producer (" + keys.keysOf(Shortcuts.Command.PAUSE) + ")"));
         Button reset = new Button("Reset");
         reset.setId("reset-button");
         reset.setOnAction(e -> model.reset());
-        reset.setTooltip(new Tooltip("Clear counters, charts, alerts and the scoreboard (Ctrl+R)"));
+        reset.setTooltip(new Tooltip("Clear counters, charts, alerts and the scoreboard ("
+                + keys.keysOf(Shortcuts.Command.RESET) + ")"));
         HBox row = new HBox(8, pause, reset);
         pause.setMaxWidth(Double.MAX_VALUE);
         reset.setMaxWidth(Double.MAX_VALUE);

@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 final class HeaderBar {
     private final HBox box;
 
-    HeaderBar(MainModel main, ViewActions actions) {
+    HeaderBar(MainModel main, ViewActions actions, Shortcuts shortcuts) {
         Label title = Styles.label("Activity Tracker", "app-title");
         Label subtitle = Styles.label("Real-time user activity and fraud detection on Apache Kafka", "app-subtitle");
         Label state = Styles.label("", "status-pill");
@@ -34,7 +34,7 @@ final class HeaderBar {
         state.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        box = new HBox(12, new VBox(2, title, subtitle), spacer, cluster, state, toolbar(main, actions));
+        box = new HBox(12, new VBox(2, title, subtitle), spacer, cluster, state, toolbar(main, actions, shortcuts));
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("header-bar");
     }
@@ -43,15 +43,20 @@ final class HeaderBar {
         return box;
     }
 
-    private static Node toolbar(MainModel main, ViewActions actions) {
-        Button settings = button("settings-button", "Kafka…", "Bootstrap servers, topic, client properties (Ctrl+,)", actions.openSettings());
+    private static Node toolbar(MainModel main, ViewActions actions, Shortcuts keys) {
+        Button settings = button("settings-button", "Kafka…", "Bootstrap servers, topic, client properties ("
+                + keys.keysOf(Shortcuts.Command.SETTINGS) + ")", actions.openSettings());
         Button snapshot = button("snapshot-button", "Save snapshot", "Dashboard PNG + analytics JSON into "
-                + main.snapshotFolder() + " (Ctrl+S)", main::saveSnapshot);
+                + main.snapshotFolder() + " (" + keys.keysOf(Shortcuts.Command.SNAPSHOT) + ")", main::saveSnapshot);
         snapshot.disableProperty().bind(main.savingProperty());
-        Button theme = button("theme-button", "Theme", "Dark or light (Ctrl+T)", main::toggleTheme);
-        Button presenter = button("presenter-button", "Presenter", "Large fonts for a projector (Ctrl+P)", main::togglePresenterMode);
-        Button fullScreen = button("fullscreen-button", "Full screen", "F11", main::toggleFullScreen);
-        Button help = button("help-button", "?", "Keyboard shortcuts (F1)", main::toggleHelp);
+        Button theme = button("theme-button", "Theme", "Dark or light (" + keys.keysOf(Shortcuts.Command.THEME) + ")",
+                main::toggleTheme);
+        Button presenter = button("presenter-button", "Presenter", "Large fonts for a projector ("
+                + keys.keysOf(Shortcuts.Command.PRESENTER) + ")", main::togglePresenterMode);
+        Button fullScreen = button("fullscreen-button", "Full screen", keys.keysOf(Shortcuts.Command.FULL_SCREEN),
+                main::toggleFullScreen);
+        Button help = button("help-button", "?", "Keyboard shortcuts (" + keys.keysOf(Shortcuts.Command.HELP) + ")",
+                main::toggleHelp);
         HBox bar = new HBox(6, settings, snapshot, theme, presenter, fullScreen, help);
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.getStyleClass().add("toolbar-buttons");

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies records that broke the contract to the dead-letter topic, bytes unchanged, with headers
- * saying why and where they came from (CONTRACTS.md). Invalid input never stops a consumer.
+ * saying why and where they came from (docs/CONTRACTS.md). Invalid input never stops a consumer.
  */
 public final class DeadLetterQueue {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterQueue.class);

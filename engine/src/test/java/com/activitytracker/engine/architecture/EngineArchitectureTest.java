@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of ARCHITECTURE.md and STYLE.md, checked on every build. */
+/** The dependency rules of docs/ARCHITECTURE.md, checked on every build. */
 @Tag("unit")
 class EngineArchitectureTest {
     private static final JavaClasses ENGINE = new ClassFileImporter()
