@@ -107,12 +107,12 @@ final class AlertsPane {
         table.setPlaceholder(Styles.label("No attacks injected yet", "muted"));
         // four columns, so each heading and figure fits a narrow window; when each attack was injected
         // is in the alert feed's times
-        table.getColumns().add(column("Attack", 130, ScoreboardRow::scenario));
+        table.getColumns().add(column("Attack", 155, ScoreboardRow::scenario));
         TableColumn<ScoreboardRow, String> result = column("Result", 70, ScoreboardRow::result);
         result.setCellFactory(c -> new ResultCell());
         table.getColumns().add(result);
-        table.getColumns().add(column("Caught in", 100, ScoreboardRow::timeToCatch));
-        table.getColumns().add(column("Detector", 90, ScoreboardRow::detectionLatency));
+        table.getColumns().add(column("Caught in", 95, ScoreboardRow::timeToCatch));
+        table.getColumns().add(column("Detector", 85, ScoreboardRow::detectionLatency));
         table.getStyleClass().add("scoreboard");
         return table;
     }
