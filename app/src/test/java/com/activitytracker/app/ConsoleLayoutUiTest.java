@@ -114,6 +114,14 @@ class ConsoleLayoutUiTest {
                 }
             }
         }
+        // and the dashboard as a whole stays above the status bar: nothing is pushed off the window
+        Bounds statusBar = fx.<Node>lookup(".status-bar").localToScene(fx.<Node>lookup(".status-bar").getLayoutBounds());
+        for (Labeled labeled : labeleds(fx.lookup("#dashboard"))) {
+            Bounds b = labeled.localToScene(labeled.getLayoutBounds());
+            if (b.getMaxY() > statusBar.getMinY() + 1) {
+                found.add(describe(labeled) + " \"" + labeled.getText() + "\" is below the window's visible part");
+            }
+        }
         TextField rate = fx.lookup("#rate-field");
         Text widest = new Text("50,000");
         widest.setFont(rate.getFont());

@@ -107,7 +107,7 @@ final class ControlsPane {
                 : "Consumers keep up with ≈ " + Formats.rate(r.doubleValue()) + "/s (marked on the slider)"));
         sustainable.visibleProperty().bind(backpressure.overloadedProperty());
         sustainable.managedProperty().bind(sustainable.visibleProperty());
-        CheckBox hold = new CheckBox("Hold the producer to what the consumers sustain");
+        CheckBox hold = new CheckBox("Keep lag under a second");
         hold.setId("backpressure-hold");
         hold.setWrapText(true);
         hold.selectedProperty().bindBidirectional(backpressure.holdingProperty());

@@ -128,7 +128,8 @@ final class DashboardPane {
 
     private static void configure(XYChart<?, ?> chart) {
         chart.setAnimated(false);
-        chart.setMinSize(200, 150);
+        // small minimums: on a low window the grid shares what is left, rather than push the cards off it
+        chart.setMinSize(160, 80);
         chart.getStyleClass().add("live-chart");
     }
 

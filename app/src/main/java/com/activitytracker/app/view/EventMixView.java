@@ -40,6 +40,8 @@ final class EventMixView {
         show();
         mix.addListener((ListChangeListener<CategoryValue>) c -> show());
         grid.heightProperty().addListener((obs, old, h) -> show());
+        // presenter mode changes the font, so the rows' height, without changing the card's
+        rows.get(0).name.heightProperty().addListener((obs, old, h) -> show());
     }
 
     Node node() {
