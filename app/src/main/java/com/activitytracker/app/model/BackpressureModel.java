@@ -33,9 +33,18 @@ public final class BackpressureModel {
     static final double LAG_CLEAR = 0.2;
     /** Held at this share of what the consumers sustain, so the backlog drains. */
     static final double HEADROOM = 0.8;
+    /** With a backlog of a second or more, held lower, so it drains in a few seconds rather than many. */
+    static final double DRAIN = 0.5;
     /** How long the lag must stay clear before the hold is raised a step. */
     static final Duration PROBE_AFTER = Duration.ofSeconds(4);
     static final double PROBE_STEP = 1.15;
+    /**
+     * A jump of the slider (10 to 50,000 events/s) reaches the engine in steps of this factor, one per
+     * {@link #RAMP_EVERY} while the lag stays clear, so the consumers' limit is found before a backlog
+     * of many seconds has built up.
+     */
+    static final double RAMP_STEP = 1.3;
+    static final Duration RAMP_EVERY = Duration.ofMillis(500);
     /** Consumer rates are measured over this window of snapshots. */
     static final Duration RATE_WINDOW = Duration.ofSeconds(3);
 
@@ -49,9 +58,10 @@ public final class BackpressureModel {
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
     private final Deque<Sample> samples = new ArrayDeque<>();
     private double presenterRate;
-    /** The rate the engine is held at; NaN while not held. */
+    /** The rate the engine is held at (while ramping up or overloaded); NaN while not held. */
     private double heldAt = Double.NaN;
     private Instant clearSince;
+    private Instant lastRamp;
 
     public BackpressureModel(EngineCommands engine, double presenterRate) {
         this.engine = Objects.requireNonNull(engine);
@@ -95,8 +105,13 @@ public final class BackpressureModel {
 
     /** The presenter chose a rate (slider, field, keys): the hold never exceeds it. */
     public void presenterRateChanged(double rate) {
+        double running = Double.isNaN(heldAt) ? presenterRate : heldAt;
         presenterRate = rate;
-        if (!Double.isNaN(heldAt)) {
+        if (holding.get() && !overloaded.get() && rate > running * RAMP_STEP) {
+            heldAt = running * RAMP_STEP; // ramp up: the engine follows in steps while the lag stays clear
+            lastRamp = null;
+            engine.setRate(heldAt);
+        } else if (!Double.isNaN(heldAt)) {
             if (rate <= heldAt) {
                 release();
             } else {
@@ -139,11 +154,17 @@ public final class BackpressureModel {
             overloaded.set(true);
             sustainableRate.set(consumed);
             if (holding.get()) {
-                hold(Math.max(RateScale.MIN_RATE, Math.min(presenterRate, consumed * HEADROOM)));
+                double share = lag >= 2 * LAG_LIMIT ? DRAIN : HEADROOM;
+                hold(Math.max(RateScale.MIN_RATE, Math.min(presenterRate, consumed * share)));
             }
         } else if (lag < LAG_CLEAR) {
             clearSince = clearSince == null ? now.at : clearSince;
-            if (Duration.between(clearSince, now.at).compareTo(PROBE_AFTER) >= 0) {
+            if (!overloaded.get() && !Double.isNaN(heldAt)) {
+                if (lastRamp == null || Duration.between(lastRamp, now.at).compareTo(RAMP_EVERY) >= 0) {
+                    lastRamp = now.at;
+                    hold(heldAt * RAMP_STEP);
+                }
+            } else if (Duration.between(clearSince, now.at).compareTo(PROBE_AFTER) >= 0) {
                 clearSince = now.at;
                 probeUp();
             }
@@ -182,7 +203,9 @@ public final class BackpressureModel {
             sustainableRate.set(Double.NaN);
             return;
         }
-        hold(heldAt * PROBE_STEP);
+        // after draining at half speed, straight back to just below what the consumers sustain
+        double measured = sustainableRate.get();
+        hold(Math.max(heldAt * PROBE_STEP, Double.isNaN(measured) ? 0 : measured * HEADROOM));
     }
 
     private void release() {

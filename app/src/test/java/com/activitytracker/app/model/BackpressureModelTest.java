@@ -53,8 +53,11 @@ class BackpressureModelTest {
         stream(4, 45_000, 20_000, 1.5);
         assertThat(backpressure.overloadedProperty().get()).isTrue();
         assertThat(backpressure.sustainableRateProperty().get()).isCloseTo(20_000, org.assertj.core.data.Offset.offset(100.0));
-        assertThat(engine.rate).isCloseTo(16_000, org.assertj.core.data.Offset.offset(200.0));
-        assertThat(backpressure.explanationProperty().get()).contains("keep up with about 20,000/s").contains("held at 16,000/s");
+        // a backlog of 1.5 s: held at half of it until the backlog is gone
+        assertThat(engine.rate).isCloseTo(10_000, org.assertj.core.data.Offset.offset(200.0));
+        assertThat(backpressure.explanationProperty().get()).contains("keep up with about 20,000/s").contains("held at 10,000/s");
+        stream(5, 10_000, 20_000, 0.05); // drained: back to just below what they sustain
+        assertThat(engine.rate).isCloseTo(16_000, org.assertj.core.data.Offset.offset(400.0));
     }
 
     @Test
@@ -68,6 +71,38 @@ class BackpressureModelTest {
         assertThat(engine.rate).isEqualTo(50_000);
         assertThat(backpressure.overloadedProperty().get()).isFalse();
         assertThat(Double.isNaN(backpressure.heldAt())).isTrue();
+    }
+
+    @Test
+    void aJumpOfTheSliderReachesTheEngineInStepsWhileTheConsumersKeepUp() {
+        BackpressureModel fromTen = new BackpressureModel(engine, 10);
+        engine.setRate(50_000); // as ControlsModel does, just before it tells the model
+        fromTen.presenterRateChanged(50_000);
+        assertThat(engine.rate).isEqualTo(13);
+        assertThat(fromTen.overloadedProperty().get()).isFalse(); // ramping is no backpressure
+        for (int i = 0; i < 200 && engine.rate < 50_000; i++) {
+            now = now.plus(Duration.ofMillis(250));
+            analysed += 100;
+            checked += 100;
+            fromTen.apply(snapshot(engine.rate, 0.05));
+        }
+        assertThat(engine.rate).isEqualTo(50_000);
+        assertThat(Double.isNaN(fromTen.heldAt())).isTrue();
+    }
+
+    @Test
+    void aRampThatMeetsTheConsumersLimitTurnsIntoAHold() {
+        BackpressureModel fromTen = new BackpressureModel(engine, 10);
+        fromTen.presenterRateChanged(50_000);
+        BackpressureModel model = fromTen;
+        for (int i = 0; i < 48; i++) { // consumers top out at 2,000/s and fall behind
+            now = now.plus(Duration.ofMillis(250));
+            analysed += 500;
+            checked += 500;
+            model.apply(snapshot(Math.max(engine.rate, 4_000), engine.rate > 2_000 ? 1.0 : 0.05));
+        }
+        assertThat(model.overloadedProperty().get()).isTrue();
+        assertThat(engine.rate).isLessThan(2_000);
     }
 
     @Test
