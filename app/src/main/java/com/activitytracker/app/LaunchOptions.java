@@ -1,6 +1,7 @@
 package com.activitytracker.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,17 +11,22 @@ import java.util.Optional;
  * @param snapshotDir   where "save snapshot" writes; the default is in the home directory
  * @param screenshotDir when set, the console streams, injects every scenario, saves dark and light
  *                      screenshots there and exits
+ * @param screenshotSizes the window sizes the screenshot tour also shoots, normal and presenter mode
  * @param selfTest      run the headless self-test instead of opening a window (proves an installation)
  */
 public record LaunchOptions(Optional<Path> envFile, Optional<Path> snapshotDir, Optional<Path> screenshotDir,
-                            boolean help, boolean selfTest) {
+                            List<WindowSize> screenshotSizes, boolean help, boolean selfTest) {
 
     public static final String USAGE = """
             Usage: java -jar activity-tracker-console.jar [options]
               --env-file FILE       read settings from FILE instead of ./.env
               --snapshot-dir DIR    where "save snapshot" writes (default ~/ActivityTracker-snapshots)
               --screenshots DIR     stream ~10 s, inject every scenario, save screenshots of the
-                                    dashboard into DIR (dark, light, presenter, help), then exit
+                                    dashboard into DIR (dark, light, presenter, help, and at
+                                    1366x768, 1920x1080 and 2560x1440 in normal and presenter
+                                    mode), then exit
+              --screenshot-sizes W1xH1,W2xH2
+                                    the window sizes --screenshots shoots (none: "")
               --self-test           no window: stream a few thousand events through a throwaway
                                     embedded broker, producer, analytics and fraud; exit 0 if all is well
               --help                show this help
@@ -32,6 +38,7 @@ public record LaunchOptions(Optional<Path> envFile, Optional<Path> snapshotDir, 
         Path envFile = null;
         Path snapshotDir = null;
         Path screenshotDir = null;
+        List<WindowSize> sizes = WindowSize.CHECKED;
         boolean help = false;
         boolean selfTest = false;
         for (int i = 0; i < args.length; i++) {
@@ -40,13 +47,17 @@ public record LaunchOptions(Optional<Path> envFile, Optional<Path> snapshotDir, 
                 case "--env-file" -> envFile = Path.of(value(args, ++i, arg));
                 case "--snapshot-dir" -> snapshotDir = Path.of(value(args, ++i, arg));
                 case "--screenshots" -> screenshotDir = Path.of(value(args, ++i, arg));
+                case "--screenshot-sizes" -> {
+                    String list = value(args, ++i, arg);
+                    sizes = list.isBlank() ? List.of() : WindowSize.parseList(list);
+                }
                 case "--help", "-h" -> help = true;
                 case "--self-test" -> selfTest = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (try --help)");
             }
         }
         return new LaunchOptions(Optional.ofNullable(envFile), Optional.ofNullable(snapshotDir),
-                Optional.ofNullable(screenshotDir), help, selfTest);
+                Optional.ofNullable(screenshotDir), sizes, help, selfTest);
     }
 
     private static String value(String[] args, int i, String option) {

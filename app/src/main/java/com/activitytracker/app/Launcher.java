@@ -61,7 +61,7 @@ public final class Launcher {
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
         Platform.setImplicitExit(false);
         try {
-            startConsole(settings, loader, envFile, options, exitCode, metrics);
+            openWindow(settings, loader, envFile, options, exitCode, metrics);
         } catch (UnsupportedOperationException | IllegalStateException e) {
             System.err.println("Cannot open the console window: " + e.getMessage()
                     + " (it needs a desktop session; the engine alone runs headless: activity-tracker-engine.jar run)");
@@ -82,26 +82,34 @@ public final class Launcher {
         }
     }
 
-    private static void startConsole(Settings settings, SettingsLoader loader, Path envFile, LaunchOptions options,
-                                     CompletableFuture<Integer> exitCode, MetricsExport metrics) {
+    private static void openWindow(Settings settings, SettingsLoader loader, Path envFile, LaunchOptions options,
+                                   CompletableFuture<Integer> exitCode, MetricsExport metrics) {
         Platform.startup(() -> {
-            try {
-                TrackerConsole console = new TrackerConsole(settings, overrides -> loader.load(envFile, overrides),
-                        options.snapshotDir().orElseGet(DashboardSnapshots::defaultFolder), Clock.systemDefaultZone(),
-                        code -> {
-                            Platform.exit();
-                            exitCode.complete(code);
-                        },
-                        s -> new Engine(s, Clock.systemUTC(), metrics.engineScope(), System.nanoTime()));
-                console.start(new Stage());
-                // Ctrl+C or a kill in the terminal stops the engine and its broker too
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> console.session().close(), "console-shutdown"));
-                options.screenshotDir().ifPresent(console::runScreenshotTour);
-            } catch (RuntimeException e) {
-                log.error("The console could not start: {}", e.getMessage(), e);
-                Platform.exit();
-                exitCode.complete(1);
-            }
+            Stage stage = new Stage();
+            // a window on screen as soon as the toolkit is up; the console fills it a moment later
+            StartingWindow.show(stage);
+            Platform.runLater(() -> startConsole(stage, settings, loader, envFile, options, exitCode, metrics));
         });
+    }
+
+    private static void startConsole(Stage stage, Settings settings, SettingsLoader loader, Path envFile,
+                                     LaunchOptions options, CompletableFuture<Integer> exitCode, MetricsExport metrics) {
+        try {
+            TrackerConsole console = new TrackerConsole(settings, overrides -> loader.load(envFile, overrides),
+                    options.snapshotDir().orElseGet(DashboardSnapshots::defaultFolder), Clock.systemDefaultZone(),
+                    code -> {
+                        Platform.exit();
+                        exitCode.complete(code);
+                    },
+                    s -> new Engine(s, Clock.systemUTC(), metrics.engineScope(), System.nanoTime()));
+            console.start(stage);
+            // Ctrl+C or a kill in the terminal stops the engine and its broker too
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> console.session().close(), "console-shutdown"));
+            options.screenshotDir().ifPresent(dir -> console.runScreenshotTour(dir, options.screenshotSizes()));
+        } catch (RuntimeException e) {
+            log.error("The console could not start: {}", e.getMessage(), e);
+            Platform.exit();
+            exitCode.complete(1);
+        }
     }
 }

@@ -5,7 +5,9 @@ import com.activitytracker.app.model.Theme;
 import com.activitytracker.engine.EngineStatus.State;
 import com.activitytracker.engine.generator.Scenario;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -17,14 +19,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the documentation's screenshots with the app itself: once the engine streams, lets it run
  * ~10 s, injects one of each scenario, waits for the alerts, saves the dashboard in the dark and the
- * light theme (then dark in presenter mode, and with the shortcut help), and exits 0 (1 when the engine fails or it takes too long). All on the FX thread with
- * timers; the files are written in the background.
+ * light theme (then dark in presenter mode, and with the shortcut help), then at each window size in
+ * normal and presenter mode, and exits 0 (1 when the engine fails or it takes too long). All on the
+ * FX thread with timers; the files are written in the background.
  */
 final class ScreenshotTour {
     private static final Logger log = LoggerFactory.getLogger(ScreenshotTour.class);
     private static final Duration STREAM_FOR = Duration.seconds(10);
     private static final Duration CATCH_FOR = Duration.seconds(6);
-    private static final Duration GIVE_UP_AFTER = Duration.seconds(120);
+    private static final Duration GIVE_UP_AFTER = Duration.seconds(180);
 
     private final ConsoleModel model;
     private final DashboardSnapshots snapshots;
@@ -33,17 +36,27 @@ final class ScreenshotTour {
     private final PauseTransition watchdog = new PauseTransition(GIVE_UP_AFTER);
     private final Duration streamFor;
     private final Duration catchFor;
+    private final List<WindowSize> sizes;
+    private final Consumer<WindowSize> resize;
     private boolean started;
 
-    ScreenshotTour(ConsoleModel model, DashboardSnapshots snapshots, Path folder, IntFunction<?> finish) {
-        this(model, snapshots, folder, finish, STREAM_FOR, CATCH_FOR);
+    /**
+     * @param sizes  after the four standard shots, the window is resized to each of these and shot in
+     *               normal and presenter mode ({@code dashboard-1366x768.png}, {@code dashboard-1366x768-presenter.png})
+     * @param resize sets the window to a size
+     */
+    ScreenshotTour(ConsoleModel model, DashboardSnapshots snapshots, Path folder, IntFunction<?> finish,
+                   List<WindowSize> sizes, Consumer<WindowSize> resize) {
+        this(model, snapshots, folder, finish, STREAM_FOR, CATCH_FOR, sizes, resize);
     }
 
     /** With shorter waits, for a test. */
     ScreenshotTour(ConsoleModel model, DashboardSnapshots snapshots, Path folder, IntFunction<?> finish,
-                   Duration streamFor, Duration catchFor) {
+                   Duration streamFor, Duration catchFor, List<WindowSize> sizes, Consumer<WindowSize> resize) {
         this.streamFor = streamFor;
         this.catchFor = catchFor;
+        this.sizes = List.copyOf(sizes);
+        this.resize = Objects.requireNonNull(resize);
         this.model = Objects.requireNonNull(model);
         this.snapshots = Objects.requireNonNull(snapshots);
         this.folder = Objects.requireNonNull(folder);
@@ -83,8 +96,22 @@ final class ScreenshotTour {
         model.main().toggleHelp();
         shoot(Theme.DARK, false, "dashboard-help.png", () -> {
             model.main().hideHelp();
-            done();
+            shootSizes(0);
         });
+    }
+
+    private void shootSizes(int index) {
+        if (index >= sizes.size()) {
+            done();
+            return;
+        }
+        WindowSize size = sizes.get(index);
+        resize.accept(size);
+        shoot(Theme.DARK, false, "dashboard-" + size + ".png",
+                () -> shoot(Theme.DARK, true, "dashboard-" + size + "-presenter.png", () -> {
+                    model.main().togglePresenterMode();
+                    shootSizes(index + 1);
+                }));
     }
 
     private void shoot(Theme theme, boolean presenter, String name, Runnable next) {

@@ -91,9 +91,10 @@ public final class TrackerConsole {
 
         ViewActions actions = new ViewActions(this::openSettings, () -> shutdown(0));
         Shortcuts shortcuts = new Shortcuts(model, actions);
-        ConsoleView view = new ConsoleView(model, actions, shortcuts.help());
+        ConsoleView view = new ConsoleView(model, actions, shortcuts);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        WindowPlacement place = WindowPlacement.on(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight());
+        Scene scene = new Scene(view.root(), place.width(), place.height());
         ThemeStyler.bind(scene, main.themeProperty(), main.presenterModeProperty());
         shortcuts.install(scene);
 
@@ -101,6 +102,9 @@ public final class TrackerConsole {
         stage.setScene(scene);
         stage.setMinWidth(Math.min(1100, screen.getWidth()));
         stage.setMinHeight(Math.min(700, screen.getHeight()));
+        stage.setX(place.x());
+        stage.setY(place.y());
+        stage.setMaximized(place.maximised());
         stage.setFullScreenExitHint("F11 or Esc leaves full screen");
         main.fullScreenProperty().addListener((obs, old, on) -> stage.setFullScreen(on));
         stage.fullScreenProperty().addListener((obs, old, on) -> main.fullScreenChanged(on));
@@ -115,9 +119,20 @@ public final class TrackerConsole {
         background.execute(session::start);
     }
 
-    /** Streams, injects every scenario, saves the dashboard's screenshots into {@code folder}, then exits. */
-    public void runScreenshotTour(Path folder) {
-        new ScreenshotTour(model, snapshots, folder, this::shutdown).start();
+    /**
+     * Streams, injects every scenario, saves the dashboard's screenshots into {@code folder} (also at
+     * each of {@code sizes}), then exits.
+     */
+    void runScreenshotTour(Path folder, List<WindowSize> sizes) {
+        new ScreenshotTour(model, snapshots, folder, this::shutdown, sizes, this::resize).start();
+    }
+
+    /** Sets the window (not maximised) to a size, e.g. to check or shoot the layout at a given screen size. */
+    void resize(WindowSize size) {
+        stage.setMaximized(false);
+        stage.setFullScreen(false);
+        stage.setWidth(size.width());
+        stage.setHeight(size.height());
     }
 
     /**

@@ -61,7 +61,7 @@ class ConsoleConnectionUiTest {
         assertThat(main.bannerTextProperty().get()).contains("Lost the connection to Kafka");
         assertThat(fx.<Label>lookup("#status-banner").isVisible()).isTrue();
         assertThat(fx.<Label>lookup("#status-banner").getStyleClass()).contains("banner-danger");
-        assertThat(fx.<Label>lookup("#engine-state").getText()).isEqualTo("Disconnected");
+        assertThat(fx.<Label>lookup("#engine-state").getText()).isEqualTo("Reconnecting");
 
         broker = EmbeddedKafkaBroker.start(dir.resolve("external"), port, false);
         // state and banner are set on the FX thread one after the other: wait for both, not one then the other

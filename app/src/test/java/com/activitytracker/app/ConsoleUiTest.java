@@ -144,6 +144,13 @@ class ConsoleUiTest {
         fx.robot.clickOn("#pause-button");
         assertThat(engine().isPaused()).isTrue();
         assertThat(fx.<javafx.scene.control.Button>lookup("#pause-button").getText()).isEqualTo("Resume");
+        // the header chip and the status bar both say so, and not "Streaming" from a stale snapshot
+        await().atMost(SOON).untilAsserted(() -> {
+            assertThat(fx.<Label>lookup("#engine-state").getText()).isEqualTo("Paused");
+            assertThat(fx.<Label>lookup("#status-text").getText()).startsWith("Paused");
+            assertThat(fx.<Label>lookup("#engine-state").getStyleClass()).contains("state-paused");
+            assertThat(fx.<Label>lookup("#status-text").getStyleClass()).contains("state-paused");
+        });
 
         AtomicLong previous = new AtomicLong(-1);
         await().atMost(SOON).pollInterval(Duration.ofSeconds(1)).until(() -> previous.getAndSet(sent()) == sent());
@@ -153,6 +160,10 @@ class ConsoleUiTest {
         fx.robot.clickOn("#tiles").type(KeyCode.SPACE);
         await().atMost(SOON).until(() -> !engine().isPaused());
         await().atMost(SOON).until(() -> sent() > stopped);
+        await().atMost(SOON).untilAsserted(() -> {
+            assertThat(fx.<Label>lookup("#engine-state").getText()).isEqualTo("Streaming");
+            assertThat(fx.<Label>lookup("#status-text").getText()).startsWith("Streaming");
+        });
     }
 
     @Test
@@ -230,12 +241,14 @@ class ConsoleUiTest {
     void screenshotTourInjectsEveryScenarioAndSavesEachShot(@TempDir Path shots) throws Exception {
         CompletableFuture<Integer> finished = new CompletableFuture<>();
         fx.robot.interact(() -> new ScreenshotTour(fx.console.model(), fx.console.snapshots(), shots, finished::complete,
-                javafx.util.Duration.seconds(1), javafx.util.Duration.seconds(2)).start());
+                javafx.util.Duration.seconds(1), javafx.util.Duration.seconds(2), List.of(new WindowSize(1366, 768)),
+                fx.console::resize).start());
 
         assertThat(finished.get(60, TimeUnit.SECONDS)).isZero();
         try (Stream<Path> files = Files.list(shots)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "dashboard-dark.png", "dashboard-light.png", "dashboard-presenter.png", "dashboard-help.png");
+                    "dashboard-dark.png", "dashboard-light.png", "dashboard-presenter.png", "dashboard-help.png",
+                    "dashboard-1366x768.png", "dashboard-1366x768-presenter.png");
         }
         assertThat(fx.scene().getStylesheets()).anyMatch(s -> s.endsWith("styles/dark.css"));
         assertThat(fx.scene().getRoot().getStyleClass()).doesNotContain(ThemeStyler.PRESENTER_CLASS);

@@ -32,6 +32,16 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void theTourShootsTheCheckedWindowSizesUnlessToldOtherwise() {
+        assertThat(LaunchOptions.parse().screenshotSizes()).isEqualTo(WindowSize.CHECKED);
+        assertThat(LaunchOptions.parse("--screenshot-sizes", "800x600").screenshotSizes())
+                .containsExactly(new WindowSize(800, 600));
+        assertThat(LaunchOptions.parse("--screenshot-sizes", "").screenshotSizes()).isEmpty();
+        assertThatThrownBy(() -> LaunchOptions.parse("--screenshot-sizes", "huge"))
+                .hasMessage("expected a window size like 1366x768, got \"huge\"");
+    }
+
+    @Test
     void unknownOptionsAndMissingValuesAreRefused() {
         assertThatThrownBy(() -> LaunchOptions.parse("--fast")).hasMessage("unknown option --fast (try --help)");
         assertThatThrownBy(() -> LaunchOptions.parse("--screenshots")).hasMessage("--screenshots needs a value");

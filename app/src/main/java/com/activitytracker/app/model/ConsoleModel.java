@@ -19,6 +19,7 @@ public final class ConsoleModel {
     private final DashboardModel dashboard = new DashboardModel();
     private final AlertFeedModel alerts;
     private final ScoreboardModel scoreboard;
+    private final BackpressureModel backpressure;
     /** Snapshots taken before the last reset may still be on their way; they must not bring old figures back. */
     private Instant resetAt = Instant.MIN;
 
@@ -30,6 +31,12 @@ public final class ConsoleModel {
         this.thresholds = new ThresholdsModel(engine);
         this.alerts = new AlertFeedModel(clock.getZone());
         this.scoreboard = new ScoreboardModel(clock.getZone());
+        this.backpressure = new BackpressureModel(engine, controls.targetRateProperty().get());
+        controls.targetRateProperty().addListener((obs, old, rate) -> backpressure.presenterRateChanged(rate.doubleValue()));
+        backpressure.explanationProperty().addListener((obs, old, text) -> main.setBackpressure(text));
+        // pause is the console's state, not the engine's: both the chip and the status bar follow it
+        main.setPaused(controls.pausedProperty().get());
+        controls.pausedProperty().addListener((obs, old, p) -> main.setPaused(p));
     }
 
     // ---- Properties ----------------------------------------------------------------------------
@@ -58,6 +65,10 @@ public final class ConsoleModel {
         return scoreboard;
     }
 
+    public BackpressureModel backpressure() {
+        return backpressure;
+    }
+
     // ---- Commands ------------------------------------------------------------------------------
 
     /** Applies what the engine published since the last tick. */
@@ -68,6 +79,7 @@ public final class ConsoleModel {
         }
         if (update.snapshot() != null && !update.snapshot().takenAt().isBefore(resetAt)) {
             controls.applySnapshot(update.snapshot());
+            backpressure.apply(update.snapshot());
             dashboard.apply(update.snapshot());
             scoreboard.apply(update.snapshot().scoreboard());
         }
@@ -82,6 +94,7 @@ public final class ConsoleModel {
     public void reset() {
         engine.reset();
         resetAt = clock.instant();
+        backpressure.forget();
         dashboard.clear();
         alerts.clear();
         scoreboard.clear();
@@ -91,6 +104,8 @@ public final class ConsoleModel {
     /** The engine was replaced (new settings): show its rate and thresholds, start the figures afresh. */
     public void engineReplaced() {
         controls.syncFromEngine();
+        backpressure.forget();
+        backpressure.presenterRateChanged(controls.targetRateProperty().get());
         thresholds.load(engine.thresholds());
         dashboard.clear();
         scoreboard.clear();

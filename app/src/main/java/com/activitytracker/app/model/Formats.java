@@ -36,6 +36,17 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.1f%%", 100 * (Double.isFinite(ratio) ? ratio : 0));
     }
 
+    /**
+     * A share already in percent, precise enough to tell small ones apart: {@code 0.12%} below one
+     * percent, {@code 4.5%} and {@code 62.0%} above; {@code 0%} for none.
+     */
+    public static String share(double percent) {
+        if (!Double.isFinite(percent) || percent <= 0) {
+            return "0%";
+        }
+        return String.format(Locale.ROOT, percent < 1 ? "%.2f%%" : "%.1f%%", percent);
+    }
+
     /** Milliseconds, with one decimal below 10 ms and in seconds from one second up. */
     public static String millis(double ms) {
         if (!Double.isFinite(ms) || ms < 0) {

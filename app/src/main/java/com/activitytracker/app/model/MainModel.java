@@ -32,7 +32,11 @@ public final class MainModel {
     private final ReadOnlyBooleanWrapper fullScreen = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper helpVisible = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<State> engineState = new ReadOnlyObjectWrapper<>(State.NEW);
+    private final ReadOnlyObjectWrapper<ConsoleState> consoleState = new ReadOnlyObjectWrapper<>(ConsoleState.NOT_STARTED);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Not started");
+    private String engineMessage = "Not started";
+    private boolean paused;
+    private String backpressure = "";
     private final ReadOnlyStringWrapper clusterText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<BannerKind> bannerKind = new ReadOnlyObjectWrapper<>(BannerKind.NONE);
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper("");
@@ -67,6 +71,12 @@ public final class MainModel {
         return engineState.getReadOnlyProperty();
     }
 
+    /** The state the header chip and the status bar show: the engine's, with paused and backpressure. */
+    public ReadOnlyObjectProperty<ConsoleState> consoleStateProperty() {
+        return consoleState.getReadOnlyProperty();
+    }
+
+    /** The status bar's line; it starts with the state's word, e.g. "Paused: …". */
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText.getReadOnlyProperty();
     }
@@ -151,10 +161,26 @@ public final class MainModel {
         }, fxExecutor);
     }
 
+    /** The producer was paused or resumed. */
+    public void setPaused(boolean paused) {
+        this.paused = paused;
+        refreshState();
+    }
+
+    /**
+     * @param explanation empty while the consumers keep up; otherwise what the status bar says, e.g.
+     *                    "consumers keep up with 8,400/s; the producer is held there"
+     */
+    public void setBackpressure(String explanation) {
+        this.backpressure = Objects.requireNonNull(explanation);
+        refreshState();
+    }
+
     public void applyStatus(EngineStatus status, Instant now) {
         State previous = engineState.get();
         engineState.set(status.state());
-        statusText.set(status.message());
+        engineMessage = status.message();
+        refreshState();
         if (status.bootstrapServers() != null) {
             clusterText.set((status.embeddedBroker() ? "Embedded Kafka broker at " : "Kafka at ") + status.bootstrapServers());
         }
@@ -169,10 +195,29 @@ public final class MainModel {
             }
             case DISCONNECTED -> banner(BannerKind.DANGER, status.message(), null);
             case FAILED -> banner(BannerKind.DANGER, "Could not start: " + status.message()
-                    + " (Settings, Ctrl+comma, to choose another cluster)", null);
+                    + " (the Kafka… button chooses another cluster)", null);
             case STOPPING, STOPPED -> banner(BannerKind.INFO, status.message(), null);
             default -> banner(BannerKind.NONE, "", null);
         }
+    }
+
+    private void refreshState() {
+        ConsoleState state = ConsoleState.of(engineState.get(), paused, !backpressure.isEmpty());
+        consoleState.set(state);
+        statusText.set(switch (state) {
+            case PAUSED -> "Paused: the producer sends nothing until you resume (Space)";
+            case BACKPRESSURE -> "Backpressure: " + backpressure;
+            default -> withLabel(state, engineMessage);
+        });
+    }
+
+    /** "Streaming" stays as it is; "Lost the connection…" becomes "Reconnecting: Lost the connection…". */
+    private static String withLabel(ConsoleState state, String message) {
+        if (message == null || message.isBlank()) {
+            return state.label();
+        }
+        return message.toLowerCase(java.util.Locale.ROOT).startsWith(state.label().toLowerCase(java.util.Locale.ROOT))
+                ? message : state.label() + ": " + message;
     }
 
     /** Called on every UI tick: lets a passing banner go. */

@@ -105,13 +105,15 @@ final class AlertsPane {
         table.setPrefHeight(170);
         table.setMinHeight(90);
         table.setPlaceholder(Styles.label("No attacks injected yet", "muted"));
-        table.getColumns().add(column("Attack", 130, ScoreboardRow::scenario));
-        table.getColumns().add(column("At", 75, ScoreboardRow::injectedAt));
-        TableColumn<ScoreboardRow, String> result = column("Result", 75, ScoreboardRow::result);
+        // four columns, so each heading and figure fits a narrow window; when each attack was injected
+        // is in the alert feed's times
+        table.getColumns().add(column("Attack", 155, ScoreboardRow::scenario));
+        TableColumn<ScoreboardRow, String> result = column("Result", 70, ScoreboardRow::result);
         result.setCellFactory(c -> new ResultCell());
         table.getColumns().add(result);
-        table.getColumns().add(column("Caught in", 80, ScoreboardRow::timeToCatch));
-        table.getColumns().add(column("Detector", 70, ScoreboardRow::detectionLatency));
+        table.getColumns().add(column("Caught in", 95, ScoreboardRow::timeToCatch));
+        table.getColumns().add(column("Detector", 85, ScoreboardRow::detectionLatency));
+        table.getStyleClass().add("scoreboard");
         return table;
     }
 
@@ -124,14 +126,16 @@ final class AlertsPane {
     }
 
     /**
-     * One alert in two lines: severity badge, rule, user and time; then the description. The cell
-     * carries the severity as a style class for a coloured edge.
+     * One alert: severity badge, rule and time on the first line; the user and the description below,
+     * wrapped rather than cut, so rule names and user ids always read in full. The cell carries the
+     * severity as a style class for a coloured edge.
      */
     private static final class AlertCell extends ListCell<FraudAlert> {
+        /** The cell's padding, its coloured edge and the list's scroll bar. */
+        private static final double CELL_CHROME = 40;
         private final AlertFeedModel alerts;
         private final Label badge = Styles.label("", "severity-badge");
         private final Label rule = Styles.label("", "alert-rule");
-        private final Label user = Styles.label("", "muted");
         private final Label time = Styles.label("", "muted");
         private final Label description = Styles.label("", "alert-description");
         private final VBox content;
@@ -141,13 +145,22 @@ final class AlertsPane {
             this.alerts = alerts;
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox top = new HBox(8, badge, rule, user, spacer, time);
+            HBox top = new HBox(8, badge, rule, spacer, time);
             top.setAlignment(Pos.CENTER_LEFT);
             content = new VBox(2, top, description);
             getStyleClass().add("alert-cell");
-            setPrefWidth(0); // fit the list's width and ellipsize, instead of scrolling sideways
+            setPrefWidth(0); // fit the list's width instead of scrolling sideways
             badge.setMinWidth(Region.USE_PREF_SIZE);
+            rule.setMinWidth(Region.USE_PREF_SIZE);
             time.setMinWidth(Region.USE_PREF_SIZE);
+            description.setWrapText(true);
+            description.setMinHeight(Region.USE_PREF_SIZE);
+            listViewProperty().addListener((obs, old, list) -> {
+                description.maxWidthProperty().unbind();
+                if (list != null) {
+                    description.maxWidthProperty().bind(list.widthProperty().subtract(CELL_CHROME));
+                }
+            });
         }
 
         @Override
@@ -164,9 +177,8 @@ final class AlertsPane {
             }
             badge.setText(alert.severity().name());
             rule.setText(alert.rule());
-            user.setText(alert.userId());
             time.setText(Formats.time(alert.detectedAt(), alerts.zone()));
-            description.setText(alert.description());
+            description.setText(alert.userId() + " · " + alert.description());
             setGraphic(content);
         }
     }

@@ -1,7 +1,6 @@
 package com.activitytracker.app.view;
 
 import com.activitytracker.app.model.ConsoleModel;
-import java.util.List;
 import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -16,11 +15,11 @@ import javafx.scene.layout.VBox;
 public final class ConsoleView {
     private final StackPane root;
 
-    public ConsoleView(ConsoleModel model, ViewActions actions, List<Shortcuts.Help> shortcuts) {
+    public ConsoleView(ConsoleModel model, ViewActions actions, Shortcuts shortcuts) {
         BorderPane frame = new BorderPane();
         frame.getStyleClass().add("console-frame");
-        frame.setTop(new VBox(new HeaderBar(model.main(), actions).node(), new StatusBanner(model.main()).node()));
-        ScrollPane controls = new ScrollPane(new ControlsPane(model).node());
+        frame.setTop(new VBox(new HeaderBar(model.main(), actions, shortcuts).node(), new StatusBanner(model.main()).node()));
+        ScrollPane controls = new ScrollPane(new ControlsPane(model, shortcuts).node());
         controls.setFitToWidth(true);
         controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         controls.getStyleClass().add("controls-scroll");
@@ -28,7 +27,7 @@ public final class ConsoleView {
         frame.setCenter(new DashboardPane(model.dashboard()).node());
         frame.setRight(new AlertsPane(model.alerts(), model.scoreboard()).node());
         frame.setBottom(new StatusBar(model.main()).node());
-        root = new StackPane(frame, new HelpOverlay(model.main(), shortcuts).node());
+        root = new StackPane(frame, new HelpOverlay(model.main(), shortcuts.help()).node());
         root.getStyleClass().add("console");
         root.setId("console-root");
     }

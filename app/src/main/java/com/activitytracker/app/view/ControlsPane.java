@@ -1,7 +1,10 @@
 package com.activitytracker.app.view;
 
+import com.activitytracker.app.model.BackpressureModel;
 import com.activitytracker.app.model.ConsoleModel;
 import com.activitytracker.app.model.ControlsModel;
+import com.activitytracker.app.model.Formats;
+import com.activitytracker.app.model.RateScale;
 import com.activitytracker.app.model.ThresholdsModel;
 import com.activitytracker.engine.generator.Scenario;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -19,6 +23,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** The left column: event rate, pause and reset, attack scenarios, fraud thresholds. */
@@ -27,12 +33,15 @@ final class ControlsPane {
     /** Spinner value factories are bound both ways to the model; keep them reachable. */
     private final List<SpinnerValueFactory<?>> factories = new ArrayList<>();
 
-    ControlsPane(ConsoleModel model) {
+    private final Shortcuts keys;
+
+    ControlsPane(ConsoleModel model, Shortcuts keys) {
+        this.keys = keys;
         Node thresholds = thresholdSection(model.thresholds());
         // presenter mode makes room for the audience's figures: the thresholds wait until it ends
         thresholds.visibleProperty().bind(model.main().presenterModeProperty().not());
         thresholds.managedProperty().bind(thresholds.visibleProperty());
-        box = new VBox(14, rateSection(model.controls()), runSection(model), scenarioSection(model.controls()), thresholds);
+        box = new VBox(14, rateSection(model.controls(), model.backpressure()), runSection(model), scenarioSection(model.controls()), thresholds);
         box.getStyleClass().add("controls-pane");
         box.setId("controls");
     }
@@ -41,7 +50,7 @@ final class ControlsPane {
         return box;
     }
 
-    private Node rateSection(ControlsModel controls) {
+    private Node rateSection(ControlsModel controls, BackpressureModel backpressure) {
         Slider slider = new Slider(0, 1, controls.sliderPositionProperty().get());
         slider.setId("rate-slider");
         slider.setBlockIncrement(0.02);
@@ -50,7 +59,7 @@ final class ControlsPane {
 
         TextField field = new TextField();
         field.setId("rate-field");
-        field.setPrefColumnCount(6);
+        field.setPrefColumnCount(6); // the stylesheet gives it room for "50,000"
         field.textProperty().bindBidirectional(controls.rateTextProperty());
         field.setOnAction(e -> controls.applyRateText());
         field.focusedProperty().addListener((obs, was, focused) -> {
@@ -58,10 +67,27 @@ final class ControlsPane {
                 controls.applyRateText();
             }
         });
-        HBox rateRow = new HBox(8, slider, field, Styles.label("/s", "muted"));
+        // the sustainable rate, marked on the slider's track while the consumers cannot keep up
+        Region mark = Styles.styled(new Region(), "sustainable-mark");
+        mark.setId("sustainable-mark");
+        mark.setManaged(false);
+        mark.visibleProperty().bind(backpressure.overloadedProperty());
+        Runnable placeMark = () -> {
+            double rate = backpressure.sustainableRateProperty().get();
+            double inset = 8; // the thumb's half width: the track starts and ends there
+            double x = inset + (slider.getWidth() - 2 * inset) * (Double.isNaN(rate) ? 0 : RateScale.positionOf(rate));
+            mark.resizeRelocate(x - 1.5, 0, 3, slider.getHeight());
+        };
+        backpressure.sustainableRateProperty().addListener((obs, old, r) -> placeMark.run());
+        slider.widthProperty().addListener((obs, old, w) -> placeMark.run());
+        slider.heightProperty().addListener((obs, old, h) -> placeMark.run());
+        StackPane sliderWithMark = new StackPane(slider, mark);
+        HBox.setHgrow(sliderWithMark, Priority.ALWAYS);
+        HBox rateRow = new HBox(8, sliderWithMark, field, Styles.label("/s", "muted"));
         rateRow.setAlignment(Pos.CENTER_LEFT);
 
         Label scale = Styles.label("1 ─ 50,000 events/s, logarithmic", "muted", "small");
+        scale.setWrapText(true);
         Label target = Styles.label("", "target-rate");
         target.setId("target-rate");
         target.textProperty().bind(controls.targetRateTextProperty());
@@ -74,7 +100,20 @@ final class ControlsPane {
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setWrapText(true);
-        return section("Event rate", rateRow, scale, new VBox(2, target, achieved), error);
+        Label sustainable = Styles.label("", "backpressure-text");
+        sustainable.setId("backpressure-text");
+        sustainable.setWrapText(true);
+        sustainable.textProperty().bind(backpressure.sustainableRateProperty().map(r -> Double.isNaN(r.doubleValue()) ? ""
+                : "Consumers keep up with ≈ " + Formats.rate(r.doubleValue()) + "/s (marked on the slider)"));
+        sustainable.visibleProperty().bind(backpressure.overloadedProperty());
+        sustainable.managedProperty().bind(sustainable.visibleProperty());
+        CheckBox hold = new CheckBox("Keep lag under a second");
+        hold.setId("backpressure-hold");
+        hold.setWrapText(true);
+        hold.selectedProperty().bindBidirectional(backpressure.holdingProperty());
+        hold.setTooltip(new Tooltip("On: when the consumers fall behind, the producer slows to what they process, "
+                + "so lag stays under a second and alerts stay live. Off: the producer sends at the slider's rate."));
+        return section("Event rate", rateRow, scale, new VBox(2, target, achieved), sustainable, hold, error);
     }
 
     private Node runSection(ConsoleModel model) {
@@ -82,11 +121,12 @@ final class ControlsPane {
         pause.setId("pause-button");
         pause.textProperty().bind(model.controls().pauseLabelProperty());
         pause.setOnAction(e -> model.controls().togglePause());
-        pause.setTooltip(new Tooltip("Stop or restart the producer (Space)"));
+        pause.setTooltip(new Tooltip("Stop or restart the producer (" + keys.keysOf(Shortcuts.Command.PAUSE) + ")"));
         Button reset = new Button("Reset");
         reset.setId("reset-button");
         reset.setOnAction(e -> model.reset());
-        reset.setTooltip(new Tooltip("Clear counters, charts, alerts and the scoreboard (Ctrl+R)"));
+        reset.setTooltip(new Tooltip("Clear counters, charts, alerts and the scoreboard ("
+                + keys.keysOf(Shortcuts.Command.RESET) + ")"));
         HBox row = new HBox(8, pause, reset);
         pause.setMaxWidth(Double.MAX_VALUE);
         reset.setMaxWidth(Double.MAX_VALUE);

@@ -1,24 +1,21 @@
 package com.activitytracker.app.view;
 
 import com.activitytracker.app.model.AlertFeedModel;
-import com.activitytracker.app.model.CategoryValue;
 import com.activitytracker.app.model.DashboardModel;
 import com.activitytracker.app.model.SlidingSeries;
 import com.activitytracker.app.model.TileModel;
 import com.activitytracker.engine.fraud.Severity;
 import java.util.List;
 import java.util.Locale;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.AreaChart;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -59,10 +56,10 @@ final class DashboardPane {
         row.setVgrow(Priority.ALWAYS);
         row.setPercentHeight(50);
         charts.getRowConstraints().addAll(row, row);
-        charts.add(card("Throughput (events/s)", throughputChart(dashboard.throughputSeries())), 0, 0);
-        charts.add(card("Revenue", revenueChart(dashboard.revenueSeries())), 1, 0);
-        charts.add(card("Event type mix (% of events)", eventMixChart(dashboard)), 0, 1);
-        charts.add(card("Conversion funnel (users, % of previous step)", new FunnelView(dashboard).node()), 1, 1);
+        charts.add(card("Throughput", legend(dashboard.throughputSeries()), throughputChart(dashboard.throughputSeries())), 0, 0);
+        charts.add(card("Revenue", "total since the start", revenueChart(dashboard.revenueSeries())), 1, 0);
+        charts.add(card("Event type mix", "share of all events, largest first", new EventMixView(dashboard).node()), 0, 1);
+        charts.add(card("Conversion funnel", "users per step, % of the step before", new FunnelView(dashboard).node()), 1, 1);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
         // the middle takes what the side columns leave; its content shrinks rather than push them off screen
@@ -97,6 +94,8 @@ final class DashboardPane {
         chart.setId("throughput-chart");
         configure(chart);
         chart.setCreateSymbols(false);
+        // the legend is in the card's heading (see legend): the chart's own would take its plot's height
+        chart.setLegendVisible(false);
         series.forEach(s -> chart.getData().add(SeriesMirror.of(s.name(), s.points())));
         return chart;
     }
@@ -110,33 +109,6 @@ final class DashboardPane {
         chart.setCreateSymbols(false);
         chart.setLegendVisible(false);
         chart.getData().add(SeriesMirror.of(series.name(), series.points()));
-        return chart;
-    }
-
-    private static Node eventMixChart(DashboardModel dashboard) {
-        CategoryAxis types = new CategoryAxis();
-        NumberAxis share = new NumberAxis(0, 100, 20);
-        share.setAutoRanging(false);
-        BarChart<Number, String> chart = new BarChart<>(share, types);
-        chart.setId("event-mix-chart");
-        configure(chart);
-        chart.setLegendVisible(false);
-        chart.setCategoryGap(3);
-        XYChart.Series<Number, String> series = new XYChart.Series<>();
-        series.setName("Share of events");
-        // reversed, so the funnel's first steps read from the top
-        List<CategoryValue> mix = dashboard.eventMix();
-        for (int i = mix.size() - 1; i >= 0; i--) {
-            series.getData().add(new XYChart.Data<>(mix.get(i).percent(), mix.get(i).category()));
-        }
-        types.getCategories().setAll(series.getData().stream().map(XYChart.Data::getYValue).toList());
-        dashboard.eventMix().addListener((ListChangeListener<CategoryValue>) c -> {
-            for (CategoryValue v : c.getList()) {
-                series.getData().stream().filter(d -> d.getYValue().equals(v.category())).findFirst()
-                        .ifPresent(d -> d.setXValue(v.percent()));
-            }
-        });
-        chart.getData().add(series);
         return chart;
     }
 
@@ -156,12 +128,46 @@ final class DashboardPane {
 
     private static void configure(XYChart<?, ?> chart) {
         chart.setAnimated(false);
-        chart.setMinSize(200, 150);
+        // small minimums: on a low window the grid shares what is left, rather than push the cards off it
+        chart.setMinSize(160, 80);
         chart.getStyleClass().add("live-chart");
     }
 
-    private static Node card(String title, Node content) {
-        VBox card = new VBox(4, Styles.label(title, "card-title"), content);
+    /**
+     * The throughput lines' names in their colours, one line beside the title that wraps when narrow;
+     * a chart legend below the plot would cost the plot its height on a low screen.
+     */
+    private static Node legend(List<SlidingSeries> series) {
+        FlowPane legend = new FlowPane(10, 2);
+        legend.getStyleClass().add("series-legend");
+        legend.setId("throughput-legend");
+        Label unit = Styles.label("events/s:", "card-note");
+        legend.getChildren().add(unit);
+        for (int i = 0; i < series.size(); i++) {
+            Region swatch = Styles.styled(new Region(), "legend-swatch", "legend-swatch-" + i);
+            Label name = Styles.label(i == 0 ? series.get(i).name() + " (dashed)" : series.get(i).name(), "card-note");
+            name.setGraphic(swatch);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            legend.getChildren().add(name);
+        }
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        return legend;
+    }
+
+    /** A titled card; the note says what the figures are, and wraps rather than cut the title short. */
+    private static Node card(String title, String note, Node content) {
+        Label explanation = Styles.label(note, "card-note");
+        explanation.setWrapText(true);
+        return card(title, explanation, content);
+    }
+
+    private static Node card(String title, Node note, Node content) {
+        Label heading = Styles.label(title, "card-title");
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, heading, note);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        top.setMinHeight(Region.USE_PREF_SIZE); // the content shrinks first, never the heading
+        VBox card = new VBox(4, top, content);
         card.getStyleClass().add("card");
         VBox.setVgrow(content, Priority.ALWAYS);
         return card;

@@ -1,8 +1,7 @@
 package com.activitytracker.app.view;
 
+import com.activitytracker.app.model.ConsoleState;
 import com.activitytracker.app.model.MainModel;
-import com.activitytracker.engine.EngineStatus.State;
-import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -17,13 +16,13 @@ import javafx.scene.layout.VBox;
 final class HeaderBar {
     private final HBox box;
 
-    HeaderBar(MainModel main, ViewActions actions) {
+    HeaderBar(MainModel main, ViewActions actions, Shortcuts shortcuts) {
         Label title = Styles.label("Activity Tracker", "app-title");
         Label subtitle = Styles.label("Real-time user activity and fraud detection on Apache Kafka", "app-subtitle");
         Label state = Styles.label("", "status-pill");
         state.setId("engine-state");
-        showState(state, null, main.engineStateProperty().get());
-        main.engineStateProperty().addListener((obs, old, s) -> showState(state, old, s));
+        showState(state, null, main.consoleStateProperty().get());
+        main.consoleStateProperty().addListener((obs, old, s) -> showState(state, old, s));
         Label cluster = Styles.label("", "cluster-text");
         cluster.textProperty().bind(main.clusterTextProperty());
         // in presenter mode the big fonts need the room: the small print goes
@@ -35,7 +34,7 @@ final class HeaderBar {
         state.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        box = new HBox(12, new VBox(2, title, subtitle), spacer, cluster, state, toolbar(main, actions));
+        box = new HBox(12, new VBox(2, title, subtitle), spacer, cluster, state, toolbar(main, actions, shortcuts));
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("header-bar");
     }
@@ -44,15 +43,20 @@ final class HeaderBar {
         return box;
     }
 
-    private static Node toolbar(MainModel main, ViewActions actions) {
-        Button settings = button("settings-button", "Kafka…", "Bootstrap servers, topic, client properties (Ctrl+,)", actions.openSettings());
+    private static Node toolbar(MainModel main, ViewActions actions, Shortcuts keys) {
+        Button settings = button("settings-button", "Kafka…", "Bootstrap servers, topic, client properties ("
+                + keys.keysOf(Shortcuts.Command.SETTINGS) + ")", actions.openSettings());
         Button snapshot = button("snapshot-button", "Save snapshot", "Dashboard PNG + analytics JSON into "
-                + main.snapshotFolder() + " (Ctrl+S)", main::saveSnapshot);
+                + main.snapshotFolder() + " (" + keys.keysOf(Shortcuts.Command.SNAPSHOT) + ")", main::saveSnapshot);
         snapshot.disableProperty().bind(main.savingProperty());
-        Button theme = button("theme-button", "Theme", "Dark or light (Ctrl+T)", main::toggleTheme);
-        Button presenter = button("presenter-button", "Presenter", "Large fonts for a projector (Ctrl+P)", main::togglePresenterMode);
-        Button fullScreen = button("fullscreen-button", "Full screen", "F11", main::toggleFullScreen);
-        Button help = button("help-button", "?", "Keyboard shortcuts (F1)", main::toggleHelp);
+        Button theme = button("theme-button", "Theme", "Dark or light (" + keys.keysOf(Shortcuts.Command.THEME) + ")",
+                main::toggleTheme);
+        Button presenter = button("presenter-button", "Presenter", "Large fonts for a projector ("
+                + keys.keysOf(Shortcuts.Command.PRESENTER) + ")", main::togglePresenterMode);
+        Button fullScreen = button("fullscreen-button", "Full screen", keys.keysOf(Shortcuts.Command.FULL_SCREEN),
+                main::toggleFullScreen);
+        Button help = button("help-button", "?", "Keyboard shortcuts (" + keys.keysOf(Shortcuts.Command.HELP) + ")",
+                main::toggleHelp);
         HBox bar = new HBox(6, settings, snapshot, theme, presenter, fullScreen, help);
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.getStyleClass().add("toolbar-buttons");
@@ -68,24 +72,8 @@ final class HeaderBar {
         return b;
     }
 
-    private static void showState(Label pill, State old, State now) {
-        pill.setText(label(now));
-        Styles.swap(pill, old == null ? null : styleClass(old), styleClass(now));
-    }
-
-    private static String styleClass(State s) {
-        return "state-" + s.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String label(State s) {
-        return switch (s) {
-            case NEW -> "Not started";
-            case STARTING -> "Starting";
-            case RUNNING -> "Streaming";
-            case DISCONNECTED -> "Disconnected";
-            case STOPPING -> "Stopping";
-            case STOPPED -> "Stopped";
-            case FAILED -> "Failed";
-        };
+    private static void showState(Label pill, ConsoleState old, ConsoleState now) {
+        pill.setText(now.label());
+        Styles.swap(pill, old == null ? null : old.styleClass(), now.styleClass());
     }
 }

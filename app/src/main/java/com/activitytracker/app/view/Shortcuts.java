@@ -24,42 +24,62 @@ public final class Shortcuts {
     public record Help(String keys, String description) {
     }
 
-    private record Binding(KeyCombination keys, String description, Runnable action) {
+    /** The commands a button's tooltip names the shortcut of. */
+    public enum Command {
+        PAUSE, FASTER, SLOWER, RESET, THEME, PRESENTER, FULL_SCREEN, SNAPSHOT, SETTINGS, HELP, QUIT
+    }
+
+    private record Binding(Command command, KeyCombination keys, String description, Runnable action) {
     }
 
     private final List<Binding> bindings = new ArrayList<>();
+    private final KeyText keyText;
 
+    /** With the keys written for this machine's operating system. */
     public Shortcuts(ConsoleModel model, ViewActions actions) {
+        this(model, actions, System.getProperty("os.name"));
+    }
+
+    /** @param osName decides how the keys are written ({@code ⌘T} on macOS, {@code Ctrl+T} elsewhere) */
+    public Shortcuts(ConsoleModel model, ViewActions actions, String osName) {
         Objects.requireNonNull(model);
         Objects.requireNonNull(actions);
-        add(new KeyCodeCombination(KeyCode.SPACE), "Pause or resume the stream", model.controls()::togglePause);
-        add(shortcut(KeyCode.UP), "Double the event rate", () -> model.controls().scaleRate(2));
-        add(shortcut(KeyCode.DOWN), "Halve the event rate", () -> model.controls().scaleRate(0.5));
+        this.keyText = KeyText.forOs(osName);
+        add(Command.PAUSE, new KeyCodeCombination(KeyCode.SPACE), "Pause or resume the stream", model.controls()::togglePause);
+        add(Command.FASTER, shortcut(KeyCode.UP), "Double the event rate", () -> model.controls().scaleRate(2));
+        add(Command.SLOWER, shortcut(KeyCode.DOWN), "Halve the event rate", () -> model.controls().scaleRate(0.5));
         Scenario[] scenarios = Scenario.values();
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
                 KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
         for (int i = 0; i < scenarios.length && i < digits.length; i++) {
             Scenario s = scenarios[i];
-            add(shortcut(digits[i]), "Inject: " + s.displayName(), () -> {
+            add(null, shortcut(digits[i]), "Inject: " + s.displayName(), () -> {
                 if (model.controls().engineRunningProperty().get()) {
                     model.controls().inject(s);
                 }
             });
         }
-        add(shortcut(KeyCode.R), "Reset counters, charts and alerts", model::reset);
-        add(shortcut(KeyCode.T), "Dark or light theme", model.main()::toggleTheme);
-        add(shortcut(KeyCode.P), "Presenter mode: large figures for the audience", model.main()::togglePresenterMode);
-        add(new KeyCodeCombination(KeyCode.F11), "Full screen", model.main()::toggleFullScreen);
-        add(shortcut(KeyCode.S), "Save a snapshot (PNG + analytics JSON)", model.main()::saveSnapshot);
-        add(shortcut(KeyCode.COMMA), "Kafka settings", actions.openSettings());
-        add(new KeyCodeCombination(KeyCode.F1), "Show or hide this help", model.main()::toggleHelp);
-        add(new KeyCodeCombination(KeyCode.ESCAPE), "Close this help", model.main()::hideHelp);
-        add(shortcut(KeyCode.Q), "Quit (stops the engine and the broker)", actions.quit());
+        add(Command.RESET, shortcut(KeyCode.R), "Reset counters, charts and alerts", model::reset);
+        add(Command.THEME, shortcut(KeyCode.T), "Dark or light theme", model.main()::toggleTheme);
+        add(Command.PRESENTER, shortcut(KeyCode.P), "Presenter mode: large figures for the audience", model.main()::togglePresenterMode);
+        add(Command.FULL_SCREEN, new KeyCodeCombination(KeyCode.F11), "Full screen", model.main()::toggleFullScreen);
+        add(Command.SNAPSHOT, shortcut(KeyCode.S), "Save a snapshot (PNG + analytics JSON)", model.main()::saveSnapshot);
+        add(Command.SETTINGS, shortcut(KeyCode.COMMA), "Kafka settings", actions.openSettings());
+        add(Command.HELP, new KeyCodeCombination(KeyCode.F1), "Show or hide this help", model.main()::toggleHelp);
+        add(null, new KeyCodeCombination(KeyCode.ESCAPE), "Close this help", model.main()::hideHelp);
+        add(Command.QUIT, shortcut(KeyCode.Q), "Quit (stops the engine and the broker)", actions.quit());
     }
 
     /** Every shortcut, for the help overlay. */
     public List<Help> help() {
-        return bindings.stream().map(b -> new Help(b.keys().getDisplayText(), b.description())).toList();
+        return bindings.stream().map(b -> new Help(keyText.of(b.keys()), b.description())).toList();
+    }
+
+    /** The keys of a command as this platform writes them, e.g. for a tooltip: {@code Ctrl+T} or {@code ⌘T}. */
+    public String keysOf(Command command) {
+        return bindings.stream().filter(b -> b.command() == command).findFirst()
+                .map(b -> keyText.of(b.keys()))
+                .orElseThrow(() -> new IllegalArgumentException("no shortcut for " + command));
     }
 
     public void install(Scene scene) {
@@ -98,8 +118,8 @@ public final class Shortcuts {
         return code.isFunctionKey() || code == KeyCode.ESCAPE;
     }
 
-    private void add(KeyCombination keys, String description, Runnable action) {
-        bindings.add(new Binding(keys, description, action));
+    private void add(Command command, KeyCombination keys, String description, Runnable action) {
+        bindings.add(new Binding(command, keys, description, action));
     }
 
     private static KeyCombination shortcut(KeyCode code) {

@@ -16,6 +16,9 @@ final class StatusBar {
         Label status = Styles.label("", "status-text");
         status.setId("status-text");
         status.textProperty().bind(main.statusTextProperty());
+        // the same colour as the header chip, so the state reads the same at both ends of the window
+        Styles.swap(status, null, main.consoleStateProperty().get().styleClass());
+        main.consoleStateProperty().addListener((obs, old, s) -> Styles.swap(status, old.styleClass(), s.styleClass()));
         Label notice = Styles.label("", "notice");
         notice.setId("notice");
         notice.textProperty().bind(main.noticeProperty());

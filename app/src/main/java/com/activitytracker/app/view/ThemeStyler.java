@@ -14,6 +14,9 @@ import javafx.scene.Scene;
  */
 public final class ThemeStyler {
     public static final String PRESENTER_CLASS = "presenter";
+    /** On the root while the window is less tall than this: tighter tiles and bars, so nothing is cut. */
+    public static final String COMPACT_CLASS = "compact";
+    public static final double COMPACT_BELOW_HEIGHT = 900;
 
     private ThemeStyler() {}
 
@@ -22,6 +25,17 @@ public final class ThemeStyler {
         theme.addListener((obs, old, t) -> scene.getStylesheets().setAll(stylesheets(t)));
         applyPresenter(scene.getRoot(), presenter.getValue());
         presenter.addListener((obs, old, on) -> applyPresenter(scene.getRoot(), on));
+        applyCompact(scene.getRoot(), scene.getHeight());
+        scene.heightProperty().addListener((obs, old, h) -> applyCompact(scene.getRoot(), h.doubleValue()));
+    }
+
+    private static void applyCompact(Parent root, double height) {
+        boolean compact = height > 0 && height < COMPACT_BELOW_HEIGHT;
+        if (compact && !root.getStyleClass().contains(COMPACT_CLASS)) {
+            root.getStyleClass().add(COMPACT_CLASS);
+        } else if (!compact) {
+            root.getStyleClass().remove(COMPACT_CLASS);
+        }
     }
 
     /** External forms of the theme's stylesheet and the component stylesheets, theme first. */

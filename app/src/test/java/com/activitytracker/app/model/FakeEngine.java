@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records the commands the models send, instead of an engine. */
-final class FakeEngine implements EngineCommands {
+public final class FakeEngine implements EngineCommands {
     double rate = 10;
     boolean paused;
     int resets;

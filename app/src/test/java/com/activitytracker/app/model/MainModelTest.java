@@ -54,6 +54,49 @@ class MainModelTest {
     }
 
     @Test
+    void everyEngineStateIsShownInWordsWithItsOwnStyleClass() {
+        main.applyStatus(new EngineStatus(State.STARTING, "Starting the embedded Kafka broker…", null, true), T0);
+        assertThat(main.consoleStateProperty().get()).isEqualTo(ConsoleState.STARTING);
+        assertThat(main.statusTextProperty().get()).isEqualTo("Starting the embedded Kafka broker…");
+
+        main.applyStatus(new EngineStatus(State.RUNNING, "Streaming", "localhost:1234", true), T0);
+        assertThat(main.consoleStateProperty().get()).isEqualTo(ConsoleState.STREAMING);
+        assertThat(main.statusTextProperty().get()).isEqualTo("Streaming");
+
+        main.applyStatus(new EngineStatus(State.DISCONNECTED, "Lost the connection to Kafka at localhost:1234; retrying…",
+                "localhost:1234", true), T0);
+        assertThat(main.consoleStateProperty().get()).isEqualTo(ConsoleState.RECONNECTING);
+        assertThat(main.statusTextProperty().get())
+                .isEqualTo("Reconnecting: Lost the connection to Kafka at localhost:1234; retrying…");
+
+        main.applyStatus(new EngineStatus(State.STOPPED, "Stopped", "localhost:1234", true), T0);
+        assertThat(main.consoleStateProperty().get()).isEqualTo(ConsoleState.STOPPED);
+        assertThat(main.statusTextProperty().get()).isEqualTo("Stopped");
+        assertThat(java.util.Arrays.stream(ConsoleState.values()).map(ConsoleState::styleClass).distinct())
+                .hasSize(ConsoleState.values().length);
+    }
+
+    @Test
+    void pauseShowsPausedUntilResumedAndOutranksBackpressure() {
+        main.applyStatus(new EngineStatus(State.RUNNING, "Streaming", "localhost:1234", true), T0);
+        main.setBackpressure("consumers keep up with 8,000/s");
+        assertThat(main.consoleStateProperty().get()).isEqualTo(ConsoleState.BACKPRESSURE);
+        assertThat(main.statusTextProperty().get()).isEqualTo("Backpressure: consumers keep up with 8,000/s");
+
+        main.setPaused(true);
+        assertThat(main.consoleStateProperty().get().label()).isEqualTo("Paused");
+        assertThat(main.statusTextProperty().get()).startsWith("Paused");
+        // a status published while paused (e.g. reconnected) does not hide the pause
+        main.applyStatus(new EngineStatus(State.RUNNING, "Connection to Kafka is back", "localhost:1234", true), T0);
+        assertThat(main.consoleStateProperty().get()).isEqualTo(ConsoleState.PAUSED);
+
+        main.setPaused(false);
+        main.setBackpressure("");
+        assertThat(main.consoleStateProperty().get()).isEqualTo(ConsoleState.STREAMING);
+        assertThat(main.statusTextProperty().get()).isEqualTo("Streaming: Connection to Kafka is back");
+    }
+
+    @Test
     void startingShowsAnInfoBannerThatGoesWhenStreaming() {
         main.applyStatus(new EngineStatus(State.STARTING, "Starting the embedded Kafka broker…", null, true), T0);
         assertThat(main.bannerKindProperty().get()).isEqualTo(BannerKind.INFO);

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes a snapshot as the analytics report JSON of CONTRACTS.md ({@code --report-json FILE}): the
+ * Writes a snapshot as the analytics report JSON of docs/CONTRACTS.md ({@code --report-json FILE}): the
  * contract's keys first, in its order, then extras ({@code distinct_counts_exact} and the rolling
  * figures). Money is rounded to 2 decimals and {@code conversion_rate} to 4, as BigDecimals so the
  * file shows {@code 9999.90} rather than a binary-fraction tail. Thread-safe.

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The analytics figures at one moment, as CONTRACTS.md's report defines them, plus rolling figures
+ * The analytics figures at one moment, as docs/CONTRACTS.md's report defines them, plus rolling figures
  * over the last minute of processing time for a live console. Immutable, so it can be handed to any
  * thread.
  *

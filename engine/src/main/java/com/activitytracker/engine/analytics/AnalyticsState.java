@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Everything the analytics consumer has learned from the events it read: the cumulative figures of
- * CONTRACTS.md's analytics report and, by processing time from the injected clock, rolling figures
+ * docs/CONTRACTS.md's analytics report and, by processing time from the injected clock, rolling figures
  * over the last minute.
  *
  * <p>Memory stays bounded as users grow: distinct counts (users, sessions, four funnel steps) are

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every setting of CONTRACTS.md, validated and typed. Built by {@link SettingsLoader}; immutable.
+ * Every setting of docs/CONTRACTS.md, validated and typed. Built by {@link SettingsLoader}; immutable.
  * The FRAUD_* thresholds stay in {@link #values()} and are typed by the fraud package.
  */
 public record Settings(

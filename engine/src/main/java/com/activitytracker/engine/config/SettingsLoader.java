@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Resolves settings in the order of CONTRACTS.md, later wins: built-in defaults, a {@code .env} file
+ * Resolves settings in the order of docs/CONTRACTS.md, later wins: built-in defaults, a {@code .env} file
  * (the working directory's, or an explicit one), environment variables, command-line options.
  * Every value is checked here, so a bad one fails at start with one line naming it.
  */

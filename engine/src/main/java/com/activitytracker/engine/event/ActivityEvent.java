@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One user action, as carried on the activities topic (see CONTRACTS.md). Optional fields are
+ * One user action, as carried on the activities topic (see docs/CONTRACTS.md). Optional fields are
  * {@code null} when absent; {@code eventType} stays a string because unknown types are valid.
  */
 public record ActivityEvent(

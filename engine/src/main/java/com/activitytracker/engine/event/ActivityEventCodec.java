@@ -12,12 +12,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
- * Reads and writes activity events as the UTF-8 JSON of CONTRACTS.md and enforces its validation
+ * Reads and writes activity events as the UTF-8 JSON of docs/CONTRACTS.md and enforces its validation
  * rules strictly (see {@link ActivityEventReader}). Thread-safe: Jackson's mapper and factories are
  * shared, generators and parsers are per call.
  */
 public final class ActivityEventCodec {
-    /** Records larger than this go to the DLQ unread (CONTRACTS.md). */
+    /** Records larger than this go to the DLQ unread (docs/CONTRACTS.md). */
     public static final int MAX_RECORD_BYTES = 1024 * 1024;
 
     private static final DateTimeFormatter ISO_INSTANT = DateTimeFormatter.ISO_INSTANT;

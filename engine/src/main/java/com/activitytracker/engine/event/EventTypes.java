@@ -2,7 +2,7 @@ package com.activitytracker.engine.event;
 
 import java.util.List;
 
-/** The event types CONTRACTS.md knows; any other type is still valid and counted under its own name. */
+/** The event types docs/CONTRACTS.md knows; any other type is still valid and counted under its own name. */
 public final class EventTypes {
     public static final String PAGE_VIEW = "page_view";
     public static final String CLICK = "click";

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One fraud alert, as carried on the alerts topic (see CONTRACTS.md).
+ * One fraud alert, as carried on the alerts topic (see docs/CONTRACTS.md).
  *
  * <p>Numbers in {@code details} are normalised to {@link Long} (integral) or {@link Double}
  * (decimal), and its key order is kept, so that an alert equals its own decoded JSON.

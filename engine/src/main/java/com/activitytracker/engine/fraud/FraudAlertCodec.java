@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and writes fraud alerts as the UTF-8 JSON of CONTRACTS.md: snake_case fields, ISO-8601
+ * Reads and writes fraud alerts as the UTF-8 JSON of docs/CONTRACTS.md: snake_case fields, ISO-8601
  * instants. Unknown fields are ignored when reading, as for events. Thread-safe.
  */
 public final class FraudAlertCodec {

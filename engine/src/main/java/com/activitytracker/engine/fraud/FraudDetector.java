@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the five fraud rules of CONTRACTS.md over a stream of activity events and owns what they
+ * Runs the five fraud rules of docs/CONTRACTS.md over a stream of activity events and owns what they
  * remember about each user. Not thread-safe: one detector per consumer thread, which suits Kafka
  * since all of a user's events arrive on one partition.
  *

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Every {@code FRAUD_*} setting of CONTRACTS.md, validated. Immutable: a change (from the settings
+ * Every {@code FRAUD_*} setting of docs/CONTRACTS.md, validated. Immutable: a change (from the settings
  * or the GUI) is a new instance handed to {@link FraudDetector#updateThresholds}.
  *
  * @param velocityMaxEvents {@code FRAUD_VELOCITY_MAX_EVENTS}: events within the window that raise HIGH_VELOCITY
@@ -44,7 +44,7 @@ public record FraudThresholds(
 
     /**
      * A purchase of this many times {@code highValueAmount} is HIGH rather than MEDIUM: 20,000 at the
-     * default 5,000 as CONTRACTS.md says. A factor rather than a fixed 20,000 keeps the two tiers in
+     * default 5,000 as docs/CONTRACTS.md says. A factor rather than a fixed 20,000 keeps the two tiers in
      * order when the setting moves (at 50,000 every alert would otherwise be HIGH).
      */
     public static final double HIGH_SEVERITY_FACTOR = 4.0;
@@ -67,7 +67,7 @@ public record FraudThresholds(
         requireWindow(travelWindow, TRAVEL_WINDOW_SECONDS);
     }
 
-    /** The defaults of CONTRACTS.md. */
+    /** The defaults of docs/CONTRACTS.md. */
     public static FraudThresholds defaults() {
         return new FraudThresholds(30, Duration.ofSeconds(60), 5000.0, 5, 5.00, Duration.ofSeconds(600),
                 5, Duration.ofSeconds(900), Duration.ofSeconds(3600));

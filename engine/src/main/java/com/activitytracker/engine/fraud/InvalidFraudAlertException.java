@@ -1,6 +1,6 @@
 package com.activitytracker.engine.fraud;
 
-/** A record on the alerts topic that is not a fraud alert as CONTRACTS.md describes it; the message says why in one line. */
+/** A record on the alerts topic that is not a fraud alert as docs/CONTRACTS.md describes it; the message says why in one line. */
 public final class InvalidFraudAlertException extends Exception {
     public InvalidFraudAlertException(String reason) {
         super(reason, null, false, false); // no stack trace: bad input is expected, not exceptional

@@ -2,7 +2,7 @@ package com.activitytracker.engine.generator;
 
 /**
  * An attack (or an unusual but legitimate event) the demo can inject on demand, and the fraud rule
- * that should catch it. Rule names are those of CONTRACTS.md.
+ * that should catch it. Rule names are those of docs/CONTRACTS.md.
  */
 public enum Scenario {
     BOT_BURST("Bot burst", "HIGH_VELOCITY",
@@ -30,7 +30,7 @@ public enum Scenario {
         return displayName;
     }
 
-    /** The fraud rule (its CONTRACTS.md name) that this scenario trips at the default thresholds. */
+    /** The fraud rule (its docs/CONTRACTS.md name) that this scenario trips at the default thresholds. */
     public String expectedRule() {
         return expectedRule;
     }

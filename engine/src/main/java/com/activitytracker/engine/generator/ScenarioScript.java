@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 /**
  * Writes the events of one injected scenario, timestamped from the injection on. Scripts play out
  * within about 1.5 s, and each is built to meet its rule's default threshold with margin (see
- * CONTRACTS.md) while staying clear of the other rules, so that detection can be scored per rule.
+ * docs/CONTRACTS.md) while staying clear of the other rules, so that detection can be scored per rule.
  */
 final class ScenarioScript {
     private static final long MAX_SPAN_NANOS = 1_500_000_000L;

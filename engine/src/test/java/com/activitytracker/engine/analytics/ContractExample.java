@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The analytics report example of CONTRACTS.md, as a snapshot. */
+/** The analytics report example of docs/CONTRACTS.md, as a snapshot. */
 final class ContractExample {
     static final Instant GENERATED_AT = Instant.parse("2026-11-26T10:31:00Z");
 

@@ -18,7 +18,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The engine's dependency rules, checked on every build. */
+/** The dependency rules of docs/ARCHITECTURE.md, checked on every build. */
 @Tag("unit")
 class EngineArchitectureTest {
     private static final String ROOT = "com.activitytracker.engine";

@@ -48,7 +48,7 @@ class DeployFilesTest {
     private static final Path CLIENT_PROPERTIES = ROOT.resolve("docs/client.properties.example");
 
     /**
-     * Where the single-role commands look for Kafka when KAFKA_BOOTSTRAP_SERVERS is unset (CONTRACTS.md,
+     * Where the single-role commands look for Kafka when KAFKA_BOOTSTRAP_SERVERS is unset (docs/CONTRACTS.md,
      * Settings; {@code Roles.DEFAULT_BOOTSTRAP}, package-private in the cli package). The compose broker
      * must be reachable there, so that `docker compose up -d` needs no setting at all.
      */

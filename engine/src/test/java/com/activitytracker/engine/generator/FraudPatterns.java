@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * The patterns of CONTRACTS.md's fraud rules at their default thresholds, written independently of
+ * The patterns of docs/CONTRACTS.md's fraud rules at their default thresholds, written independently of
  * the detector so the generator can be checked on its own. Windows are inclusive, which errs towards
  * firing: ordinary traffic that passes here passes the detector too.
  */

@@ -1,0 +1,235 @@
+package com.activitytracker.app.model;
+
+import com.activitytracker.engine.EngineSnapshot;
+import com.activitytracker.engine.consumer.ConsumerStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * Keeps the top of the rate slider honest. When the consumers fall behind (lag past
+ * {@link #LAG_LIMIT}) while the producer outruns them, it measures what the slower consumer sustains,
+ * says so, and (unless the presenter turned holding off) holds the producer a little below that, so the
+ * backlog drains and alerts stay live. While held, it probes upwards again once the lag has stayed
+ * small for a while, and lets go when the presenter's own rate is reached or lowered below the hold.
+ *
+ * <p>The presenter's rate stays what the slider says; only the engine's rate is held. Works from the
+ * snapshots the engine publishes (processed counts, lag); the engine needs no change for it.
+ */
+public final class BackpressureModel {
+    /** Lag at which the producer is held back; well below the second a live alert may be late. */
+    static final double LAG_LIMIT = 0.5;
+    /** The lag counts as gone below this. */
+    static final double LAG_CLEAR = 0.2;
+    /** Held at this share of what the consumers sustain, so the backlog drains. */
+    static final double HEADROOM = 0.8;
+    /** With a backlog of a second or more, held lower, so it drains in a few seconds rather than many. */
+    static final double DRAIN = 0.5;
+    /** How long the lag must stay clear before the hold is raised a step. */
+    static final Duration PROBE_AFTER = Duration.ofSeconds(4);
+    static final double PROBE_STEP = 1.15;
+    /**
+     * A jump of the slider (10 to 50,000 events/s) reaches the engine in steps of this factor, one per
+     * {@link #RAMP_EVERY} while the lag stays clear, so the consumers' limit is found before a backlog
+     * of many seconds has built up.
+     */
+    static final double RAMP_STEP = 1.3;
+    static final Duration RAMP_EVERY = Duration.ofMillis(500);
+    /** Consumer rates are measured over this window of snapshots. */
+    static final Duration RATE_WINDOW = Duration.ofSeconds(3);
+
+    private record Sample(Instant at, long analytics, long fraud) {
+    }
+
+    private final EngineCommands engine;
+    private final BooleanProperty holding = new SimpleBooleanProperty(true);
+    private final ReadOnlyBooleanWrapper overloaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper sustainableRate = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
+    private final Deque<Sample> samples = new ArrayDeque<>();
+    private double presenterRate;
+    /** The rate the engine is held at (while ramping up or overloaded); NaN while not held. */
+    private double heldAt = Double.NaN;
+    private Instant clearSince;
+    private Instant lastRamp;
+
+    public BackpressureModel(EngineCommands engine, double presenterRate) {
+        this.engine = Objects.requireNonNull(engine);
+        this.presenterRate = presenterRate;
+        holding.addListener((obs, old, on) -> {
+            if (!on) {
+                release();
+            }
+            explain();
+        });
+    }
+
+    // ---- Properties ----------------------------------------------------------------------------
+
+    /** On (the default): the producer is held to what the consumers sustain. The presenter may turn it off. */
+    public BooleanProperty holdingProperty() {
+        return holding;
+    }
+
+    /** True while the consumers cannot keep up with the presenter's rate. */
+    public ReadOnlyBooleanProperty overloadedProperty() {
+        return overloaded.getReadOnlyProperty();
+    }
+
+    /** What the slower consumer processes per second, measured while overloaded; NaN otherwise. */
+    public ReadOnlyDoubleProperty sustainableRateProperty() {
+        return sustainableRate.getReadOnlyProperty();
+    }
+
+    /** Empty while the consumers keep up; otherwise one sentence for the status bar. */
+    public ReadOnlyStringProperty explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    /** The rate the engine is held at, NaN when not held. */
+    public double heldAt() {
+        return heldAt;
+    }
+
+    // ---- Commands ------------------------------------------------------------------------------
+
+    /** The presenter chose a rate (slider, field, keys): the hold never exceeds it. */
+    public void presenterRateChanged(double rate) {
+        double running = Double.isNaN(heldAt) ? presenterRate : heldAt;
+        presenterRate = rate;
+        if (holding.get() && !overloaded.get() && rate > running * RAMP_STEP) {
+            heldAt = running * RAMP_STEP; // ramp up: the engine follows in steps while the lag stays clear
+            lastRamp = null;
+            engine.setRate(heldAt);
+        } else if (!Double.isNaN(heldAt)) {
+            if (rate <= heldAt) {
+                release();
+            } else {
+                engine.setRate(heldAt);
+            }
+        }
+        explain();
+    }
+
+    /** The engine was paused, reset or replaced: the measurements start again. */
+    public void forget() {
+        samples.clear();
+        clearSince = null;
+    }
+
+    public void apply(EngineSnapshot s) {
+        if (s.paused()) {
+            forget();
+            return;
+        }
+        ConsumerStats analytics = s.analyticsConsumer();
+        ConsumerStats fraud = s.fraudConsumer();
+        Sample now = new Sample(s.takenAt(), analytics.processed(), fraud.processed());
+        Sample last = samples.peekLast();
+        if (last != null && (now.analytics < last.analytics || now.fraud < last.fraud || !now.at.isAfter(last.at))) {
+            samples.clear(); // counters were reset, or an old snapshot
+        }
+        samples.addLast(now);
+        while (samples.size() > 2 && Duration.between(samples.peekFirst().at, now.at).compareTo(RATE_WINDOW) > 0) {
+            samples.removeFirst();
+        }
+        double lag = Math.max(analytics.lagSeconds(), fraud.lagSeconds());
+        double consumed = consumerRate();
+        if (Double.isNaN(consumed)) {
+            return;
+        }
+        double produced = s.producer().actualRate();
+        if (lag >= LAG_LIMIT && produced > consumed) {
+            clearSince = null;
+            overloaded.set(true);
+            sustainableRate.set(consumed);
+            if (holding.get()) {
+                double share = lag >= 2 * LAG_LIMIT ? DRAIN : HEADROOM;
+                hold(Math.max(RateScale.MIN_RATE, Math.min(presenterRate, consumed * share)));
+            }
+        } else if (lag < LAG_CLEAR) {
+            clearSince = clearSince == null ? now.at : clearSince;
+            if (!overloaded.get() && !Double.isNaN(heldAt)) {
+                if (lastRamp == null || Duration.between(lastRamp, now.at).compareTo(RAMP_EVERY) >= 0) {
+                    lastRamp = now.at;
+                    hold(heldAt * RAMP_STEP);
+                }
+            } else if (Duration.between(clearSince, now.at).compareTo(PROBE_AFTER) >= 0) {
+                clearSince = now.at;
+                probeUp();
+            }
+        }
+        explain();
+    }
+
+    private double consumerRate() {
+        if (samples.size() < 2) {
+            return Double.NaN;
+        }
+        Sample first = samples.peekFirst();
+        Sample last = samples.peekLast();
+        double seconds = Duration.between(first.at, last.at).toNanos() / 1e9;
+        if (seconds < 0.5) {
+            return Double.NaN;
+        }
+        return Math.min(last.analytics - first.analytics, last.fraud - first.fraud) / seconds;
+    }
+
+    private void hold(double rate) {
+        if (rate >= presenterRate) {
+            release();
+            return;
+        }
+        if (Double.isNaN(heldAt) || Math.abs(rate - heldAt) > heldAt * 0.02) {
+            heldAt = rate;
+            engine.setRate(rate);
+        }
+    }
+
+    /** The lag stayed clear: try a higher rate, up to the presenter's; reaching it ends the hold. */
+    private void probeUp() {
+        if (Double.isNaN(heldAt)) {
+            overloaded.set(false);
+            sustainableRate.set(Double.NaN);
+            return;
+        }
+        // after draining at half speed, straight back to just below what the consumers sustain
+        double measured = sustainableRate.get();
+        hold(Math.max(heldAt * PROBE_STEP, Double.isNaN(measured) ? 0 : measured * HEADROOM));
+    }
+
+    private void release() {
+        boolean wasHeld = !Double.isNaN(heldAt);
+        heldAt = Double.NaN;
+        if (wasHeld) {
+            engine.setRate(presenterRate);
+        }
+        if (!holding.get()) {
+            return;
+        }
+        overloaded.set(false);
+        sustainableRate.set(Double.NaN);
+    }
+
+    private void explain() {
+        if (!overloaded.get()) {
+            explanation.set("");
+        } else if (!Double.isNaN(heldAt)) {
+            explanation.set("the consumers keep up with about " + Formats.rate(sustainableRate.get())
+                    + "/s, so the producer is held at " + Formats.rate(heldAt) + "/s to keep alerts live");
+        } else {
+            explanation.set("the consumers keep up with about " + Formats.rate(sustainableRate.get())
+                    + "/s; the lag grows (holding the producer is off)");
+        }
+    }
+}

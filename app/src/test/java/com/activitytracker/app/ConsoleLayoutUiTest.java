@@ -1,0 +1,174 @@
+package com.activitytracker.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.activitytracker.app.view.ThemeStyler;
+import com.activitytracker.engine.generator.Scenario;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console at the screen sizes a presenter meets (a 1366x768 projector, full HD, a 1440p monitor),
+ * in normal and presenter mode, with alerts and a filled scoreboard: no label the audience reads is
+ * cut short with an ellipsis, no figure spills out of its tile or card, and the rate field holds
+ * "50,000".
+ */
+@Tag("ui")
+class ConsoleLayoutUiTest {
+    private static final Duration SOON = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dir;
+    private static ConsoleFixture fx;
+
+    @BeforeAll
+    static void openConsoleWithAlerts() throws Exception {
+        fx = ConsoleFixture.start(dir).awaitRunning();
+        fx.robot.interact(() -> {
+            for (Scenario s : Scenario.values()) {
+                fx.console.model().controls().inject(s);
+            }
+        });
+        // every attack caught: the longest rule names and user ids are in the feed, the scoreboard is full
+        await().atMost(SOON).until(() -> fx.console.model().scoreboard().rows().size() == Scenario.values().length
+                && fx.console.model().scoreboard().rows().stream().allMatch(r -> r.caught()));
+    }
+
+    @AfterAll
+    static void closeConsole() throws Exception {
+        if (fx != null) {
+            fx.robot.interact(() -> {
+                if (fx.console.model().main().presenterModeProperty().get()) {
+                    fx.console.model().main().togglePresenterMode();
+                }
+            });
+            fx.close();
+        }
+    }
+
+    @AfterEach
+    void noExceptionsOnTheFxThread() {
+        fx.assertNoFxErrors();
+    }
+
+    static Stream<Arguments> sizesAndModes() {
+        return WindowSize.CHECKED.stream().flatMap(size -> Stream.of(Arguments.of(size, false), Arguments.of(size, true)));
+    }
+
+    @ParameterizedTest(name = "{0}, presenter mode {1}")
+    @MethodSource("sizesAndModes")
+    void nothingTheAudienceReadsIsCut(WindowSize size, boolean presenter) {
+        fx.robot.interact(() -> {
+            fx.console.resize(size);
+            if (fx.console.model().main().presenterModeProperty().get() != presenter) {
+                fx.console.model().main().togglePresenterMode();
+            }
+        });
+        await().atMost(SOON).until(() -> Math.abs(fx.scene().getWidth() - size.width()) < 2
+                && Math.abs(fx.scene().getHeight() - size.height()) < 2);
+        assertThat(fx.scene().getRoot().getStyleClass().contains(ThemeStyler.PRESENTER_CLASS)).isEqualTo(presenter);
+
+        // a pulse or two after the resize, every label has its final size; the check then holds steadily
+        await().atMost(SOON).pollDelay(Duration.ofMillis(300)).untilAsserted(() -> {
+            List<String> cut = new ArrayList<>();
+            fx.robot.interact(() -> cut.addAll(problems()));
+            assertThat(cut).as("cut or spilled text at %s, presenter %s", size, presenter).isEmpty();
+        });
+    }
+
+    /** Every visible label whose text is shortened, or that lies outside its tile or card; and the rate field. */
+    private static List<String> problems() {
+        List<String> found = new ArrayList<>();
+        Parent root = fx.scene().getRoot();
+        for (Labeled labeled : labeleds(root)) {
+            String text = labeled.getText();
+            if (text == null || text.isBlank() || labeled.getGraphic() != null && labeled.getStyleClass().contains("list-cell")) {
+                continue;
+            }
+            String shown = shownText(labeled);
+            if (shown != null && !shown.equals(text)) {
+                found.add(describe(labeled) + " shows \"" + shown + "\" instead of \"" + text + "\"");
+            }
+            for (String container : List.of("tile", "card")) {
+                Node box = ancestor(labeled, container);
+                if (box != null && !contains(box.localToScene(box.getLayoutBounds()), labeled.localToScene(labeled.getLayoutBounds()))) {
+                    found.add(describe(labeled) + " \"" + text + "\" spills out of its " + container);
+                }
+            }
+        }
+        // and the dashboard as a whole stays above the status bar: nothing is pushed off the window
+        Bounds statusBar = fx.<Node>lookup(".status-bar").localToScene(fx.<Node>lookup(".status-bar").getLayoutBounds());
+        for (Labeled labeled : labeleds(fx.lookup("#dashboard"))) {
+            Bounds b = labeled.localToScene(labeled.getLayoutBounds());
+            if (b.getMaxY() > statusBar.getMinY() + 1) {
+                found.add(describe(labeled) + " \"" + labeled.getText() + "\" is below the window's visible part");
+            }
+        }
+        TextField rate = fx.lookup("#rate-field");
+        Text widest = new Text("50,000");
+        widest.setFont(rate.getFont());
+        double room = rate.getWidth() - rate.snappedLeftInset() - rate.snappedRightInset();
+        if (widest.getLayoutBounds().getWidth() > room) {
+            found.add("the rate field has " + room + " px for \"50,000\", which needs " + widest.getLayoutBounds().getWidth());
+        }
+        return found;
+    }
+
+    /** The text a label's skin actually draws (with an ellipsis when cut); null before the skin exists. */
+    private static String shownText(Labeled labeled) {
+        return labeled.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(n -> ((Text) n).getText())
+                .findFirst().orElse(null);
+    }
+
+    private static List<Labeled> labeleds(Parent parent) {
+        List<Labeled> all = new ArrayList<>();
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            if (!child.isVisible()) {
+                continue;
+            }
+            if (child instanceof Labeled l) {
+                all.add(l);
+            }
+            if (child instanceof Parent p && !p.getStyleClass().contains("help-overlay")) {
+                all.addAll(labeleds(p));
+            }
+        }
+        return all;
+    }
+
+    private static Node ancestor(Node node, String styleClass) {
+        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains(styleClass)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static boolean contains(Bounds outer, Bounds inner) {
+        return inner.getMinX() >= outer.getMinX() - 1 && inner.getMaxX() <= outer.getMaxX() + 1
+                && inner.getMinY() >= outer.getMinY() - 1 && inner.getMaxY() <= outer.getMaxY() + 1;
+    }
+
+    private static String describe(Node node) {
+        return node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId()) + node.getStyleClass();
+    }
+}

@@ -1,0 +1,140 @@
+package com.activitytracker.app.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.activitytracker.engine.EngineSnapshot;
+import com.activitytracker.engine.consumer.ConsumerStats;
+import com.activitytracker.engine.producer.ProducerStats;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("unit")
+class BackpressureModelTest {
+    private final FakeEngine engine = new FakeEngine();
+    private final BackpressureModel backpressure = new BackpressureModel(engine, 50_000);
+    private Instant now = TestSnapshots.T0;
+    private long analysed;
+    private long checked;
+
+    /** Streams for {@code seconds} in 250-ms snapshots: the producer at {@code produced}/s, the consumers at {@code consumed}/s. */
+    private void stream(double seconds, double produced, double consumed, double lagSeconds) {
+        for (int i = 0; i < seconds * 4; i++) {
+            now = now.plus(Duration.ofMillis(250));
+            analysed += (long) (consumed / 4);
+            checked += (long) (consumed / 4);
+            backpressure.apply(snapshot(produced, lagSeconds));
+        }
+    }
+
+    private EngineSnapshot snapshot(double produced, double lagSeconds) {
+        EngineSnapshot base = TestSnapshots.snapshot(now, 0, analysed, checked);
+        ProducerStats p = new ProducerStats(0, 0, 0, engine.rate, produced, produced, 10, Duration.ofSeconds(1), null, true, null);
+        ConsumerStats a = new ConsumerStats("analytics", analysed, (long) (lagSeconds * produced), lagSeconds, 6, true, null);
+        ConsumerStats f = new ConsumerStats("fraud", checked, (long) (lagSeconds * produced), lagSeconds, 6, true, null);
+        return new EngineSnapshot(now, base.status(), false, p, base.analytics(), a, f, checked, 0, base.alertsBySeverity(),
+                base.alertsByRule(), base.endToEnd(), base.detection(), base.scoreboard(), base.thresholds());
+    }
+
+    @Test
+    void consumersThatKeepUpLeaveTheRateAlone() {
+        engine.setRate(1_000);
+        backpressure.presenterRateChanged(1_000);
+        stream(10, 1_000, 1_000, 0.05);
+        assertThat(backpressure.overloadedProperty().get()).isFalse();
+        assertThat(backpressure.explanationProperty().get()).isEmpty();
+        assertThat(engine.rate).isEqualTo(1_000);
+    }
+
+    @Test
+    void fallingBehindHoldsTheProducerBelowWhatTheConsumersSustain() {
+        engine.setRate(50_000);
+        stream(4, 45_000, 20_000, 1.5);
+        assertThat(backpressure.overloadedProperty().get()).isTrue();
+        assertThat(backpressure.sustainableRateProperty().get()).isCloseTo(20_000, org.assertj.core.data.Offset.offset(100.0));
+        // a backlog of 1.5 s: held at half of it until the backlog is gone
+        assertThat(engine.rate).isCloseTo(10_000, org.assertj.core.data.Offset.offset(200.0));
+        assertThat(backpressure.explanationProperty().get()).contains("keep up with about 20,000/s").contains("held at 10,000/s");
+        stream(5, 10_000, 20_000, 0.05); // drained: back to just below what they sustain
+        assertThat(engine.rate).isCloseTo(16_000, org.assertj.core.data.Offset.offset(400.0));
+    }
+
+    @Test
+    void onceTheLagIsGoneTheHoldIsRaisedStepByStepAndLetGoAtThePresentersRate() {
+        engine.setRate(50_000);
+        stream(4, 45_000, 20_000, 1.5);
+        double held = engine.rate;
+        stream(5, held, held, 0.05);
+        assertThat(engine.rate).isGreaterThan(held); // probing upwards
+        stream(120, engine.rate, 50_000, 0.05);
+        assertThat(engine.rate).isEqualTo(50_000);
+        assertThat(backpressure.overloadedProperty().get()).isFalse();
+        assertThat(Double.isNaN(backpressure.heldAt())).isTrue();
+    }
+
+    @Test
+    void aJumpOfTheSliderReachesTheEngineInStepsWhileTheConsumersKeepUp() {
+        BackpressureModel fromTen = new BackpressureModel(engine, 10);
+        engine.setRate(50_000); // as ControlsModel does, just before it tells the model
+        fromTen.presenterRateChanged(50_000);
+        assertThat(engine.rate).isEqualTo(13);
+        assertThat(fromTen.overloadedProperty().get()).isFalse(); // ramping is no backpressure
+        for (int i = 0; i < 200 && engine.rate < 50_000; i++) {
+            now = now.plus(Duration.ofMillis(250));
+            analysed += 100;
+            checked += 100;
+            fromTen.apply(snapshot(engine.rate, 0.05));
+        }
+        assertThat(engine.rate).isEqualTo(50_000);
+        assertThat(Double.isNaN(fromTen.heldAt())).isTrue();
+    }
+
+    @Test
+    void aRampThatMeetsTheConsumersLimitTurnsIntoAHold() {
+        BackpressureModel fromTen = new BackpressureModel(engine, 10);
+        fromTen.presenterRateChanged(50_000);
+        BackpressureModel model = fromTen;
+        for (int i = 0; i < 48; i++) { // consumers top out at 2,000/s and fall behind
+            now = now.plus(Duration.ofMillis(250));
+            analysed += 500;
+            checked += 500;
+            model.apply(snapshot(Math.max(engine.rate, 4_000), engine.rate > 2_000 ? 1.0 : 0.05));
+        }
+        assertThat(model.overloadedProperty().get()).isTrue();
+        assertThat(engine.rate).isLessThan(2_000);
+    }
+
+    @Test
+    void thePresenterLoweringTheRateBelowTheHoldEndsIt() {
+        engine.setRate(50_000);
+        stream(4, 45_000, 20_000, 1.5);
+        engine.setRate(5_000); // the slider, as ControlsModel does
+        backpressure.presenterRateChanged(5_000);
+        assertThat(engine.rate).isEqualTo(5_000);
+        assertThat(Double.isNaN(backpressure.heldAt())).isTrue();
+    }
+
+    @Test
+    void raisingTheSliderWhileHeldKeepsTheHold() {
+        engine.setRate(30_000);
+        backpressure.presenterRateChanged(30_000);
+        stream(4, 29_000, 20_000, 1.5);
+        double held = engine.rate;
+        engine.setRate(50_000);
+        backpressure.presenterRateChanged(50_000);
+        assertThat(engine.rate).isEqualTo(held);
+    }
+
+    @Test
+    void turnedOffItOnlySaysSoAndGivesThePresentersRateBack() {
+        engine.setRate(50_000);
+        stream(4, 45_000, 20_000, 1.5);
+        backpressure.holdingProperty().set(false);
+        assertThat(engine.rate).isEqualTo(50_000);
+        stream(4, 45_000, 20_000, 3);
+        assertThat(engine.rate).isEqualTo(50_000);
+        assertThat(backpressure.overloadedProperty().get()).isTrue();
+        assertThat(backpressure.explanationProperty().get()).contains("holding the producer is off");
+    }
+}
