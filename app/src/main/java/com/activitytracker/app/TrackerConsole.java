@@ -5,12 +5,14 @@ import com.activitytracker.app.feed.FeedPump;
 import com.activitytracker.app.feed.FeedUpdate;
 import com.activitytracker.app.model.ConsoleModel;
 import com.activitytracker.app.model.MainModel;
+import com.activitytracker.app.model.WhatIfModel;
 import com.activitytracker.app.model.SettingsModel;
 import com.activitytracker.app.view.ConsoleView;
 import com.activitytracker.app.view.SettingsDialog;
 import com.activitytracker.app.view.Shortcuts;
 import com.activitytracker.app.view.ThemeStyler;
 import com.activitytracker.app.view.ViewActions;
+import com.activitytracker.app.view.WhatIfDialog;
 import com.activitytracker.engine.Engine;
 import com.activitytracker.engine.config.Settings;
 import java.nio.file.Path;
@@ -58,6 +60,7 @@ public final class TrackerConsole {
     private Stage stage;
     private DashboardSnapshots snapshots;
     private CompletableFuture<Void> shutdown;
+    private WhatIfModel whatIf;
 
     /**
      * @param settingsLoader resolves settings with the settings dialog's overrides (throws SettingsException)
@@ -89,7 +92,9 @@ public final class TrackerConsole {
         MainModel main = new MainModel(snapshots, Platform::runLater);
         model = new ConsoleModel(session, main, clock);
 
-        ViewActions actions = new ViewActions(this::openSettings, () -> shutdown(0));
+        whatIf = new WhatIfModel(session, model.thresholds(), Platform::runLater);
+        ViewActions actions = new ViewActions(this::openSettings, () -> new WhatIfDialog(whatIf, stage).show(),
+                () -> shutdown(0));
         Shortcuts shortcuts = new Shortcuts(model, actions);
         ConsoleView view = new ConsoleView(model, actions, shortcuts);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -186,6 +191,11 @@ public final class TrackerConsole {
 
     public EngineSession session() {
         return session;
+    }
+
+    /** The "what if…" model behind the dialog. */
+    public WhatIfModel whatIf() {
+        return whatIf;
     }
 
     public ConsoleModel model() {

@@ -64,6 +64,11 @@ public final class ThresholdsModel {
         return form.travelWindowSecondsProperty();
     }
 
+    /** The values themselves, for a view that lays them out. */
+    public ThresholdsForm form() {
+        return form;
+    }
+
     /** Why the last change was refused; empty when it applied. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();

@@ -19,7 +19,7 @@ public final class ConsoleView {
         BorderPane frame = new BorderPane();
         frame.getStyleClass().add("console-frame");
         frame.setTop(new VBox(new HeaderBar(model.main(), actions, shortcuts).node(), new StatusBanner(model.main()).node()));
-        ScrollPane controls = new ScrollPane(new ControlsPane(model, shortcuts).node());
+        ScrollPane controls = new ScrollPane(new ControlsPane(model, shortcuts, actions.openWhatIf()).node());
         controls.setFitToWidth(true);
         controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         controls.getStyleClass().add("controls-scroll");

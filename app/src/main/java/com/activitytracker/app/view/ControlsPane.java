@@ -30,14 +30,12 @@ import javafx.scene.layout.VBox;
 /** The left column: event rate, pause and reset, attack scenarios, fraud thresholds. */
 final class ControlsPane {
     private final VBox box;
-    /** Spinner value factories are bound both ways to the model; keep them reachable. */
-    private final List<SpinnerValueFactory<?>> factories = new ArrayList<>();
 
     private final Shortcuts keys;
 
-    ControlsPane(ConsoleModel model, Shortcuts keys) {
+    ControlsPane(ConsoleModel model, Shortcuts keys, Runnable openWhatIf) {
         this.keys = keys;
-        Node thresholds = thresholdSection(model.thresholds());
+        Node thresholds = thresholdSection(model.thresholds(), openWhatIf);
         // presenter mode makes room for the audience's figures: the thresholds wait until it ends
         thresholds.visibleProperty().bind(model.main().presenterModeProperty().not());
         thresholds.managedProperty().bind(thresholds.visibleProperty());
@@ -153,65 +151,19 @@ final class ControlsPane {
         return section("Inject an attack", buttons, last);
     }
 
-    private Node thresholdSection(ThresholdsModel t) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("threshold-grid");
-        int row = 0;
-        grid.addRow(row++, field("Velocity events", "HIGH_VELOCITY: this many events of one user within the window"),
-                intSpinner("velocity-max-events", t.velocityMaxEventsProperty(), 1, 100_000, 1));
-        grid.addRow(row++, field("Velocity window s", "HIGH_VELOCITY: window in seconds"),
-                intSpinner("velocity-window", t.velocityWindowSecondsProperty(), 1, 604_800, 10));
-        grid.addRow(row++, field("High value $", "HIGH_VALUE_PURCHASE: a purchase of at least this amount"),
-                doubleSpinner("high-value-amount", t.highValueAmountProperty(), 1, 10_000_000, 500));
-        grid.addRow(row++, field("Card tests", "CARD_TESTING: this many small purchases within the window"),
-                intSpinner("card-test-count", t.cardTestCountProperty(), 1, 10_000, 1));
-        grid.addRow(row++, field("Card test max $", "CARD_TESTING: a purchase below this amount is small"),
-                doubleSpinner("card-test-max-amount", t.cardTestMaxAmountProperty(), 0.01, 10_000, 0.5));
-        grid.addRow(row++, field("Card test window s", "CARD_TESTING: window in seconds"),
-                intSpinner("card-test-window", t.cardTestWindowSecondsProperty(), 1, 604_800, 60));
-        grid.addRow(row++, field("Failed logins", "ACCOUNT_TAKEOVER: failed logins before a successful one"),
-                intSpinner("ato-failed-logins", t.atoFailedLoginsProperty(), 1, 10_000, 1));
-        grid.addRow(row++, field("Login window s", "ACCOUNT_TAKEOVER: window in seconds"),
-                intSpinner("ato-window", t.atoWindowSecondsProperty(), 1, 604_800, 60));
-        grid.addRow(row, field("Travel window s", "IMPOSSIBLE_TRAVEL: two countries within this many seconds"),
-                intSpinner("travel-window", t.travelWindowSecondsProperty(), 1, 604_800, 300));
+    private Node thresholdSection(ThresholdsModel t, Runnable openWhatIf) {
+        GridPane grid = new ThresholdGrid(t.form(), "").node();
         Label error = Styles.label("", "error-text");
         error.setId("threshold-error");
         error.setWrapText(true);
         error.textProperty().bind(t.errorProperty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        return section("Fraud thresholds (live)", grid, error);
-    }
-
-    private static Label field(String text, String tip) {
-        Label label = Styles.label(text, "field-label");
-        label.setTooltip(new Tooltip(tip));
-        return label;
-    }
-
-    private Spinner<Integer> intSpinner(String id, ObjectProperty<Integer> value, int min, int max, int step) {
-        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get() == null ? min : value.get(), step);
-        factory.valueProperty().bindBidirectional(value);
-        factories.add(factory);
-        return spinner(id, factory);
-    }
-
-    private Spinner<Double> doubleSpinner(String id, ObjectProperty<Double> value, double min, double max, double step) {
-        SpinnerValueFactory.DoubleSpinnerValueFactory factory =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value.get() == null ? min : value.get(), step);
-        factory.valueProperty().bindBidirectional(value);
-        factories.add(factory);
-        return spinner(id, factory);
-    }
-
-    private static <T> Spinner<T> spinner(String id, SpinnerValueFactory<T> factory) {
-        Spinner<T> spinner = new Spinner<>(factory);
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.setPrefWidth(100);
-        return spinner;
+        Button whatIf = new Button("What if…");
+        whatIf.setId("what-if-open");
+        whatIf.setTooltip(new Tooltip("Replay the recent stream through other thresholds before applying them"));
+        whatIf.setOnAction(e -> openWhatIf.run());
+        return section("Fraud thresholds (live)", grid, error, whatIf);
     }
 
     private static Node section(String title, Node... content) {

@@ -1,7 +1,6 @@
 package com.activitytracker.app.view;
 
 import com.activitytracker.app.model.Formats;
-import com.activitytracker.app.model.ThresholdsForm;
 import com.activitytracker.app.model.WhatIfModel;
 import com.activitytracker.app.model.WhatIfRow;
 import javafx.beans.property.ObjectProperty;
@@ -87,7 +86,7 @@ public final class WhatIfDialog {
         table.getStyleClass().add("what-if-table");
         model.rowsProperty().addListener((ListChangeListener<WhatIfRow>) c -> fillTable());
 
-        VBox left = new VBox(10, Styles.label("Candidate thresholds", "section-title"), candidateGrid(model.candidate()),
+        VBox left = new VBox(10, Styles.label("Candidate thresholds", "section-title"), new ThresholdGrid(model.candidate(), "what-if-").node(),
                 new HBox(8, Styles.label("Replay the last", "field-label"), spinner("what-if-span",
                         new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 7 * 24 * 60, 60, 5),
                         model.spanMinutesProperty()), Styles.label("min", "field-label")),
@@ -138,31 +137,6 @@ public final class WhatIfDialog {
         bars.setAlignment(Pos.CENTER_LEFT);
         bars.setPrefWidth(BAR_WIDTH);
         return bars;
-    }
-
-    private static GridPane candidateGrid(ThresholdsForm t) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("threshold-grid");
-        int row = 0;
-        grid.addRow(row++, Styles.label("Velocity events", "field-label"), spinner("what-if-velocity-max-events",
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000, 30, 5), t.velocityMaxEventsProperty()));
-        grid.addRow(row++, Styles.label("Velocity window s", "field-label"), spinner("what-if-velocity-window",
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 604_800, 60, 10), t.velocityWindowSecondsProperty()));
-        grid.addRow(row++, Styles.label("High value $", "field-label"), spinner("what-if-high-value-amount",
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(1, 10_000_000, 5000, 500), t.highValueAmountProperty()));
-        grid.addRow(row++, Styles.label("Card tests", "field-label"), spinner("what-if-card-test-count",
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, 5, 1), t.cardTestCountProperty()));
-        grid.addRow(row++, Styles.label("Card test max $", "field-label"), spinner("what-if-card-test-max-amount",
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(0.01, 10_000, 5, 0.5), t.cardTestMaxAmountProperty()));
-        grid.addRow(row++, Styles.label("Card test window s", "field-label"), spinner("what-if-card-test-window",
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 604_800, 600, 60), t.cardTestWindowSecondsProperty()));
-        grid.addRow(row++, Styles.label("Failed logins", "field-label"), spinner("what-if-ato-failed-logins",
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, 5, 1), t.atoFailedLoginsProperty()));
-        grid.addRow(row++, Styles.label("Login window s", "field-label"), spinner("what-if-ato-window",
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 604_800, 900, 60), t.atoWindowSecondsProperty()));
-        grid.addRow(row, Styles.label("Travel window s", "field-label"), spinner("what-if-travel-window",
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 604_800, 3600, 300), t.travelWindowSecondsProperty()));
-        return grid;
     }
 
     private static <T> Spinner<T> spinner(String id, SpinnerValueFactory<T> factory, ObjectProperty<T> value) {

@@ -37,7 +37,7 @@ class ShortcutsTest {
     private static Shortcuts on(String os) {
         ConsoleModel model = new ConsoleModel(new FakeEngine(), new MainModel(NO_SNAPSHOTS, Runnable::run),
                 Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
-        return new Shortcuts(model, new ViewActions(() -> { }, () -> { }), os);
+        return new Shortcuts(model, new ViewActions(() -> { }, () -> { }, () -> { }), os);
     }
 
     @Test
