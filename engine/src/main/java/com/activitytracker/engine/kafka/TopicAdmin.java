@@ -114,17 +114,31 @@ public final class TopicAdmin {
             }
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                admin.listOffsets(latest).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                if (System.nanoTime() >= deadline) {
-                    throw new KafkaUnavailableException("the partitions of " + topics + " have no leader after "
-                            + timeout.toSeconds() + " s");
-                }
-                Thread.sleep(LEADER_POLL_MS); // a backoff between checks, not a wait for a result
+        while (!partitionsServe(admin, topics, partitions, latest)) {
+            if (System.nanoTime() >= deadline) {
+                throw new KafkaUnavailableException("the partitions of " + topics + " have no leader after "
+                        + timeout.toSeconds() + " s");
             }
+            Thread.sleep(LEADER_POLL_MS); // a backoff between checks, not a wait for a result
+        }
+    }
+
+    private boolean partitionsServe(Admin admin, List<String> topics, int partitions,
+                                    Map<TopicPartition, OffsetSpec> latest) throws InterruptedException {
+        try {
+            // leaders known first: a ListOffsets for a topic the admin client has no metadata for yet
+            // is logged by Kafka at ERROR, which would alarm whoever reads the terminal
+            boolean led = admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .values().stream()
+                    .allMatch(d -> d.partitions().size() == partitions
+                            && d.partitions().stream().allMatch(p -> p.leader() != null));
+            if (!led) {
+                return false;
+            }
+            admin.listOffsets(latest).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 
