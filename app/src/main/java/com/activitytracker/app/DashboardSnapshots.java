@@ -84,7 +84,12 @@ public final class DashboardSnapshots implements SnapshotSaver {
 
     /** Captures the scene now (FX thread) and writes it to {@code file} in the background. */
     public CompletableFuture<Path> saveImage(Path file) {
-        WritableImage image = scene.get().snapshot(null);
+        return saveImage(scene.get(), file);
+    }
+
+    /** A PNG of another window's scene, e.g. a dialog; the snapshot is taken now, on the FX thread. */
+    public CompletableFuture<Path> saveImage(Scene other, Path file) {
+        WritableImage image = other.snapshot(null);
         return CompletableFuture.supplyAsync(() -> writePng(image, file), background);
     }
 

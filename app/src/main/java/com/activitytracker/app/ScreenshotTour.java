@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
+import com.activitytracker.app.model.WhatIfModel;
+import com.activitytracker.app.view.WhatIfDialog;
 import java.util.function.IntFunction;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -38,6 +42,8 @@ final class ScreenshotTour {
     private final Duration catchFor;
     private final List<WindowSize> sizes;
     private final Consumer<WindowSize> resize;
+    private final WhatIfModel whatIf;
+    private final Supplier<WhatIfDialog> whatIfDialog;
     private boolean started;
 
     /**
@@ -46,13 +52,17 @@ final class ScreenshotTour {
      * @param resize sets the window to a size
      */
     ScreenshotTour(ConsoleModel model, DashboardSnapshots snapshots, Path folder, IntFunction<?> finish,
-                   List<WindowSize> sizes, Consumer<WindowSize> resize) {
-        this(model, snapshots, folder, finish, STREAM_FOR, CATCH_FOR, sizes, resize);
+                   List<WindowSize> sizes, Consumer<WindowSize> resize, WhatIfModel whatIf,
+                   Supplier<WhatIfDialog> whatIfDialog) {
+        this(model, snapshots, folder, finish, STREAM_FOR, CATCH_FOR, sizes, resize, whatIf, whatIfDialog);
     }
 
     /** With shorter waits, for a test. */
     ScreenshotTour(ConsoleModel model, DashboardSnapshots snapshots, Path folder, IntFunction<?> finish,
-                   Duration streamFor, Duration catchFor, List<WindowSize> sizes, Consumer<WindowSize> resize) {
+                   Duration streamFor, Duration catchFor, List<WindowSize> sizes, Consumer<WindowSize> resize,
+                   WhatIfModel whatIf, Supplier<WhatIfDialog> whatIfDialog) {
+        this.whatIf = Objects.requireNonNull(whatIf);
+        this.whatIfDialog = Objects.requireNonNull(whatIfDialog);
         this.streamFor = streamFor;
         this.catchFor = catchFor;
         this.sizes = List.copyOf(sizes);
@@ -96,8 +106,35 @@ final class ScreenshotTour {
         model.main().toggleHelp();
         shoot(Theme.DARK, false, "dashboard-help.png", () -> {
             model.main().hideHelp();
-            shootSizes(0);
+            shootWhatIf();
         });
+    }
+
+    /** "What if…" with the candidate of the demo script: velocity 60 lets the bot burst through, 1,000 flags shoppers. */
+    private void shootWhatIf() {
+        WhatIfDialog dialog = whatIfDialog.get();
+        dialog.show();
+        whatIf.candidate().velocityMaxEventsProperty().set(60);
+        whatIf.candidate().highValueAmountProperty().set(1_000.0);
+        whatIf.hasResultProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean shown) {
+                if (shown) {
+                    whatIf.hasResultProperty().removeListener(this);
+                    after(Duration.millis(500), () -> snapshots.saveImage(dialog.scene(), folder.resolve("what-if.png"))
+                            .whenComplete((file, error) -> Platform.runLater(() -> {
+                                dialog.close();
+                                if (error != null) {
+                                    fail("could not save a screenshot: " + error.getMessage());
+                                } else {
+                                    log.info("Screenshot tour: saved {}", file);
+                                    shootSizes(0);
+                                }
+                            })));
+                }
+            }
+        });
+        whatIf.run();
     }
 
     private void shootSizes(int index) {

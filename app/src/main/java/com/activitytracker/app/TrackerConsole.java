@@ -129,7 +129,8 @@ public final class TrackerConsole {
      * each of {@code sizes}), then exits.
      */
     void runScreenshotTour(Path folder, List<WindowSize> sizes) {
-        new ScreenshotTour(model, snapshots, folder, this::shutdown, sizes, this::resize).start();
+        new ScreenshotTour(model, snapshots, folder, this::shutdown, sizes, this::resize, whatIf,
+                () -> new WhatIfDialog(whatIf, stage)).start();
     }
 
     /** Sets the window (not maximised) to a size, e.g. to check or shoot the layout at a given screen size. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.activitytracker.app.model.RateScale;
 import com.activitytracker.app.view.ThemeStyler;
+import com.activitytracker.app.view.WhatIfDialog;
 import com.activitytracker.engine.Engine;
 import com.activitytracker.engine.EngineSnapshot;
 import com.activitytracker.engine.EngineStatus;
@@ -242,13 +243,14 @@ class ConsoleUiTest {
         CompletableFuture<Integer> finished = new CompletableFuture<>();
         fx.robot.interact(() -> new ScreenshotTour(fx.console.model(), fx.console.snapshots(), shots, finished::complete,
                 javafx.util.Duration.seconds(1), javafx.util.Duration.seconds(2), List.of(new WindowSize(1366, 768)),
-                fx.console::resize).start());
+                fx.console::resize, fx.console.whatIf(), () -> new WhatIfDialog(fx.console.whatIf(), fx.console.stage()))
+                .start());
 
         assertThat(finished.get(60, TimeUnit.SECONDS)).isZero();
         try (Stream<Path> files = Files.list(shots)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
                     "dashboard-dark.png", "dashboard-light.png", "dashboard-presenter.png", "dashboard-help.png",
-                    "dashboard-1366x768.png", "dashboard-1366x768-presenter.png");
+                    "what-if.png", "dashboard-1366x768.png", "dashboard-1366x768-presenter.png");
         }
         assertThat(fx.scene().getStylesheets()).anyMatch(s -> s.endsWith("styles/dark.css"));
         assertThat(fx.scene().getRoot().getStyleClass()).doesNotContain(ThemeStyler.PRESENTER_CLASS);

@@ -8,6 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -109,6 +110,15 @@ public final class WhatIfDialog {
     public void show() {
         model.open();
         dialog.show();
+    }
+
+    public void close() {
+        dialog.close();
+    }
+
+    /** The dialog's own scene (shown), for a screenshot. */
+    public Scene scene() {
+        return dialog.getDialogPane().getScene();
     }
 
     private void fillTable() {
