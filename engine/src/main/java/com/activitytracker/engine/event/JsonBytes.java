@@ -95,6 +95,13 @@ final class JsonBytes {
         }
     }
 
+    /** Bytes that are already JSON, as they are. */
+    void raw(byte[] json) {
+        ensure(json.length);
+        System.arraycopy(json, 0, buf, len, json.length);
+        len += json.length;
+    }
+
     /** Text known to be plain ASCII with nothing to escape (timestamps, numbers). */
     void asciiString(String s) {
         ensure(s.length() + 2);

@@ -58,7 +58,14 @@ class DeadLetterTest {
                 utf8("{\"event_id\":\"x3\",\"event_type\":\"click\",\"user_id\":\"u\",\"timestamp\":\"tuesday\"}"),
                 utf8("{\"event_id\":\"x4\",\"event_type\":\"purchase\",\"user_id\":\"u\",\"timestamp\":\"" + t0 + "\"}"),
                 utf8("{\"event_id\":\"x5\",\"event_type\":\"purchase\",\"user_id\":\"u\",\"timestamp\":\"" + t0 + "\",\"amount\":-3}"),
-                hugeButValidJson(t0));
+                hugeButValidJson(t0),
+                // strict JSON: each of these was once counted as an event
+                utf8("{\"event_id\":\"x7\",\"event_type\":\"click\",\"user_id\":\"u\",\"timestamp\":\"" + t0 + "\"} junk"),
+                utf8("{\"event_id\":\"x8\",\"event_type\":\"click\",\"user_id\":\"u\",\"user_id\":\"v\",\"timestamp\":\"" + t0 + "\"}"),
+                utf8("{\"event_id\":\"x9\",\"event_type\":\"purchase\",\"user_id\":\"u\",\"timestamp\":\"" + t0 + "\",\"amount\":1e400}"),
+                utf8("{\"event_id\":\"x10\",\"x\":" + "[".repeat(100_000)),
+                utf8("null"),
+                new byte[0]);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(valid.records(topic));
         malformed.forEach(bytes -> records.add(new ProducerRecord<>(topic, "bad", bytes)));
         // more valid events after the bad ones: the consumers must carry on past them
@@ -97,7 +104,13 @@ class DeadLetterTest {
         assertThat(dead).extracting(r -> KafkaTestCluster.header(r, "dlq.error"))
                 .anySatisfy(e -> assertThat(e).contains("exceeds the 1 MiB limit"))
                 .anySatisfy(e -> assertThat(e).contains("not UTF-8"))
-                .anySatisfy(e -> assertThat(e).contains("'user_id' is missing"));
+                .anySatisfy(e -> assertThat(e).contains("'user_id' is missing"))
+                .anySatisfy(e -> assertThat(e).contains("content after the event object"))
+                .anySatisfy(e -> assertThat(e).contains("key 'user_id' given twice"))
+                .anySatisfy(e -> assertThat(e).contains("number 1e400 is not finite"))
+                .anySatisfy(e -> assertThat(e).contains("nested deeper than 32 levels"))
+                .anySatisfy(e -> assertThat(e).contains("not a JSON object but null"))
+                .anySatisfy(e -> assertThat(e).contains("empty record"));
     }
 
     private static byte[] hugeButValidJson(Instant t0) {
