@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders a snapshot as the seed's console report ("Analytics Output" in its README), keeping its
- * layout and column widths so a presenter's old screenshots still match, then adds the figures the
- * seed lacked: funnel middle steps, unique users and sessions, rolling rates, invalid records, top categories.
- * Numbers are formatted for {@link Locale#US} whatever the machine's locale, as the seed shows them.
+ * Renders a snapshot as the classic analytics console report, keeping its
+ * layout and column widths so a presenter's old screenshots still match, then adds the figures it
+ * lacked: funnel middle steps, unique users and sessions, rolling rates, invalid records, top categories.
+ * Numbers are formatted for {@link Locale#US} whatever the machine's locale, so reports read the same everywhere.
  */
 public final class AnalyticsConsoleReport {
     private static final Locale FORMAT = Locale.US;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 
 @Command(name = "produce", mixinStandardHelpOptions = true,
-        description = "Send simulated user activity to Kafka at a steady rate (the seed's activity_producer.py).")
+        description = "Send simulated user activity to Kafka at a steady rate.")
 final class ProduceCommand extends SettingsCommand {
     @Mixin
     KafkaOptions kafka;

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The producer's console output, as the seed prints it. */
+/** The producer's console output, in the classic terminal format. */
 final class ProducerConsole {
     static final String RULE = "==========================================";
     private final PrintStream out;

@@ -26,7 +26,7 @@ final class ProducerSession {
 
     private ProducerSession() {}
 
-    /** Runs a producer until {@code --events} are sent, the duration ends or Ctrl+C; prints as the seed does. */
+    /** Runs a producer until {@code --events} are sent, the duration ends or Ctrl+C; prints the classic producer lines. */
     static ProducerStats run(ProducerOptions producerOptions, Settings settings, KafkaClientFactory clients, MeterRegistry registry, PrintStream out,
                           Duration duration) throws InterruptedException {
         ProducerConsole console = new ProducerConsole(out);

@@ -1,7 +1,7 @@
 package com.activitytracker.engine.fraud;
 
 /**
- * Renders an alert for the console the way the seed's fraud detector printed it:
+ * Renders an alert for the console in the classic fraud-detector terminal format:
  * <pre>
  * 🔴 FRAUD ALERT [HIGH_VELOCITY] - HIGH SEVERITY
  *    User ID: user-1234

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seed's workflow on recorded data: events written by another producer, replayed with
+ * The classic replay workflow on recorded data: events written by another producer, replayed with
  * {@code --from-beginning --idle-exit}, give the report and the alerts a hand computation gives.
  */
 @Tag("e2e")
