@@ -7,6 +7,8 @@ import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.config.SettingsLoader;
 import com.activitytracker.engine.bench.ChildProcesses.Child;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -107,6 +109,7 @@ public final class KafkaComparisonBenchmark {
             section(sections, "pipeline", this::pipeline);
             section(sections, "latency", this::latency);
             section(sections, "ceiling", this::ceiling);
+            section(sections, "backtest", this::backtest);
         }
     }
 
@@ -235,6 +238,37 @@ public final class KafkaComparisonBenchmark {
                 kafka, ours, records);
         kafkaPipelineRate = kafka;
         rows.add(Row.higherIsBetter("(b) pipeline, 3 JVMs, records/s", kafka, ours, "≥ 0.8"));
+    }
+
+    // ---- (e) backtest --------------------------------------------------------------------------
+
+    /**
+     * Reading a recorded span: Kafka's ConsumerPerformance reads the topic (its fetch rate, without the
+     * group's join) against {@code fraud backtest}, which decodes every record and runs two detectors
+     * (its own replay time, from its JSON report). Both are separate JVMs on the same topic.
+     */
+    private void backtest() throws Exception {
+        String topic = "bench-backtest";
+        broker.createTopic(topic);
+        Child produce = children.startJar("backtest-produce", CHILD_HEAP, jar, produceArgs(topic), roleEnvironment("backtest-produce", topic));
+        requireExit(produce, 0);
+        Child cp = children.startClass("backtest-consumer-performance", CHILD_HEAP, CONSUMER_PERFORMANCE,
+                List.of("--bootstrap-server", bootstrap, "--topic", topic, "--messages", String.valueOf(records),
+                        "--group", "bench-backtest-kafka", "--timeout", String.valueOf(RUN_TIMEOUT.toMillis())));
+        requireExit(cp, 0);
+        ToolOutput.ConsumerPerformance kafka = ToolOutput.consumerPerformance(cp.output())
+                .orElseThrow(() -> new IllegalStateException("ConsumerPerformance printed no summary:\n" + cp.tail()));
+        Child ours = children.startJar("backtest", CHILD_HEAP, jar, List.of("fraud", "backtest", "--bootstrap-servers",
+                bootstrap, "--topic", topic, "--since", "1h", "--set", "FRAUD_VELOCITY_MAX_EVENTS=50", "--json"),
+                roleEnvironment("backtest", topic));
+        requireExit(ours, 0);
+        JsonNode report = new ObjectMapper().readTree(ours.output().substring(ours.output().indexOf('{')));
+        long read = report.get("records_read").asLong();
+        double oursRate = read / (report.get("elapsed_ms").asDouble() / 1000.0);
+        out.printf(Locale.US, "[e] ConsumerPerformance %,d records at %,.0f records/s (fetch) | fraud backtest %,d records"
+                        + " in %,d ms, %,.0f records/s (decode + two detectors)%n",
+                kafka.messages(), kafka.fetchMessagesPerSecond(), read, report.get("elapsed_ms").asLong(), oursRate);
+        rows.add(Row.higherIsBetter("(e) backtest read, records/s", kafka.fetchMessagesPerSecond(), oursRate, "≥ 0.5"));
     }
 
     private void awaitAssigned(List<String> groups, String topic, List<Child> consumers) throws Exception {

@@ -16,7 +16,22 @@ final class ToolOutput {
     private static final Pattern OUR_DELIVERED = Pattern.compile("(?m)^Successful deliveries: (\\d+)");
     private static final Pattern OUR_FAILED = Pattern.compile("(?m)^Failed deliveries: (\\d+)");
 
+    // ConsumerPerformance's data line: start, end, MB, MB/s, messages, messages/s, rebalance ms, fetch ms, fetch MB/s, fetch messages/s
+    private static final Pattern CONSUMER_PERFORMANCE = Pattern.compile(
+            "(?m)^[^,]+, [^,]+, [\\d.]+, [\\d.]+, (\\d+), [\\d.]+, -?\\d+, \\d+, [\\d.]+, ([\\d.]+)\\s*$");
+
     private ToolOutput() {}
+
+    /** ConsumerPerformance's messages read and its fetch rate (messages/s, without the group's join time). */
+    record ConsumerPerformance(long messages, double fetchMessagesPerSecond) {}
+
+    static Optional<ConsumerPerformance> consumerPerformance(String output) {
+        Matcher m = CONSUMER_PERFORMANCE.matcher(output);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConsumerPerformance(Long.parseLong(m.group(1)), Double.parseDouble(m.group(2))));
+    }
 
     /** ProducerPerformance's own records/s over the whole run. */
     static Optional<Double> producerPerformanceRate(String output) {

@@ -51,6 +51,17 @@ class ToolOutputTest {
     }
 
     @Test
+    void consumerPerformancesDataLineIsRead() {
+        String output = """
+                start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
+                2026-11-30 07:30:01:123, 2026-11-30 07:30:06:456, 172.1515, 32.2803, 500000, 93755.8602, 3157, 2176, 79.1138, 229779.4118
+                """;
+
+        assertThat(ToolOutput.consumerPerformance(output))
+                .contains(new ToolOutput.ConsumerPerformance(500_000, 229_779.4118));
+    }
+
+    @Test
     void aRowShowsOursOverKafkaAndNoRatioWhenKafkaRoundsToZero() {
         assertThat(KafkaComparisonBenchmark.Row.higherIsBetter("(a) producer", 200_000, 160_000, "≥ 0.8").format())
                 .contains("200,000", "160,000", "0.80");
