@@ -44,6 +44,8 @@ public final class BackpressureModel {
      * of many seconds has built up.
      */
     static final double RAMP_STEP = 1.3;
+    /** Up to this rate the engine follows the slider at once: any machine's consumers keep up with it. */
+    static final double RAMP_FREE = 2_000;
     static final Duration RAMP_EVERY = Duration.ofMillis(500);
     /** Consumer rates are measured over this window of snapshots. */
     static final Duration RATE_WINDOW = Duration.ofSeconds(3);
@@ -107,8 +109,9 @@ public final class BackpressureModel {
     public void presenterRateChanged(double rate) {
         double running = Double.isNaN(heldAt) ? presenterRate : heldAt;
         presenterRate = rate;
-        if (holding.get() && !overloaded.get() && rate > running * RAMP_STEP) {
-            heldAt = running * RAMP_STEP; // ramp up: the engine follows in steps while the lag stays clear
+        if (holding.get() && !overloaded.get() && rate > Math.max(RAMP_FREE, running * RAMP_STEP)) {
+            // ramp up: the engine follows in steps while the lag stays clear
+            heldAt = Math.max(RAMP_FREE, running * RAMP_STEP);
             lastRamp = null;
             engine.setRate(heldAt);
         } else if (!Double.isNaN(heldAt)) {

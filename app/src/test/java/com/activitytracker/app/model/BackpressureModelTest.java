@@ -78,7 +78,11 @@ class BackpressureModelTest {
         BackpressureModel fromTen = new BackpressureModel(engine, 10);
         engine.setRate(50_000); // as ControlsModel does, just before it tells the model
         fromTen.presenterRateChanged(50_000);
-        assertThat(engine.rate).isEqualTo(13);
+        assertThat(engine.rate).isEqualTo(2_000); // at once up to 2,000/s, in steps above
+        fromTen.presenterRateChanged(1_500);
+        assertThat(engine.rate).isEqualTo(1_500);
+        engine.setRate(50_000);
+        fromTen.presenterRateChanged(50_000);
         assertThat(fromTen.overloadedProperty().get()).isFalse(); // ramping is no backpressure
         for (int i = 0; i < 200 && engine.rate < 50_000; i++) {
             now = now.plus(Duration.ofMillis(250));
