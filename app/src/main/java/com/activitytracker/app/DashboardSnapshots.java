@@ -39,8 +39,13 @@ public final class DashboardSnapshots implements SnapshotSaver {
     private final Clock clock;
     private final AnalyticsReportJson reports = new AnalyticsReportJson();
 
-    public DashboardSnapshots(Path folder, Supplier<Scene> scene, Supplier<EngineSnapshot> latest, Supplier<Theme> theme,
-                              Executor background, Clock clock) {
+    public DashboardSnapshots(
+            Path folder,
+            Supplier<Scene> scene,
+            Supplier<EngineSnapshot> latest,
+            Supplier<Theme> theme,
+            Executor background,
+            Clock clock) {
         this.folder = Objects.requireNonNull(folder);
         this.scene = Objects.requireNonNull(scene);
         this.latest = Objects.requireNonNull(latest);
@@ -65,21 +70,24 @@ public final class DashboardSnapshots implements SnapshotSaver {
         String stamp = STAMP.format(clock.instant().atZone(clock.getZone()));
         WritableImage image = scene.get().snapshot(null);
         EngineSnapshot snapshot = latest.get();
-        Path png = folder.resolve("dashboard-" + stamp + "-" + theme.get().name().toLowerCase(Locale.ROOT) + ".png");
+        Path png =
+                folder.resolve("dashboard-" + stamp + "-" + theme.get().name().toLowerCase(Locale.ROOT) + ".png");
         Path json = folder.resolve("analytics-" + stamp + ".json");
-        return CompletableFuture.supplyAsync(() -> {
-            List<Path> written = new ArrayList<>();
-            written.add(writePng(image, png));
-            if (snapshot != null) {
-                try {
-                    reports.write(snapshot.analytics(), json);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                written.add(json);
-            }
-            return written;
-        }, background);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    List<Path> written = new ArrayList<>();
+                    written.add(writePng(image, png));
+                    if (snapshot != null) {
+                        try {
+                            reports.write(snapshot.analytics(), json);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        written.add(json);
+                    }
+                    return written;
+                },
+                background);
     }
 
     /** Captures the scene now (FX thread) and writes it to {@code file} in the background. */

@@ -1,18 +1,18 @@
 package com.activitytracker.app;
 
-import com.activitytracker.engine.backtest.BacktestProgress;
-import com.activitytracker.engine.backtest.BacktestReport;
-import com.activitytracker.engine.backtest.BacktestRun;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import com.activitytracker.app.feed.EngineFeed;
 import com.activitytracker.app.model.EngineCommands;
 import com.activitytracker.engine.Engine;
+import com.activitytracker.engine.backtest.BacktestProgress;
+import com.activitytracker.engine.backtest.BacktestReport;
+import com.activitytracker.engine.backtest.BacktestRun;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.fraud.FraudThresholds;
 import com.activitytracker.engine.generator.InjectedScenario;
 import com.activitytracker.engine.generator.Scenario;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,7 +165,8 @@ public final class EngineSession implements EngineCommands, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<BacktestReport> whatIf(FraudThresholds candidate, Duration span, BacktestProgress progress) {
+    public CompletableFuture<BacktestReport> whatIf(
+            FraudThresholds candidate, Duration span, BacktestProgress progress) {
         BacktestRun run = engine.whatIf(candidate, span, progress);
         CompletableFuture<BacktestReport> handle = new CompletableFuture<>();
         run.result().whenComplete((report, failure) -> {

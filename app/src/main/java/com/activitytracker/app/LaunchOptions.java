@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param screenshotSizes the window sizes the screenshot tour also shoots, normal and presenter mode
  * @param selfTest      run the headless self-test instead of opening a window (proves an installation)
  */
-public record LaunchOptions(Optional<Path> envFile, Optional<Path> snapshotDir, Optional<Path> screenshotDir,
-                            List<WindowSize> screenshotSizes, boolean help, boolean selfTest) {
+public record LaunchOptions(
+        Optional<Path> envFile,
+        Optional<Path> snapshotDir,
+        Optional<Path> screenshotDir,
+        List<WindowSize> screenshotSizes,
+        boolean help,
+        boolean selfTest) {
 
     public static final String USAGE = """
             Usage: java -jar activity-tracker-console.jar [options]
@@ -56,8 +61,13 @@ public record LaunchOptions(Optional<Path> envFile, Optional<Path> snapshotDir, 
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (try --help)");
             }
         }
-        return new LaunchOptions(Optional.ofNullable(envFile), Optional.ofNullable(snapshotDir),
-                Optional.ofNullable(screenshotDir), sizes, help, selfTest);
+        return new LaunchOptions(
+                Optional.ofNullable(envFile),
+                Optional.ofNullable(snapshotDir),
+                Optional.ofNullable(screenshotDir),
+                sizes,
+                help,
+                selfTest);
     }
 
     private static String value(String[] args, int i, String option) {

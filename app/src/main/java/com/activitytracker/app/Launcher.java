@@ -82,8 +82,13 @@ public final class Launcher {
         }
     }
 
-    private static void openWindow(Settings settings, SettingsLoader loader, Path envFile, LaunchOptions options,
-                                   CompletableFuture<Integer> exitCode, MetricsExport metrics) {
+    private static void openWindow(
+            Settings settings,
+            SettingsLoader loader,
+            Path envFile,
+            LaunchOptions options,
+            CompletableFuture<Integer> exitCode,
+            MetricsExport metrics) {
         Platform.startup(() -> {
             Stage stage = new Stage();
             // a window on screen as soon as the toolkit is up; the console fills it a moment later
@@ -92,11 +97,20 @@ public final class Launcher {
         });
     }
 
-    private static void startConsole(Stage stage, Settings settings, SettingsLoader loader, Path envFile,
-                                     LaunchOptions options, CompletableFuture<Integer> exitCode, MetricsExport metrics) {
+    private static void startConsole(
+            Stage stage,
+            Settings settings,
+            SettingsLoader loader,
+            Path envFile,
+            LaunchOptions options,
+            CompletableFuture<Integer> exitCode,
+            MetricsExport metrics) {
         try {
-            TrackerConsole console = new TrackerConsole(settings, overrides -> loader.load(envFile, overrides),
-                    options.snapshotDir().orElseGet(DashboardSnapshots::defaultFolder), Clock.systemDefaultZone(),
+            TrackerConsole console = new TrackerConsole(
+                    settings,
+                    overrides -> loader.load(envFile, overrides),
+                    options.snapshotDir().orElseGet(DashboardSnapshots::defaultFolder),
+                    Clock.systemDefaultZone(),
                     code -> {
                         Platform.exit();
                         exitCode.complete(code);
@@ -104,7 +118,8 @@ public final class Launcher {
                     s -> new Engine(s, Clock.systemUTC(), metrics.engineScope(), System.nanoTime()));
             console.start(stage);
             // Ctrl+C or a kill in the terminal stops the engine and its broker too
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> console.session().close(), "console-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> console.session().close(), "console-shutdown"));
             options.screenshotDir().ifPresent(dir -> console.runScreenshotTour(dir, options.screenshotSizes()));
         } catch (RuntimeException e) {
             log.error("The console could not start: {}", e.getMessage(), e);

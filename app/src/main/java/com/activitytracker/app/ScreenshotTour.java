@@ -2,20 +2,20 @@ package com.activitytracker.app;
 
 import com.activitytracker.app.model.ConsoleModel;
 import com.activitytracker.app.model.Theme;
+import com.activitytracker.app.model.WhatIfModel;
+import com.activitytracker.app.view.WhatIfDialog;
 import com.activitytracker.engine.EngineStatus.State;
 import com.activitytracker.engine.generator.Scenario;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import javafx.beans.value.ObservableValue;
-import com.activitytracker.app.model.WhatIfModel;
-import com.activitytracker.app.view.WhatIfDialog;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,16 +51,30 @@ final class ScreenshotTour {
      *               normal and presenter mode ({@code dashboard-1366x768.png}, {@code dashboard-1366x768-presenter.png})
      * @param resize sets the window to a size
      */
-    ScreenshotTour(ConsoleModel model, DashboardSnapshots snapshots, Path folder, IntFunction<?> finish,
-                   List<WindowSize> sizes, Consumer<WindowSize> resize, WhatIfModel whatIf,
-                   Supplier<WhatIfDialog> whatIfDialog) {
+    ScreenshotTour(
+            ConsoleModel model,
+            DashboardSnapshots snapshots,
+            Path folder,
+            IntFunction<?> finish,
+            List<WindowSize> sizes,
+            Consumer<WindowSize> resize,
+            WhatIfModel whatIf,
+            Supplier<WhatIfDialog> whatIfDialog) {
         this(model, snapshots, folder, finish, STREAM_FOR, CATCH_FOR, sizes, resize, whatIf, whatIfDialog);
     }
 
     /** With shorter waits, for a test. */
-    ScreenshotTour(ConsoleModel model, DashboardSnapshots snapshots, Path folder, IntFunction<?> finish,
-                   Duration streamFor, Duration catchFor, List<WindowSize> sizes, Consumer<WindowSize> resize,
-                   WhatIfModel whatIf, Supplier<WhatIfDialog> whatIfDialog) {
+    ScreenshotTour(
+            ConsoleModel model,
+            DashboardSnapshots snapshots,
+            Path folder,
+            IntFunction<?> finish,
+            Duration streamFor,
+            Duration catchFor,
+            List<WindowSize> sizes,
+            Consumer<WindowSize> resize,
+            WhatIfModel whatIf,
+            Supplier<WhatIfDialog> whatIfDialog) {
         this.whatIf = Objects.requireNonNull(whatIf);
         this.whatIfDialog = Objects.requireNonNull(whatIfDialog);
         this.streamFor = streamFor;
@@ -95,10 +109,17 @@ final class ScreenshotTour {
         for (Scenario s : Scenario.values()) {
             model.controls().inject(s);
         }
-        after(catchFor, () -> shoot(Theme.DARK, false, "dashboard-dark.png",
-                () -> shoot(Theme.LIGHT, false, "dashboard-light.png",
-                        () -> shoot(Theme.DARK, true, "dashboard-presenter.png",
-                                this::shootHelp))));
+        after(
+                catchFor,
+                () -> shoot(
+                        Theme.DARK,
+                        false,
+                        "dashboard-dark.png",
+                        () -> shoot(
+                                Theme.LIGHT,
+                                false,
+                                "dashboard-light.png",
+                                () -> shoot(Theme.DARK, true, "dashboard-presenter.png", this::shootHelp))));
     }
 
     private void shootHelp() {
@@ -121,16 +142,19 @@ final class ScreenshotTour {
             public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean shown) {
                 if (shown) {
                     whatIf.hasResultProperty().removeListener(this);
-                    after(Duration.millis(500), () -> snapshots.saveImage(dialog.scene(), folder.resolve("what-if.png"))
-                            .whenComplete((file, error) -> Platform.runLater(() -> {
-                                dialog.close();
-                                if (error != null) {
-                                    fail("could not save a screenshot: " + error.getMessage());
-                                } else {
-                                    log.info("Screenshot tour: saved {}", file);
-                                    shootSizes(0);
-                                }
-                            })));
+                    after(
+                            Duration.millis(500),
+                            () -> snapshots
+                                    .saveImage(dialog.scene(), folder.resolve("what-if.png"))
+                                    .whenComplete((file, error) -> Platform.runLater(() -> {
+                                        dialog.close();
+                                        if (error != null) {
+                                            fail("could not save a screenshot: " + error.getMessage());
+                                        } else {
+                                            log.info("Screenshot tour: saved {}", file);
+                                            shootSizes(0);
+                                        }
+                                    })));
                 }
             }
         });
@@ -144,7 +168,10 @@ final class ScreenshotTour {
         }
         WindowSize size = sizes.get(index);
         resize.accept(size);
-        shoot(Theme.DARK, false, "dashboard-" + size + ".png",
+        shoot(
+                Theme.DARK,
+                false,
+                "dashboard-" + size + ".png",
                 () -> shoot(Theme.DARK, true, "dashboard-" + size + "-presenter.png", () -> {
                     model.main().togglePresenterMode();
                     shootSizes(index + 1);
@@ -157,15 +184,18 @@ final class ScreenshotTour {
             model.main().togglePresenterMode();
         }
         // one more pulse so the new stylesheet is laid out before the capture
-        after(Duration.millis(500), () -> snapshots.saveImage(folder.resolve(name))
-                .whenComplete((file, error) -> Platform.runLater(() -> {
-                    if (error != null) {
-                        fail("could not save a screenshot: " + error.getMessage());
-                    } else {
-                        log.info("Screenshot tour: saved {}", file);
-                        next.run();
-                    }
-                })));
+        after(
+                Duration.millis(500),
+                () -> snapshots
+                        .saveImage(folder.resolve(name))
+                        .whenComplete((file, error) -> Platform.runLater(() -> {
+                            if (error != null) {
+                                fail("could not save a screenshot: " + error.getMessage());
+                            } else {
+                                log.info("Screenshot tour: saved {}", file);
+                                next.run();
+                            }
+                        })));
     }
 
     private void done() {

@@ -20,7 +20,8 @@ final class StartingWindow {
 
     static void show(Stage stage) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        WindowPlacement place = WindowPlacement.on(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight());
+        WindowPlacement place =
+                WindowPlacement.on(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight());
         Label text = new Label("Activity Tracker · starting…");
         text.getStyleClass().add("app-title");
         StackPane root = new StackPane(text);

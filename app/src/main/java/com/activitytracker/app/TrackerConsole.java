@@ -5,8 +5,8 @@ import com.activitytracker.app.feed.FeedPump;
 import com.activitytracker.app.feed.FeedUpdate;
 import com.activitytracker.app.model.ConsoleModel;
 import com.activitytracker.app.model.MainModel;
-import com.activitytracker.app.model.WhatIfModel;
 import com.activitytracker.app.model.SettingsModel;
+import com.activitytracker.app.model.WhatIfModel;
 import com.activitytracker.app.view.ConsoleView;
 import com.activitytracker.app.view.SettingsDialog;
 import com.activitytracker.app.view.Shortcuts;
@@ -66,14 +66,23 @@ public final class TrackerConsole {
      * @param settingsLoader resolves settings with the settings dialog's overrides (throws SettingsException)
      * @param exit           receives the exit code once the engine has stopped (on the FX thread)
      */
-    public TrackerConsole(Settings settings, Function<Map<String, String>, Settings> settingsLoader, Path snapshotFolder,
-                          Clock clock, IntConsumer exit) {
+    public TrackerConsole(
+            Settings settings,
+            Function<Map<String, String>, Settings> settingsLoader,
+            Path snapshotFolder,
+            Clock clock,
+            IntConsumer exit) {
         this(settings, settingsLoader, snapshotFolder, clock, exit, Engine::new);
     }
 
     /** @param engines creates each engine (the launcher's hands them the process's metrics registry) */
-    public TrackerConsole(Settings settings, Function<Map<String, String>, Settings> settingsLoader, Path snapshotFolder,
-                          Clock clock, IntConsumer exit, Function<Settings, Engine> engines) {
+    public TrackerConsole(
+            Settings settings,
+            Function<Map<String, String>, Settings> settingsLoader,
+            Path snapshotFolder,
+            Clock clock,
+            IntConsumer exit,
+            Function<Settings, Engine> engines) {
         this.engines = Objects.requireNonNull(engines);
         this.settings = Objects.requireNonNull(settings);
         this.settingsLoader = Objects.requireNonNull(settingsLoader);
@@ -87,18 +96,24 @@ public final class TrackerConsole {
         this.stage = primaryStage;
         EngineFeed feed = new EngineFeed();
         session = new EngineSession(settings, engines, feed);
-        snapshots = new DashboardSnapshots(snapshotFolder, () -> stage.getScene(), () -> session.engine().latestSnapshot(),
-                () -> model.main().themeProperty().get(), background, clock);
+        snapshots = new DashboardSnapshots(
+                snapshotFolder,
+                () -> stage.getScene(),
+                () -> session.engine().latestSnapshot(),
+                () -> model.main().themeProperty().get(),
+                background,
+                clock);
         MainModel main = new MainModel(snapshots, Platform::runLater);
         model = new ConsoleModel(session, main, clock);
 
         whatIf = new WhatIfModel(session, model.thresholds(), Platform::runLater);
-        ViewActions actions = new ViewActions(this::openSettings, () -> new WhatIfDialog(whatIf, stage).show(),
-                () -> shutdown(0));
+        ViewActions actions =
+                new ViewActions(this::openSettings, () -> new WhatIfDialog(whatIf, stage).show(), () -> shutdown(0));
         Shortcuts shortcuts = new Shortcuts(model, actions);
         ConsoleView view = new ConsoleView(model, actions, shortcuts);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        WindowPlacement place = WindowPlacement.on(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight());
+        WindowPlacement place =
+                WindowPlacement.on(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight());
         Scene scene = new Scene(view.root(), place.width(), place.height());
         ThemeStyler.bind(scene, main.themeProperty(), main.presenterModeProperty());
         shortcuts.install(scene);
@@ -129,8 +144,16 @@ public final class TrackerConsole {
      * each of {@code sizes}), then exits.
      */
     void runScreenshotTour(Path folder, List<WindowSize> sizes) {
-        new ScreenshotTour(model, snapshots, folder, this::shutdown, sizes, this::resize, whatIf,
-                () -> new WhatIfDialog(whatIf, stage)).start();
+        new ScreenshotTour(
+                        model,
+                        snapshots,
+                        folder,
+                        this::shutdown,
+                        sizes,
+                        this::resize,
+                        whatIf,
+                        () -> new WhatIfDialog(whatIf, stage))
+                .start();
     }
 
     /** Sets the window (not maximised) to a size, e.g. to check or shoot the layout at a given screen size. */
@@ -158,30 +181,37 @@ public final class TrackerConsole {
                     }
                     return null;
                 })
-                .thenRunAsync(() -> {
-                    pump.stop();
-                    model.apply(feedAfterStop());
-                    stage.hide();
-                    background.shutdownNow();
-                    exit.accept(exitCode);
-                }, Platform::runLater);
+                .thenRunAsync(
+                        () -> {
+                            pump.stop();
+                            model.apply(feedAfterStop());
+                            stage.hide();
+                            background.shutdownNow();
+                            exit.accept(exitCode);
+                        },
+                        Platform::runLater);
         return shutdown;
     }
 
     private void openSettings() {
-        SettingsModel settingsModel = new SettingsModel(session.settings(), settingsLoader, this::restart,
-                background, Platform::runLater);
+        SettingsModel settingsModel =
+                new SettingsModel(session.settings(), settingsLoader, this::restart, background, Platform::runLater);
         new SettingsDialog(settingsModel, stage).show();
     }
 
     private void restart(Settings newSettings) {
         model.main().showNotice("Restarting the engine with the new settings…");
         CompletableFuture.runAsync(() -> session.restart(newSettings), background)
-                .whenCompleteAsync((ok, error) -> {
-                    model.engineReplaced();
-                    model.main().showNotice(error == null ? "Engine restarted with the new settings"
-                            : "Could not restart the engine: " + error.getMessage());
-                }, Platform::runLater);
+                .whenCompleteAsync(
+                        (ok, error) -> {
+                            model.engineReplaced();
+                            model.main()
+                                    .showNotice(
+                                            error == null
+                                                    ? "Engine restarted with the new settings"
+                                                    : "Could not restart the engine: " + error.getMessage());
+                        },
+                        Platform::runLater);
     }
 
     private FeedUpdate feedAfterStop() {

@@ -21,7 +21,7 @@ record WindowPlacement(boolean maximised, double x, double y, double width, doub
         }
         double width = Math.min(screenWidth, Math.max(FULL_HD_WIDTH, screenWidth * SHARE_OF_LARGE_SCREEN));
         double height = Math.min(screenHeight, Math.max(FULL_HD_HEIGHT, screenHeight * SHARE_OF_LARGE_SCREEN));
-        return new WindowPlacement(false, screenX + (screenWidth - width) / 2, screenY + (screenHeight - height) / 2,
-                width, height);
+        return new WindowPlacement(
+                false, screenX + (screenWidth - width) / 2, screenY + (screenHeight - height) / 2, width, height);
     }
 }

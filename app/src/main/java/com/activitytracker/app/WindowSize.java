@@ -6,13 +6,13 @@ import java.util.List;
 /** A window size in pixels, written {@code 1366x768} on the command line and in screenshot names. */
 record WindowSize(int width, int height) {
     /** The screens the console is checked at: a small laptop, full HD, and a large monitor. */
-    static final List<WindowSize> CHECKED = List.of(new WindowSize(1366, 768), new WindowSize(1920, 1080),
-            new WindowSize(2560, 1440));
+    static final List<WindowSize> CHECKED =
+            List.of(new WindowSize(1366, 768), new WindowSize(1920, 1080), new WindowSize(2560, 1440));
 
     WindowSize {
         if (width < 640 || height < 480 || width > 10_000 || height > 10_000) {
-            throw new IllegalArgumentException("window size " + width + "x" + height
-                    + " is out of range (640x480 to 10000x10000)");
+            throw new IllegalArgumentException(
+                    "window size " + width + "x" + height + " is out of range (640x480 to 10000x10000)");
         }
     }
 

@@ -31,6 +31,7 @@ class ConsoleBackpressureUiTest {
 
     @TempDir
     static Path dir;
+
     private static ConsoleFixture fx;
 
     @BeforeAll
@@ -47,7 +48,9 @@ class ConsoleBackpressureUiTest {
 
     private static double lagSeconds() {
         EngineSnapshot s = fx.console.session().engine().latestSnapshot();
-        return s == null ? 0 : Math.max(s.analyticsConsumer().lagSeconds(), s.fraudConsumer().lagSeconds());
+        return s == null
+                ? 0
+                : Math.max(s.analyticsConsumer().lagSeconds(), s.fraudConsumer().lagSeconds());
     }
 
     @Test
@@ -64,19 +67,27 @@ class ConsoleBackpressureUiTest {
             if (Duration.between(start, Instant.now()).compareTo(SETTLE) > 0) {
                 settledLags.add(lag);
             }
-            sawBackpressure |= "Backpressure".equals(fx.<Label>lookup("#engine-state").getText());
-            await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+            sawBackpressure |=
+                    "Backpressure".equals(fx.<Label>lookup("#engine-state").getText());
+            await().pollDelay(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> true);
         }
         double held = fx.console.model().backpressure().heldAt();
-        double sustainable = fx.console.model().backpressure().sustainableRateProperty().get();
-        double settledWorst = settledLags.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        System.out.printf("backpressure at 50,000/s for %d s: worst lag %.2f s, worst after %d s %.2f s, "
-                        + "held at %.0f/s, consumers sustain %.0f/s, state seen: %s%n", RUN.toSeconds(), worst,
-                SETTLE.toSeconds(), settledWorst, held, sustainable, sawBackpressure);
+        double sustainable =
+                fx.console.model().backpressure().sustainableRateProperty().get();
+        double settledWorst =
+                settledLags.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        System.out.printf(
+                "backpressure at 50,000/s for %d s: worst lag %.2f s, worst after %d s %.2f s, "
+                        + "held at %.0f/s, consumers sustain %.0f/s, state seen: %s%n",
+                RUN.toSeconds(), worst, SETTLE.toSeconds(), settledWorst, held, sustainable, sawBackpressure);
         fx.robot.interact(() -> fx.console.model().controls().setRate(50));
 
         // a machine whose consumers keep up with the top of the slider needs no hold at all
-        assertThat(sawBackpressure || worst < 1.0).as("the header said Backpressure, or the lag never reached 1 s").isTrue();
+        assertThat(sawBackpressure || worst < 1.0)
+                .as("the header said Backpressure, or the lag never reached 1 s")
+                .isTrue();
         assertThat(settledWorst).as("lag once the hold has settled").isLessThan(1.0);
     }
 }

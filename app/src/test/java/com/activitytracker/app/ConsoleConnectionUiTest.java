@@ -28,6 +28,7 @@ class ConsoleConnectionUiTest {
 
     @TempDir
     static Path dir;
+
     private static EmbeddedKafkaBroker broker;
     private static ConsoleFixture fx;
 
@@ -52,8 +53,9 @@ class ConsoleConnectionUiTest {
     void aLostClusterShowsADangerBannerAndItsReturnAPassingOne() {
         MainModel main = fx.console.model().main();
         // the engine runs; the console shows it at the feed's next drain, a tenth of a second later
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(main.clusterTextProperty().get()).isEqualTo("Kafka at " + broker.bootstrapServers()));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(main.clusterTextProperty().get())
+                        .isEqualTo("Kafka at " + broker.bootstrapServers()));
         int port = broker.port();
 
         broker.close();
@@ -65,8 +67,9 @@ class ConsoleConnectionUiTest {
 
         broker = EmbeddedKafkaBroker.start(dir.resolve("external"), port, false);
         // state and banner are set on the FX thread one after the other: wait for both, not one then the other
-        await().atMost(HEALTH_CHECK).until(() -> main.engineStateProperty().get() == EngineStatus.State.RUNNING
-                && main.bannerKindProperty().get() == BannerKind.SUCCESS);
+        await().atMost(HEALTH_CHECK)
+                .until(() -> main.engineStateProperty().get() == EngineStatus.State.RUNNING
+                        && main.bannerKindProperty().get() == BannerKind.SUCCESS);
         assertThat(main.bannerTextProperty().get()).contains("back");
         await().atMost(HEALTH_CHECK).until(() -> main.bannerKindProperty().get() == BannerKind.NONE);
         fx.assertNoFxErrors();

@@ -40,17 +40,27 @@ final class ConsoleFixture {
     private ConsoleFixture(Path dir, Map<String, String> extra) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         snapshotFolder = dir.resolve("snapshots");
-        Map<String, String> base = new HashMap<>(Map.of(Settings.DATA_DIR, dir.resolve("data").toString(),
-                Settings.LOG_DIR, dir.resolve("logs").toString(), Settings.EVENTS_PER_SECOND, "50"));
+        Map<String, String> base = new HashMap<>(Map.of(
+                Settings.DATA_DIR,
+                dir.resolve("data").toString(),
+                Settings.LOG_DIR,
+                dir.resolve("logs").toString(),
+                Settings.EVENTS_PER_SECOND,
+                "50"));
         base.putAll(extra);
         // an empty environment: the machine's KAFKA_* variables must not leak into the test
         SettingsLoader loader = new SettingsLoader(Map.of(), dir, dir, "Linux");
         Settings settings = loader.load(null, base);
-        console = new TrackerConsole(settings, overrides -> {
-            Map<String, String> all = new HashMap<>(base);
-            all.putAll(overrides);
-            return loader.load(null, all);
-        }, snapshotFolder, Clock.systemDefaultZone(), exitCode::complete);
+        console = new TrackerConsole(
+                settings,
+                overrides -> {
+                    Map<String, String> all = new HashMap<>(base);
+                    all.putAll(overrides);
+                    return loader.load(null, all);
+                },
+                snapshotFolder,
+                Clock.systemDefaultZone(),
+                exitCode::complete);
         FxToolkit.setupFixture(() -> {
             Thread.currentThread().setUncaughtExceptionHandler((t, e) -> fxErrors.add(e));
             console.start(stage);
@@ -75,7 +85,8 @@ final class ConsoleFixture {
     }
 
     ConsoleFixture awaitRunning() {
-        await().atMost(ENGINE_START).until(() -> console.session().engine().status().state() == EngineStatus.State.RUNNING);
+        await().atMost(ENGINE_START)
+                .until(() -> console.session().engine().status().state() == EngineStatus.State.RUNNING);
         // and the console has shown it: the feed hands status over on its next drain
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> console.model().main().engineStateProperty().get() == EngineStatus.State.RUNNING);

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console at the screen sizes a presenter meets (a 1366x768 projector, full HD, a 1440p monitor),
@@ -37,6 +37,7 @@ class ConsoleLayoutUiTest {
 
     @TempDir
     static Path dir;
+
     private static ConsoleFixture fx;
 
     @BeforeAll
@@ -48,8 +49,9 @@ class ConsoleLayoutUiTest {
             }
         });
         // every attack caught: the longest rule names and user ids are in the feed, the scoreboard is full
-        await().atMost(SOON).until(() -> fx.console.model().scoreboard().rows().size() == Scenario.values().length
-                && fx.console.model().scoreboard().rows().stream().allMatch(r -> r.caught()));
+        await().atMost(SOON)
+                .until(() -> fx.console.model().scoreboard().rows().size() == Scenario.values().length
+                        && fx.console.model().scoreboard().rows().stream().allMatch(r -> r.caught()));
     }
 
     @AfterAll
@@ -70,7 +72,8 @@ class ConsoleLayoutUiTest {
     }
 
     static Stream<Arguments> sizesAndModes() {
-        return WindowSize.CHECKED.stream().flatMap(size -> Stream.of(Arguments.of(size, false), Arguments.of(size, true)));
+        return WindowSize.CHECKED.stream()
+                .flatMap(size -> Stream.of(Arguments.of(size, false), Arguments.of(size, true)));
     }
 
     @ParameterizedTest(name = "{0}, presenter mode {1}")
@@ -82,15 +85,19 @@ class ConsoleLayoutUiTest {
                 fx.console.model().main().togglePresenterMode();
             }
         });
-        await().atMost(SOON).until(() -> Math.abs(fx.scene().getWidth() - size.width()) < 2
-                && Math.abs(fx.scene().getHeight() - size.height()) < 2);
-        assertThat(fx.scene().getRoot().getStyleClass().contains(ThemeStyler.PRESENTER_CLASS)).isEqualTo(presenter);
+        await().atMost(SOON)
+                .until(() -> Math.abs(fx.scene().getWidth() - size.width()) < 2
+                        && Math.abs(fx.scene().getHeight() - size.height()) < 2);
+        assertThat(fx.scene().getRoot().getStyleClass().contains(ThemeStyler.PRESENTER_CLASS))
+                .isEqualTo(presenter);
 
         // a pulse or two after the resize, every label has its final size; the check then holds steadily
         await().atMost(SOON).pollDelay(Duration.ofMillis(300)).untilAsserted(() -> {
             List<String> cut = new ArrayList<>();
             fx.robot.interact(() -> cut.addAll(problems()));
-            assertThat(cut).as("cut or spilled text at %s, presenter %s", size, presenter).isEmpty();
+            assertThat(cut)
+                    .as("cut or spilled text at %s, presenter %s", size, presenter)
+                    .isEmpty();
         });
     }
 
@@ -100,7 +107,9 @@ class ConsoleLayoutUiTest {
         Parent root = fx.scene().getRoot();
         for (Labeled labeled : labeleds(root)) {
             String text = labeled.getText();
-            if (text == null || text.isBlank() || labeled.getGraphic() != null && labeled.getStyleClass().contains("list-cell")) {
+            if (text == null
+                    || text.isBlank()
+                    || labeled.getGraphic() != null && labeled.getStyleClass().contains("list-cell")) {
                 continue;
             }
             String shown = shownText(labeled);
@@ -109,13 +118,17 @@ class ConsoleLayoutUiTest {
             }
             for (String container : List.of("tile", "card")) {
                 Node box = ancestor(labeled, container);
-                if (box != null && !contains(box.localToScene(box.getLayoutBounds()), labeled.localToScene(labeled.getLayoutBounds()))) {
+                if (box != null
+                        && !contains(
+                                box.localToScene(box.getLayoutBounds()),
+                                labeled.localToScene(labeled.getLayoutBounds()))) {
                     found.add(describe(labeled) + " \"" + text + "\" spills out of its " + container);
                 }
             }
         }
         // and the dashboard as a whole stays above the status bar: nothing is pushed off the window
-        Bounds statusBar = fx.<Node>lookup(".status-bar").localToScene(fx.<Node>lookup(".status-bar").getLayoutBounds());
+        Bounds statusBar = fx.<Node>lookup(".status-bar")
+                .localToScene(fx.<Node>lookup(".status-bar").getLayoutBounds());
         for (Labeled labeled : labeleds(fx.lookup("#dashboard"))) {
             Bounds b = labeled.localToScene(labeled.getLayoutBounds());
             if (b.getMaxY() > statusBar.getMinY() + 1) {
@@ -127,15 +140,19 @@ class ConsoleLayoutUiTest {
         widest.setFont(rate.getFont());
         double room = rate.getWidth() - rate.snappedLeftInset() - rate.snappedRightInset();
         if (widest.getLayoutBounds().getWidth() > room) {
-            found.add("the rate field has " + room + " px for \"50,000\", which needs " + widest.getLayoutBounds().getWidth());
+            found.add("the rate field has " + room + " px for \"50,000\", which needs "
+                    + widest.getLayoutBounds().getWidth());
         }
         return found;
     }
 
     /** The text a label's skin actually draws (with an ellipsis when cut); null before the skin exists. */
     private static String shownText(Labeled labeled) {
-        return labeled.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(n -> ((Text) n).getText())
-                .findFirst().orElse(null);
+        return labeled.getChildrenUnmodifiable().stream()
+                .filter(Text.class::isInstance)
+                .map(n -> ((Text) n).getText())
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<Labeled> labeleds(Parent parent) {
@@ -164,11 +181,15 @@ class ConsoleLayoutUiTest {
     }
 
     private static boolean contains(Bounds outer, Bounds inner) {
-        return inner.getMinX() >= outer.getMinX() - 1 && inner.getMaxX() <= outer.getMaxX() + 1
-                && inner.getMinY() >= outer.getMinY() - 1 && inner.getMaxY() <= outer.getMaxY() + 1;
+        return inner.getMinX() >= outer.getMinX() - 1
+                && inner.getMaxX() <= outer.getMaxX() + 1
+                && inner.getMinY() >= outer.getMinY() - 1
+                && inner.getMaxY() <= outer.getMaxY() + 1;
     }
 
     private static String describe(Node node) {
-        return node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId()) + node.getStyleClass();
+        return node.getClass().getSimpleName()
+                + (node.getId() == null ? "" : "#" + node.getId())
+                + node.getStyleClass();
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleShutdownUiTest {
     @TempDir
     static Path dir;
+
     private static ConsoleFixture fx;
 
     @BeforeAll
@@ -39,20 +40,24 @@ class ConsoleShutdownUiTest {
         Engine before = fx.console.session().engine();
         fx.robot.interact(() -> fx.console.model().controls().setRate(70));
         fx.robot.clickOn("#settings-button");
-        await().atMost(Duration.ofSeconds(30)).until(() -> fx.robot.lookup("#topic-field").tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> fx.robot.lookup("#topic-field").tryQuery().isPresent());
         TextField topic = fx.lookup("#topic-field");
         fx.robot.interact(() -> topic.setText("restarted-activities"));
         fx.robot.clickOn("#settings-apply");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> fx.robot.lookup("#topic-field").tryQuery().isEmpty());
-        await().atMost(ConsoleFixture.ENGINE_START).until(() -> fx.console.session().engine() != before
-                && fx.console.session().engine().status().state() == EngineStatus.State.RUNNING);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> fx.robot.lookup("#topic-field").tryQuery().isEmpty());
+        await().atMost(ConsoleFixture.ENGINE_START)
+                .until(() -> fx.console.session().engine() != before
+                        && fx.console.session().engine().status().state() == EngineStatus.State.RUNNING);
         assertThat(before.status().state()).isEqualTo(EngineStatus.State.STOPPED);
         Engine after = fx.console.session().engine();
         assertThat(after.settings().activitiesTopic()).isEqualTo("restarted-activities");
         assertThat(after.targetRate()).isEqualTo(70);
-        await().atMost(Duration.ofSeconds(30)).until(() -> after.latestSnapshot() != null
-                && after.latestSnapshot().producer().sent() > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> after.latestSnapshot() != null
+                        && after.latestSnapshot().producer().sent() > 0);
         fx.assertNoFxErrors();
     }
 
@@ -61,8 +66,8 @@ class ConsoleShutdownUiTest {
     void closingTheWindowStopsTheEngineWithinFiveSeconds() {
         Engine engine = fx.console.session().engine();
         long start = System.nanoTime();
-        fx.robot.interact(() -> fx.console.stage().fireEvent(
-                new WindowEvent(fx.console.stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
+        fx.robot.interact(() ->
+                fx.console.stage().fireEvent(new WindowEvent(fx.console.stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
 
         await().atMost(Duration.ofSeconds(TrackerConsole.SHUTDOWN_SECONDS))
                 .until(() -> engine.status().state() == EngineStatus.State.STOPPED);

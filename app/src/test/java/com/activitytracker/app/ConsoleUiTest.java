@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
@@ -42,6 +42,7 @@ class ConsoleUiTest {
 
     @TempDir
     static Path dir;
+
     private static ConsoleFixture fx;
 
     @BeforeAll
@@ -72,14 +73,17 @@ class ConsoleUiTest {
 
     @Test
     void statusShowsStreamingOnceTheEmbeddedBrokerRuns() {
-        await().atMost(SOON).untilAsserted(() ->
-                assertThat(fx.<Label>lookup("#engine-state").getText()).isEqualTo("Streaming"));
+        await().atMost(SOON)
+                .untilAsserted(() ->
+                        assertThat(fx.<Label>lookup("#engine-state").getText()).isEqualTo("Streaming"));
         assertThat(fx.<Label>lookup("#status-banner").isVisible()).isFalse();
     }
 
     @Test
     void theWindowOpensAtOnceAndShowsTheBrokerStarting() {
-        assertThat(fx.statesWhileShowing).startsWith(EngineStatus.State.STARTING).contains(EngineStatus.State.RUNNING);
+        assertThat(fx.statesWhileShowing)
+                .startsWith(EngineStatus.State.STARTING)
+                .contains(EngineStatus.State.RUNNING);
         assertThat(fx.bannerHistory).contains("Starting the embedded Kafka broker…");
         assertThat(fx.bannerHistory.get(fx.bannerHistory.size() - 1)).isEmpty();
     }
@@ -111,7 +115,8 @@ class ConsoleUiTest {
             field.fireEvent(new javafx.event.ActionEvent());
         });
         assertThat(engine().targetRate()).isEqualTo(1_234);
-        assertThat(fx.<Slider>lookup("#rate-slider").getValue()).isCloseTo(RateScale.positionOf(1_234), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(fx.<Slider>lookup("#rate-slider").getValue())
+                .isCloseTo(RateScale.positionOf(1_234), org.assertj.core.data.Offset.offset(1e-9));
         fx.robot.interact(() -> fx.console.model().controls().setRate(50));
     }
 
@@ -119,10 +124,14 @@ class ConsoleUiTest {
     void aScenarioButtonProducesAnAlertRowWithinSeconds() {
         fx.robot.clickOn("#inject-WHALE_PURCHASE");
         ListView<FraudAlert> table = fx.lookup("#alert-list");
-        await().atMost(SOON).untilAsserted(() -> assertThat(table.getItems())
-                .extracting(FraudAlert::rule).contains("HIGH_VALUE_PURCHASE"));
-        await().atMost(SOON).untilAsserted(() ->
-                assertThat(fx.<Label>lookup("#scoreboard-summary").getText()).startsWith("Caught"));
+        await().atMost(SOON)
+                .untilAsserted(() -> assertThat(table.getItems())
+                        .extracting(FraudAlert::rule)
+                        .contains("HIGH_VALUE_PURCHASE"));
+        await().atMost(SOON)
+                .untilAsserted(
+                        () -> assertThat(fx.<Label>lookup("#scoreboard-summary").getText())
+                                .startsWith("Caught"));
 
         fx.robot.interact(() -> table.getSelectionModel().select(0));
         assertThat(fx.console.model().alerts().detailsProperty().get()).contains("Evidence");
@@ -144,7 +153,8 @@ class ConsoleUiTest {
     void pauseStopsTheCountersAndSpaceResumes() {
         fx.robot.clickOn("#pause-button");
         assertThat(engine().isPaused()).isTrue();
-        assertThat(fx.<javafx.scene.control.Button>lookup("#pause-button").getText()).isEqualTo("Resume");
+        assertThat(fx.<javafx.scene.control.Button>lookup("#pause-button").getText())
+                .isEqualTo("Resume");
         // the header chip and the status bar both say so, and not "Streaming" from a stale snapshot
         await().atMost(SOON).untilAsserted(() -> {
             assertThat(fx.<Label>lookup("#engine-state").getText()).isEqualTo("Paused");
@@ -173,7 +183,8 @@ class ConsoleUiTest {
         assertThat(fx.scene().getStylesheets()).anyMatch(s -> s.endsWith("styles/dark.css"));
 
         fx.robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
-        assertThat(fx.scene().getStylesheets()).anyMatch(s -> s.endsWith("styles/light.css"))
+        assertThat(fx.scene().getStylesheets())
+                .anyMatch(s -> s.endsWith("styles/light.css"))
                 .noneMatch(s -> s.endsWith("styles/dark.css"));
         fx.robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
         assertThat(fx.scene().getStylesheets()).anyMatch(s -> s.endsWith("styles/dark.css"));
@@ -185,7 +196,8 @@ class ConsoleUiTest {
 
         fx.robot.type(KeyCode.F1);
         assertThat(fx.<StackPane>lookup("#help-overlay").isVisible()).isTrue();
-        assertThat(fx.robot.lookup("#help-overlay .help-key").queryAllAs(Label.class)).extracting(Label::getText)
+        assertThat(fx.robot.lookup("#help-overlay .help-key").queryAllAs(Label.class))
+                .extracting(Label::getText)
                 .contains("Space", "Ctrl+T", "Ctrl+P", "F11", "F1", "Ctrl+S");
         fx.robot.type(KeyCode.ESCAPE);
         assertThat(fx.<StackPane>lookup("#help-overlay").isVisible()).isFalse();
@@ -195,17 +207,22 @@ class ConsoleUiTest {
     void settingsDialogRejectsABadBootstrapServerWithTheLoadersMessage() {
         Engine before = engine();
         fx.robot.clickOn("#settings-button");
-        await().atMost(SOON).until(() -> fx.robot.lookup("#bootstrap-field").tryQuery().isPresent());
+        await().atMost(SOON)
+                .until(() -> fx.robot.lookup("#bootstrap-field").tryQuery().isPresent());
         TextField bootstrap = fx.lookup("#bootstrap-field");
         fx.robot.interact(() -> bootstrap.setText("not a server"));
         fx.robot.clickOn("#settings-apply");
-        await().atMost(SOON).untilAsserted(() -> assertThat(fx.<Label>lookup("#settings-error").getText())
-                .contains("KAFKA_BOOTSTRAP_SERVERS must be host:port"));
+        await().atMost(SOON)
+                .untilAsserted(
+                        () -> assertThat(fx.<Label>lookup("#settings-error").getText())
+                                .contains("KAFKA_BOOTSTRAP_SERVERS must be host:port"));
         assertThat(engine()).isSameAs(before);
 
         fx.robot.clickOn("#settings-cancel");
-        await().atMost(SOON).until(() -> fx.robot.lookup("#bootstrap-field").tryQuery().isEmpty());
-        List<Window> open = Window.getWindows().stream().filter(Window::isShowing).toList();
+        await().atMost(SOON)
+                .until(() -> fx.robot.lookup("#bootstrap-field").tryQuery().isEmpty());
+        List<Window> open =
+                Window.getWindows().stream().filter(Window::isShowing).toList();
         assertThat(open).hasSize(1);
     }
 
@@ -232,7 +249,9 @@ class ConsoleUiTest {
     void saveSnapshotWritesTheDashboardPngAndTheAnalyticsJson() {
         fx.robot.clickOn("#snapshot-button");
         await().atMost(SOON).untilAsserted(() -> {
-            assertThat(files("png")).as(fx.console.model().main().noticeProperty().get()).isNotEmpty();
+            assertThat(files("png"))
+                    .as(fx.console.model().main().noticeProperty().get())
+                    .isNotEmpty();
             assertThat(files("json")).isNotEmpty();
         });
         assertThat(fx.console.model().main().noticeProperty().get()).startsWith("Saved");
@@ -241,16 +260,30 @@ class ConsoleUiTest {
     @Test
     void screenshotTourInjectsEveryScenarioAndSavesEachShot(@TempDir Path shots) throws Exception {
         CompletableFuture<Integer> finished = new CompletableFuture<>();
-        fx.robot.interact(() -> new ScreenshotTour(fx.console.model(), fx.console.snapshots(), shots, finished::complete,
-                javafx.util.Duration.seconds(1), javafx.util.Duration.seconds(2), List.of(new WindowSize(1366, 768)),
-                fx.console::resize, fx.console.whatIf(), () -> new WhatIfDialog(fx.console.whatIf(), fx.console.stage()))
+        fx.robot.interact(() -> new ScreenshotTour(
+                        fx.console.model(),
+                        fx.console.snapshots(),
+                        shots,
+                        finished::complete,
+                        javafx.util.Duration.seconds(1),
+                        javafx.util.Duration.seconds(2),
+                        List.of(new WindowSize(1366, 768)),
+                        fx.console::resize,
+                        fx.console.whatIf(),
+                        () -> new WhatIfDialog(fx.console.whatIf(), fx.console.stage()))
                 .start());
 
         assertThat(finished.get(60, TimeUnit.SECONDS)).isZero();
         try (Stream<Path> files = Files.list(shots)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "dashboard-dark.png", "dashboard-light.png", "dashboard-presenter.png", "dashboard-help.png",
-                    "what-if.png", "dashboard-1366x768.png", "dashboard-1366x768-presenter.png");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "dashboard-dark.png",
+                            "dashboard-light.png",
+                            "dashboard-presenter.png",
+                            "dashboard-help.png",
+                            "what-if.png",
+                            "dashboard-1366x768.png",
+                            "dashboard-1366x768-presenter.png");
         }
         assertThat(fx.scene().getStylesheets()).anyMatch(s -> s.endsWith("styles/dark.css"));
         assertThat(fx.scene().getRoot().getStyleClass()).doesNotContain(ThemeStyler.PRESENTER_CLASS);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.activitytracker.app.model.WhatIfRow;
-import com.activitytracker.engine.ScoreboardEntry;
 import com.activitytracker.engine.generator.InjectedScenario;
 import com.activitytracker.engine.generator.Scenario;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleWhatIfUiTest {
     @TempDir
     static Path dir;
+
     private static ConsoleFixture fx;
 
     @BeforeAll
@@ -47,32 +47,49 @@ class ConsoleWhatIfUiTest {
         InjectedScenario bot = fx.console.session().inject(Scenario.BOT_BURST);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             var s = fx.console.session().engine().latestSnapshot();
-            return s != null && s.scoreboard().stream().anyMatch(e -> e.scenario().id().equals(bot.id()) && e.caught());
+            return s != null
+                    && s.scoreboard().stream().anyMatch(e -> e.scenario().id().equals(bot.id()) && e.caught());
         });
 
         fx.robot.clickOn("#what-if-open");
-        await().atMost(Duration.ofSeconds(5)).until(() -> fx.robot.lookup("#what-if-dialog").tryQuery().isPresent());
-        assertThat(fx.<Button>lookup("#what-if-apply").isDisabled()).as("nothing compared yet").isTrue();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> fx.robot.lookup("#what-if-dialog").tryQuery().isPresent());
+        assertThat(fx.<Button>lookup("#what-if-apply").isDisabled())
+                .as("nothing compared yet")
+                .isTrue();
         // a burst is at most 50 events: at 60 no burst is fast enough
-        fx.robot.interact(() -> fx.<Spinner<Integer>>lookup("#what-if-velocity-max-events").getValueFactory().setValue(60));
+        fx.robot.interact(() -> fx.<Spinner<Integer>>lookup("#what-if-velocity-max-events")
+                .getValueFactory()
+                .setValue(60));
         fx.robot.clickOn("#what-if-run");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !fx.<Button>lookup("#what-if-apply").isDisabled());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !fx.<Button>lookup("#what-if-apply").isDisabled());
         List<WhatIfRow> rows = fx.console.whatIf().rowsProperty();
-        WhatIfRow velocity = rows.stream().filter(r -> r.label().equals("HIGH_VELOCITY")).findFirst().orElseThrow();
+        WhatIfRow velocity = rows.stream()
+                .filter(r -> r.label().equals("HIGH_VELOCITY"))
+                .findFirst()
+                .orElseThrow();
         assertThat(velocity.live()).isGreaterThanOrEqualTo(1);
         assertThat(velocity.candidate()).isLessThan(velocity.live());
         List<String> findings = fx.<VBox>lookup("#what-if-findings").getChildren().stream()
-                .map(n -> ((Label) n).getText()).toList();
+                .map(n -> ((Label) n).getText())
+                .toList();
         assertThat(findings).anySatisfy(line -> assertThat(line).contains("misses Bot burst (" + bot.userId() + ")"));
-        assertThat(findings).anySatisfy(line -> assertThat(line).startsWith("No longer flagged").contains(bot.userId()));
+        assertThat(findings)
+                .anySatisfy(
+                        line -> assertThat(line).startsWith("No longer flagged").contains(bot.userId()));
         assertThat(fx.<Label>lookup("#what-if-status").getText()).contains("events replayed");
-        assertThat(fx.console.session().thresholds().velocityMaxEvents()).as("a replay applies nothing").isEqualTo(30);
+        assertThat(fx.console.session().thresholds().velocityMaxEvents())
+                .as("a replay applies nothing")
+                .isEqualTo(30);
 
         fx.robot.clickOn("#what-if-apply");
-        await().atMost(Duration.ofSeconds(5)).until(() -> fx.robot.lookup("#what-if-dialog").tryQuery().isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> fx.robot.lookup("#what-if-dialog").tryQuery().isEmpty());
         assertThat(fx.console.session().thresholds().velocityMaxEvents()).isEqualTo(60);
-        assertThat(fx.console.model().thresholds().velocityMaxEventsProperty().get()).isEqualTo(60);
+        assertThat(fx.console.model().thresholds().velocityMaxEventsProperty().get())
+                .isEqualTo(60);
         fx.assertNoFxErrors();
     }
 }

@@ -25,7 +25,8 @@ class LaunchOptionsTest {
 
     @Test
     void readsScreenshotsSnapshotDirAndEnvFile() {
-        LaunchOptions o = LaunchOptions.parse("--screenshots", "docs/img", "--snapshot-dir", "/tmp/s", "--env-file", "x.env");
+        LaunchOptions o =
+                LaunchOptions.parse("--screenshots", "docs/img", "--snapshot-dir", "/tmp/s", "--env-file", "x.env");
         assertThat(o.screenshotDir()).contains(Path.of("docs/img"));
         assertThat(o.snapshotDir()).contains(Path.of("/tmp/s"));
         assertThat(o.envFile()).contains(Path.of("x.env"));
@@ -36,7 +37,8 @@ class LaunchOptionsTest {
         assertThat(LaunchOptions.parse().screenshotSizes()).isEqualTo(WindowSize.CHECKED);
         assertThat(LaunchOptions.parse("--screenshot-sizes", "800x600").screenshotSizes())
                 .containsExactly(new WindowSize(800, 600));
-        assertThat(LaunchOptions.parse("--screenshot-sizes", "").screenshotSizes()).isEmpty();
+        assertThat(LaunchOptions.parse("--screenshot-sizes", "").screenshotSizes())
+                .isEmpty();
         assertThatThrownBy(() -> LaunchOptions.parse("--screenshot-sizes", "huge"))
                 .hasMessage("expected a window size like 1366x768, got \"huge\"");
     }

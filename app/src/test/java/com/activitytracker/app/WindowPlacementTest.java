@@ -36,11 +36,13 @@ class WindowPlacementTest {
 
     @Test
     void windowSizesParseAndSayWhatIsWrong() {
-        assertThat(WindowSize.parseList("1366x768,1920X1080")).containsExactly(new WindowSize(1366, 768),
-                new WindowSize(1920, 1080));
-        assertThat(WindowSize.CHECKED).extracting(WindowSize::toString)
+        assertThat(WindowSize.parseList("1366x768,1920X1080"))
+                .containsExactly(new WindowSize(1366, 768), new WindowSize(1920, 1080));
+        assertThat(WindowSize.CHECKED)
+                .extracting(WindowSize::toString)
                 .isEqualTo(List.of("1366x768", "1920x1080", "2560x1440"));
-        assertThatThrownBy(() -> WindowSize.parse("big")).hasMessage("expected a window size like 1366x768, got \"big\"");
+        assertThatThrownBy(() -> WindowSize.parse("big"))
+                .hasMessage("expected a window size like 1366x768, got \"big\"");
         assertThatThrownBy(() -> WindowSize.parse("10x10")).hasMessageContaining("out of range");
     }
 }

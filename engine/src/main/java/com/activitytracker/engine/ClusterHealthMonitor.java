@@ -27,13 +27,15 @@ final class ClusterHealthMonitor implements AutoCloseable {
         this.admin = cluster.clients().admin();
         this.cluster = cluster;
         this.listeners = listeners;
-        executor.scheduleWithFixedDelay(this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void check() {
         boolean reachable;
         try {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(ANSWER_WITHIN_MS)).nodes()
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(ANSWER_WITHIN_MS))
+                    .nodes()
                     .get(ANSWER_WITHIN_MS + 500L, TimeUnit.MILLISECONDS);
             reachable = true;
         } catch (InterruptedException e) {
@@ -45,10 +47,17 @@ final class ClusterHealthMonitor implements AutoCloseable {
         State state = listeners.status().state();
         String bootstrap = cluster.bootstrapServers();
         if (!reachable && state == State.RUNNING) {
-            listeners.status(State.DISCONNECTED, "Lost the connection to Kafka at " + bootstrap + "; retrying…",
-                    bootstrap, cluster.embeddedBroker().isPresent());
+            listeners.status(
+                    State.DISCONNECTED,
+                    "Lost the connection to Kafka at " + bootstrap + "; retrying…",
+                    bootstrap,
+                    cluster.embeddedBroker().isPresent());
         } else if (reachable && state == State.DISCONNECTED) {
-            listeners.status(State.RUNNING, "Connection to Kafka is back", bootstrap, cluster.embeddedBroker().isPresent());
+            listeners.status(
+                    State.RUNNING,
+                    "Connection to Kafka is back",
+                    bootstrap,
+                    cluster.embeddedBroker().isPresent());
         }
     }
 
@@ -57,5 +66,4 @@ final class ClusterHealthMonitor implements AutoCloseable {
         EngineThreads.shutdown(executor);
         admin.close(Duration.ofSeconds(2));
     }
-
 }

@@ -87,8 +87,14 @@ public final class Engine implements AutoCloseable {
     /** Starts everything on a background thread and returns at once; follow progress with {@link #status()}. */
     public synchronized void start() {
         requireNew("start");
-        listeners.status(State.STARTING, settings.usesEmbeddedBroker() ? "Starting the embedded Kafka broker…"
-                : "Connecting to Kafka at " + settings.bootstrapServers().orElseThrow() + "…", null, settings.usesEmbeddedBroker());
+        listeners.status(
+                State.STARTING,
+                settings.usesEmbeddedBroker()
+                        ? "Starting the embedded Kafka broker…"
+                        : "Connecting to Kafka at "
+                                + settings.bootstrapServers().orElseThrow() + "…",
+                null,
+                settings.usesEmbeddedBroker());
         starter = EngineThreads.daemon(this::startPipeline, "engine-start");
         starter.start();
     }
@@ -109,9 +115,14 @@ public final class Engine implements AutoCloseable {
             KafkaCluster c = pipeline.openCluster(settings);
             if (!closed && pipeline.startConsumers(thresholds, fraudFrom, listeners, scoreboard, () -> closed)) {
                 pipeline.startProducer(traffic, rate.current(), maxEvents, listeners);
-                pipeline.startMonitoring(() -> pipeline.snapshot(status(), rate.paused(), rate.target(), scoreboard, thresholds),
+                pipeline.startMonitoring(
+                        () -> pipeline.snapshot(status(), rate.paused(), rate.target(), scoreboard, thresholds),
                         listeners);
-                listeners.status(State.RUNNING, "Streaming", c.bootstrapServers(), c.embeddedBroker().isPresent());
+                listeners.status(
+                        State.RUNNING,
+                        "Streaming",
+                        c.bootstrapServers(),
+                        c.embeddedBroker().isPresent());
                 log.info("Engine running on {} at {} events/s", c.bootstrapServers(), rate.target());
             }
         } catch (RuntimeException | InterruptedException e) {
@@ -140,7 +151,8 @@ public final class Engine implements AutoCloseable {
         backtests.close();
         pipeline.close();
         if (before != State.FAILED) {
-            listeners.status(State.STOPPED, "Stopped", pipeline.bootstrapServersOrNull(), settings.usesEmbeddedBroker());
+            listeners.status(
+                    State.STOPPED, "Stopped", pipeline.bootstrapServersOrNull(), settings.usesEmbeddedBroker());
         }
     }
 
@@ -201,7 +213,8 @@ public final class Engine implements AutoCloseable {
 
     /** "What if": the last {@code span} replayed through candidate thresholds beside the live ones; live consumers untouched. */
     public BacktestRun whatIf(FraudThresholds candidate, Duration span, BacktestProgress progress) {
-        return backtests.start(pipeline.cluster(), thresholds, candidate, span, scoreboard.injectedScenarios(), progress);
+        return backtests.start(
+                pipeline.cluster(), thresholds, candidate, span, scoreboard.injectedScenarios(), progress);
     }
 
     /** Clears the figures: analytics, per-user fraud windows, alert counts, the scoreboard, producer counters. */
@@ -244,5 +257,4 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("cannot " + what + " once the engine has started");
         }
     }
-
 }

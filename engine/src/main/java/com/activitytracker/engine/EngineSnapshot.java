@@ -44,9 +44,11 @@ public record EngineSnapshot(
     boolean isDrained() {
         long delivered = producer.delivered();
         return producer.inFlight() == 0
-                && analyticsConsumer.lagRecords() == 0 && analyticsConsumer.processed() >= delivered
+                && analyticsConsumer.lagRecords() == 0
+                && analyticsConsumer.processed() >= delivered
                 // the analytics figures are snapshotted on the consumer's tick: wait for one that counts everything
                 && analytics.eventsTotal() + analytics.invalidRecords() >= delivered
-                && fraudConsumer.lagRecords() == 0 && fraudConsumer.processed() >= delivered;
+                && fraudConsumer.lagRecords() == 0
+                && fraudConsumer.processed() >= delivered;
     }
 }

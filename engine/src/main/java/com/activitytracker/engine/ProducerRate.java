@@ -17,7 +17,8 @@ final class ProducerRate {
 
     void set(double eventsPerSecond) {
         if (!(eventsPerSecond >= 0) || eventsPerSecond > SettingsLoader.MAX_RATE) {
-            throw new IllegalArgumentException("rate must be from 0 to " + (long) SettingsLoader.MAX_RATE + " events per second");
+            throw new IllegalArgumentException(
+                    "rate must be from 0 to " + (long) SettingsLoader.MAX_RATE + " events per second");
         }
         target = eventsPerSecond;
         apply();

@@ -82,8 +82,10 @@ final class SnapshotPublisher implements AutoCloseable {
         figures.put("analysed", s.analytics().eventsTotal());
         figures.put("fraud_checked", s.fraudEventsChecked());
         figures.put("alerts", s.alertsTotal());
-        figures.put("lag_records",
-                Math.max(0, s.analyticsConsumer().lagRecords()) + Math.max(0, s.fraudConsumer().lagRecords()));
+        figures.put(
+                "lag_records",
+                Math.max(0, s.analyticsConsumer().lagRecords())
+                        + Math.max(0, s.fraudConsumer().lagRecords()));
         figures.put("e2e_p50_ms", RoleLog.round2(s.endToEnd().p50Millis()));
         figures.put("e2e_p99_ms", RoleLog.round2(s.endToEnd().p99Millis()));
         figures.put("revenue_total", RoleLog.round2(s.analytics().revenueTotal()));

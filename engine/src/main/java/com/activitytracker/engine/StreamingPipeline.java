@@ -64,8 +64,13 @@ final class StreamingPipeline implements AutoCloseable {
      * @param fraudFrom where the fraud group starts: the end for a fresh demo, or its committed offsets
      * @return false when cancelled meanwhile
      */
-    boolean startConsumers(FraudThresholds thresholds, StartFrom fraudFrom, EngineListeners listeners,
-                        DetectionScoreboard scoreboard, BooleanSupplier cancelled) throws InterruptedException {
+    boolean startConsumers(
+            FraudThresholds thresholds,
+            StartFrom fraudFrom,
+            EngineListeners listeners,
+            DetectionScoreboard scoreboard,
+            BooleanSupplier cancelled)
+            throws InterruptedException {
         Consumer<AnalyticsSnapshot> onReport = report -> listeners.each(l -> l.onAnalyticsReport(report));
         Consumer<FraudAlert> onAlert = alert -> {
             scoreboard.alert(alert);
@@ -73,17 +78,26 @@ final class StreamingPipeline implements AutoCloseable {
         };
         KafkaClientFactory clients = cluster.clients();
         Settings s = cluster.settings();
-        analytics = ConsumerPipeline.analytics(clients, s, new Options(ConsumerGroups.newAnalyticsGroup(), StartFrom.END, null),
-                clock, registry, onReport);
-        fraud = ConsumerPipeline.fraud(clients, s, thresholds, new Options(ConsumerGroups.FRAUD, fraudFrom, null),
-                clock, registry, onAlert);
+        analytics = ConsumerPipeline.analytics(
+                clients,
+                s,
+                new Options(ConsumerGroups.newAnalyticsGroup(), StartFrom.END, null),
+                clock,
+                registry,
+                onReport);
+        fraud = ConsumerPipeline.fraud(
+                clients, s, thresholds, new Options(ConsumerGroups.FRAUD, fraudFrom, null), clock, registry, onAlert);
         analytics.start();
         fraud.start();
         long deadline = System.nanoTime() + ASSIGNMENT_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline && !cancelled.getAsBoolean()
+        while (System.nanoTime() < deadline
+                && !cancelled.getAsBoolean()
                 && (analytics.stats().partitions() == 0 || fraud.stats().partitions() == 0)) {
-            if (analytics.worker().awaitFinished(Duration.ofMillis(50)) || fraud.worker().awaitFinished(Duration.ZERO)) {
-                String error = analytics.stats().error() != null ? analytics.stats().error() : fraud.stats().error();
+            if (analytics.worker().awaitFinished(Duration.ofMillis(50))
+                    || fraud.worker().awaitFinished(Duration.ZERO)) {
+                String error = analytics.stats().error() != null
+                        ? analytics.stats().error()
+                        : fraud.stats().error();
                 throw new EngineStartException("a consumer stopped while starting: " + error);
             }
         }
@@ -95,7 +109,10 @@ final class StreamingPipeline implements AutoCloseable {
         Settings s = cluster.settings();
         Consumer<ProducerStats> onProgress = stats -> listeners.each(l -> l.onProducerProgress(stats));
         producer = ActivityProducer.builder(this::instrumentedProducer, s.activitiesTopic(), traffic)
-                .rate(rate).maxEvents(maxEvents).clock(clock).registry(registry)
+                .rate(rate)
+                .maxEvents(maxEvents)
+                .clock(clock)
+                .registry(registry)
                 .onProgress(s.statsInterval(), onProgress)
                 .build();
         baseline = producer.stats();
@@ -131,19 +148,44 @@ final class StreamingPipeline implements AutoCloseable {
         }
     }
 
-    EngineSnapshot snapshot(EngineStatus status, boolean paused, double targetRate, DetectionScoreboard scoreboard,
-                            FraudThresholds thresholds) {
+    EngineSnapshot snapshot(
+            EngineStatus status,
+            boolean paused,
+            double targetRate,
+            DetectionScoreboard scoreboard,
+            FraudThresholds thresholds) {
         ProducerStats raw = producer.stats();
         ProducerStats base = baseline;
-        ProducerStats p = new ProducerStats(raw.sent() - base.sent(), raw.delivered() - base.delivered(),
-                raw.failed() - base.failed(), targetRate, raw.actualRate(), raw.averageRate(), raw.activeSessions(),
-                raw.elapsed(), raw.lastDelivery(), raw.running(), raw.error());
+        ProducerStats p = new ProducerStats(
+                raw.sent() - base.sent(),
+                raw.delivered() - base.delivered(),
+                raw.failed() - base.failed(),
+                targetRate,
+                raw.actualRate(),
+                raw.averageRate(),
+                raw.activeSessions(),
+                raw.elapsed(),
+                raw.lastDelivery(),
+                raw.running(),
+                raw.error());
         AnalyticsProcessor a = analytics.processor();
         FraudDetectionProcessor f = fraud.processor();
-        return new EngineSnapshot(Instant.now(clock), status, paused, p, a.latest(), analytics.stats(), fraud.stats(),
-                f.eventsChecked(), scoreboard.total(), scoreboard.bySeverity(), scoreboard.byRule(),
-                LatencyPercentiles.of(a.endToEndLatency()), LatencyPercentiles.of(f.detectionLatency()),
-                scoreboard.entries(), thresholds);
+        return new EngineSnapshot(
+                Instant.now(clock),
+                status,
+                paused,
+                p,
+                a.latest(),
+                analytics.stats(),
+                fraud.stats(),
+                f.eventsChecked(),
+                scoreboard.total(),
+                scoreboard.bySeverity(),
+                scoreboard.byRule(),
+                LatencyPercentiles.of(a.endToEndLatency()),
+                LatencyPercentiles.of(f.detectionLatency()),
+                scoreboard.entries(),
+                thresholds);
     }
 
     private KafkaProducer<String, byte[]> instrumentedProducer() {
@@ -218,5 +260,4 @@ final class StreamingPipeline implements AutoCloseable {
         t.start();
         return t;
     }
-
 }

@@ -29,6 +29,7 @@ public final class AlertFeedModel {
     private final ObservableList<FraudAlert> alerts = FXCollections.observableArrayList();
     /** Kept in a field: an unmodifiable view only listens weakly to its source. */
     private final ObservableList<FraudAlert> alertsView = FXCollections.unmodifiableObservableList(alerts);
+
     private final FilteredList<FraudAlert> visible = new FilteredList<>(alertsView);
     private final Set<String> shownIds = new HashSet<>();
     private final ObjectProperty<SeverityFilter> filter = new SimpleObjectProperty<>(SeverityFilter.ALL);
@@ -140,15 +141,31 @@ public final class AlertFeedModel {
 
     private String describe(FraudAlert a) {
         StringBuilder text = new StringBuilder();
-        text.append(a.rule()).append(" · ").append(a.severity()).append('\n')
-                .append(a.description()).append("\n\n")
-                .append("User: ").append(a.userId()).append('\n')
-                .append("Detected at: ").append(Formats.time(a.detectedAt(), zone)).append('\n')
-                .append("Event time: ").append(Formats.time(a.eventTime(), zone)).append('\n')
-                .append("Alert id: ").append(a.alertId()).append("\n\n")
+        text.append(a.rule())
+                .append(" · ")
+                .append(a.severity())
+                .append('\n')
+                .append(a.description())
+                .append("\n\n")
+                .append("User: ")
+                .append(a.userId())
+                .append('\n')
+                .append("Detected at: ")
+                .append(Formats.time(a.detectedAt(), zone))
+                .append('\n')
+                .append("Event time: ")
+                .append(Formats.time(a.eventTime(), zone))
+                .append('\n')
+                .append("Alert id: ")
+                .append(a.alertId())
+                .append("\n\n")
                 .append("Details:\n");
         for (Map.Entry<String, Object> d : a.details().entrySet()) {
-            text.append("  ").append(d.getKey()).append(": ").append(d.getValue()).append('\n');
+            text.append("  ")
+                    .append(d.getKey())
+                    .append(": ")
+                    .append(d.getValue())
+                    .append('\n');
         }
         text.append("\nEvidence (").append(a.evidenceEventIds().size()).append(" events):\n");
         a.evidenceEventIds().forEach(id -> text.append("  ").append(id).append('\n'));

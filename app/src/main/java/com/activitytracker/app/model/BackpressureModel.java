@@ -37,6 +37,7 @@ public final class BackpressureModel {
     static final double DRAIN = 0.5;
     /** How long the lag must stay clear before the hold is raised a step. */
     static final Duration PROBE_AFTER = Duration.ofSeconds(4);
+
     static final double PROBE_STEP = 1.15;
     /**
      * A jump of the slider (10 to 50,000 events/s) reaches the engine in steps of this factor, one per
@@ -46,12 +47,12 @@ public final class BackpressureModel {
     static final double RAMP_STEP = 1.3;
     /** Up to this rate the engine follows the slider at once: any machine's consumers keep up with it. */
     static final double RAMP_FREE = 2_000;
+
     static final Duration RAMP_EVERY = Duration.ofMillis(500);
     /** Consumer rates are measured over this window of snapshots. */
     static final Duration RATE_WINDOW = Duration.ofSeconds(3);
 
-    private record Sample(Instant at, long analytics, long fraud) {
-    }
+    private record Sample(Instant at, long analytics, long fraud) {}
 
     private final EngineCommands engine;
     private final BooleanProperty holding = new SimpleBooleanProperty(true);
@@ -62,6 +63,7 @@ public final class BackpressureModel {
     private double presenterRate;
     /** The rate the engine is held at (while ramping up or overloaded); NaN while not held. */
     private double heldAt = Double.NaN;
+
     private Instant clearSince;
     private Instant lastRamp;
 
@@ -143,7 +145,8 @@ public final class BackpressureModel {
             samples.clear(); // counters were reset, or an old snapshot
         }
         samples.addLast(now);
-        while (samples.size() > 2 && Duration.between(samples.peekFirst().at, now.at).compareTo(RATE_WINDOW) > 0) {
+        while (samples.size() > 2
+                && Duration.between(samples.peekFirst().at, now.at).compareTo(RATE_WINDOW) > 0) {
             samples.removeFirst();
         }
         double lag = Math.max(analytics.lagSeconds(), fraud.lagSeconds());

@@ -31,8 +31,10 @@ public final class ConsoleModel {
         this.thresholds = new ThresholdsModel(engine);
         this.alerts = new AlertFeedModel(clock.getZone());
         this.scoreboard = new ScoreboardModel(clock.getZone());
-        this.backpressure = new BackpressureModel(engine, controls.targetRateProperty().get());
-        controls.targetRateProperty().addListener((obs, old, rate) -> backpressure.presenterRateChanged(rate.doubleValue()));
+        this.backpressure =
+                new BackpressureModel(engine, controls.targetRateProperty().get());
+        controls.targetRateProperty()
+                .addListener((obs, old, rate) -> backpressure.presenterRateChanged(rate.doubleValue()));
         backpressure.explanationProperty().addListener((obs, old, text) -> main.setBackpressure(text));
         // pause is the console's state, not the engine's: both the chip and the status bar follow it
         main.setPaused(controls.pausedProperty().get());

@@ -123,7 +123,10 @@ public final class ControlsModel {
             engine.pause();
         }
         paused.set(engine.isPaused());
-        lastAction.set(paused.get() ? "Paused: the producer stopped sending" : "Resumed at " + Formats.rate(targetRate.get()) + "/s");
+        lastAction.set(
+                paused.get()
+                        ? "Paused: the producer stopped sending"
+                        : "Resumed at " + Formats.rate(targetRate.get()) + "/s");
     }
 
     public void inject(Scenario scenario) {

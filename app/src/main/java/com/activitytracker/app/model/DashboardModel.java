@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 public final class DashboardModel {
     /** How much history the time-series charts show. */
     public static final Duration CHART_WINDOW = Duration.ofMinutes(3);
+
     private static final int MAX_POINTS = 400;
 
     private final TileModel eventsPerSecond = new TileModel("events-per-second", "Events / s");
@@ -33,8 +34,16 @@ public final class DashboardModel {
     private final TileModel alerts = new TileModel("alerts", "Fraud alerts");
     private final TileModel consumerLag = new TileModel("consumer-lag", "Consumer lag");
     private final TileModel latency = new TileModel("latency", "End-to-end latency");
-    private final List<TileModel> tiles = List.of(eventsPerSecond, totalEvents, revenue, averageOrder, conversion,
-            activeSessions, alerts, consumerLag, latency);
+    private final List<TileModel> tiles = List.of(
+            eventsPerSecond,
+            totalEvents,
+            revenue,
+            averageOrder,
+            conversion,
+            activeSessions,
+            alerts,
+            consumerLag,
+            latency);
     private final Map<Severity, ReadOnlyStringWrapper> alertsBySeverity = new EnumMap<>(Severity.class);
 
     private final SlidingSeries targetRate = series("Target");
@@ -47,8 +56,12 @@ public final class DashboardModel {
     private final ObservableList<CategoryValue> eventMix = FXCollections.observableArrayList();
     /** Kept in a field: an unmodifiable view only listens weakly to its source. */
     private final ObservableList<CategoryValue> eventMixView = FXCollections.unmodifiableObservableList(eventMix);
-    private final List<FunnelStepModel> funnel = List.of(new FunnelStepModel("Viewed a page"),
-            new FunnelStepModel("Added to cart"), new FunnelStepModel("Checked out"), new FunnelStepModel("Purchased"));
+
+    private final List<FunnelStepModel> funnel = List.of(
+            new FunnelStepModel("Viewed a page"),
+            new FunnelStepModel("Added to cart"),
+            new FunnelStepModel("Checked out"),
+            new FunnelStepModel("Purchased"));
     private final ReadOnlyStringWrapper funnelSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper updatedAt = new ReadOnlyStringWrapper("");
 
@@ -132,36 +145,48 @@ public final class DashboardModel {
     }
 
     private void showTiles(EngineSnapshot s, AnalyticsSnapshot a) {
-        eventsPerSecond.show(Formats.rate(s.producer().actualRate()),
+        eventsPerSecond.show(
+                Formats.rate(s.producer().actualRate()),
                 s.paused() ? "paused" : "target " + Formats.rate(s.producer().targetRate()) + "/s");
-        totalEvents.show(Formats.count(a.eventsTotal()), Formats.count(s.producer().sent()) + " sent · "
-                + Formats.count(a.invalidRecords()) + " invalid");
+        totalEvents.show(
+                Formats.count(a.eventsTotal()),
+                Formats.count(s.producer().sent()) + " sent · " + Formats.count(a.invalidRecords()) + " invalid");
         revenue.show(Formats.money(a.revenueTotal()), Formats.money(a.revenuePerMinute()) + " per minute");
         averageOrder.show(Formats.money(a.averageOrderValue()), Formats.count(a.purchases()) + " purchases");
-        conversion.show(Formats.percent(a.funnel().conversionRate()), Formats.count(a.funnel().purchaseUsers())
-                + " of " + Formats.count(a.funnel().pageViewUsers()) + " visitors bought");
-        activeSessions.show(Formats.count(s.producer().activeSessions()), Formats.count(a.uniqueUsers()) + " unique users");
+        conversion.show(
+                Formats.percent(a.funnel().conversionRate()),
+                Formats.count(a.funnel().purchaseUsers()) + " of "
+                        + Formats.count(a.funnel().pageViewUsers()) + " visitors bought");
+        activeSessions.show(
+                Formats.count(s.producer().activeSessions()), Formats.count(a.uniqueUsers()) + " unique users");
         alerts.show(Formats.count(s.alertsTotal()), "by severity");
         for (Severity severity : Severity.values()) {
-            alertsBySeverity.get(severity).set(Formats.count(s.alertsBySeverity().getOrDefault(severity, 0L)));
+            alertsBySeverity
+                    .get(severity)
+                    .set(Formats.count(s.alertsBySeverity().getOrDefault(severity, 0L)));
         }
         ConsumerStats ac = s.analyticsConsumer();
         ConsumerStats fc = s.fraudConsumer();
         long lagRecords = Math.max(0, ac.lagRecords()) + Math.max(0, fc.lagRecords());
-        consumerLag.show(Formats.count(lagRecords) + " records",
+        consumerLag.show(
+                Formats.count(lagRecords) + " records",
                 Formats.seconds(Math.max(ac.lagSeconds(), fc.lagSeconds())) + " behind");
-        latency.show("p50 " + Formats.millis(s.endToEnd().p50Millis()), "p99 " + Formats.millis(s.endToEnd().p99Millis()));
+        latency.show(
+                "p50 " + Formats.millis(s.endToEnd().p50Millis()),
+                "p99 " + Formats.millis(s.endToEnd().p99Millis()));
     }
 
     private void showCharts(EngineSnapshot s, AnalyticsSnapshot a) {
-        throughput.offer(s.takenAt(), s.producer().sent(), a.eventsTotal(), s.fraudEventsChecked()).ifPresent(r -> {
-            double x = Duration.between(origin, r.at()).toMillis() / 1000.0;
-            targetRate.add(x, s.paused() ? 0 : s.producer().targetRate());
-            producedRate.add(x, r.produced());
-            analysedRate.add(x, r.analysed());
-            checkedRate.add(x, r.checked());
-            revenueTotal.add(x, a.revenueTotal());
-        });
+        throughput
+                .offer(s.takenAt(), s.producer().sent(), a.eventsTotal(), s.fraudEventsChecked())
+                .ifPresent(r -> {
+                    double x = Duration.between(origin, r.at()).toMillis() / 1000.0;
+                    targetRate.add(x, s.paused() ? 0 : s.producer().targetRate());
+                    producedRate.add(x, r.produced());
+                    analysedRate.add(x, r.analysed());
+                    checkedRate.add(x, r.checked());
+                    revenueTotal.add(x, a.revenueTotal());
+                });
     }
 
     private void showEventMix(AnalyticsSnapshot a) {

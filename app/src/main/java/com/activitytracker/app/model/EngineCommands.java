@@ -2,11 +2,11 @@ package com.activitytracker.app.model;
 
 import com.activitytracker.engine.backtest.BacktestProgress;
 import com.activitytracker.engine.backtest.BacktestReport;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import com.activitytracker.engine.fraud.FraudThresholds;
 import com.activitytracker.engine.generator.InjectedScenario;
 import com.activitytracker.engine.generator.Scenario;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the presentation models ask of the engine. Every call returns at once (the engine hands work

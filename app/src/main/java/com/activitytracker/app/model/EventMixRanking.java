@@ -15,8 +15,7 @@ public final class EventMixRanking {
     private EventMixRanking() {}
 
     /** One bar: the type, its share as text, and how much of the track it fills (0 to 1). */
-    public record Bar(String category, String share, double fill) {
-    }
+    public record Bar(String category, String share, double fill) {}
 
     /** Sorted by share, largest first; ties by name, so the order does not flicker. */
     public static List<Bar> rank(List<CategoryValue> mix) {
@@ -31,12 +30,15 @@ public final class EventMixRanking {
     public static List<Bar> rank(List<CategoryValue> mix, int rows) {
         double largest = mix.stream().mapToDouble(CategoryValue::percent).max().orElse(0);
         List<CategoryValue> sorted = mix.stream()
-                .sorted(Comparator.comparingDouble(CategoryValue::percent).reversed()
+                .sorted(Comparator.comparingDouble(CategoryValue::percent)
+                        .reversed()
                         .thenComparing(CategoryValue::category))
                 .toList();
         int limit = Math.max(1, rows);
         if (sorted.size() <= limit) {
-            return sorted.stream().map(v -> bar(v.category(), v.percent(), largest)).toList();
+            return sorted.stream()
+                    .map(v -> bar(v.category(), v.percent(), largest))
+                    .toList();
         }
         List<Bar> bars = new ArrayList<>();
         sorted.subList(0, limit - 1).forEach(v -> bars.add(bar(v.category(), v.percent(), largest)));

@@ -23,7 +23,9 @@ public final class Formats {
             return "max";
         }
         double r = Math.max(0, perSecond);
-        return r < 10 && r != Math.rint(r) ? String.format(Locale.ROOT, "%.1f", r) : String.format(Locale.ROOT, "%,.0f", r);
+        return r < 10 && r != Math.rint(r)
+                ? String.format(Locale.ROOT, "%.1f", r)
+                : String.format(Locale.ROOT, "%,.0f", r);
     }
 
     /** Dollars with cents: {@code $12,345.60}. */

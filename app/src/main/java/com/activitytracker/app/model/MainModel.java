@@ -32,7 +32,8 @@ public final class MainModel {
     private final ReadOnlyBooleanWrapper fullScreen = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper helpVisible = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<State> engineState = new ReadOnlyObjectWrapper<>(State.NEW);
-    private final ReadOnlyObjectWrapper<ConsoleState> consoleState = new ReadOnlyObjectWrapper<>(ConsoleState.NOT_STARTED);
+    private final ReadOnlyObjectWrapper<ConsoleState> consoleState =
+            new ReadOnlyObjectWrapper<>(ConsoleState.NOT_STARTED);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Not started");
     private String engineMessage = "Not started";
     private boolean paused;
@@ -150,15 +151,19 @@ public final class MainModel {
         }
         saving.set(true);
         notice.set("Saving a snapshot…");
-        snapshots.save().whenCompleteAsync((files, error) -> {
-            saving.set(false);
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                notice.set("Could not save the snapshot: " + cause.getMessage());
-            } else {
-                notice.set("Saved " + names(files) + " to " + snapshots.folder());
-            }
-        }, fxExecutor);
+        snapshots
+                .save()
+                .whenCompleteAsync(
+                        (files, error) -> {
+                            saving.set(false);
+                            if (error != null) {
+                                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                                notice.set("Could not save the snapshot: " + cause.getMessage());
+                            } else {
+                                notice.set("Saved " + names(files) + " to " + snapshots.folder());
+                            }
+                        },
+                        fxExecutor);
     }
 
     /** The producer was paused or resumed. */
@@ -182,7 +187,8 @@ public final class MainModel {
         engineMessage = status.message();
         refreshState();
         if (status.bootstrapServers() != null) {
-            clusterText.set((status.embeddedBroker() ? "Embedded Kafka broker at " : "Kafka at ") + status.bootstrapServers());
+            clusterText.set(
+                    (status.embeddedBroker() ? "Embedded Kafka broker at " : "Kafka at ") + status.bootstrapServers());
         }
         switch (status.state()) {
             case STARTING -> banner(BannerKind.INFO, status.message(), null);
@@ -194,8 +200,11 @@ public final class MainModel {
                 }
             }
             case DISCONNECTED -> banner(BannerKind.DANGER, status.message(), null);
-            case FAILED -> banner(BannerKind.DANGER, "Could not start: " + status.message()
-                    + " (the Kafka… button chooses another cluster)", null);
+            case FAILED ->
+                banner(
+                        BannerKind.DANGER,
+                        "Could not start: " + status.message() + " (the Kafka… button chooses another cluster)",
+                        null);
             case STOPPING, STOPPED -> banner(BannerKind.INFO, status.message(), null);
             default -> banner(BannerKind.NONE, "", null);
         }
@@ -204,11 +213,12 @@ public final class MainModel {
     private void refreshState() {
         ConsoleState state = ConsoleState.of(engineState.get(), paused, !backpressure.isEmpty());
         consoleState.set(state);
-        statusText.set(switch (state) {
-            case PAUSED -> "Paused: the producer sends nothing until you resume (Space)";
-            case BACKPRESSURE -> "Backpressure: " + backpressure;
-            default -> withLabel(state, engineMessage);
-        });
+        statusText.set(
+                switch (state) {
+                    case PAUSED -> "Paused: the producer sends nothing until you resume (Space)";
+                    case BACKPRESSURE -> "Backpressure: " + backpressure;
+                    default -> withLabel(state, engineMessage);
+                });
     }
 
     /** "Streaming" stays as it is; "Lost the connection…" becomes "Reconnecting: Lost the connection…". */
@@ -216,8 +226,10 @@ public final class MainModel {
         if (message == null || message.isBlank()) {
             return state.label();
         }
-        return message.toLowerCase(java.util.Locale.ROOT).startsWith(state.label().toLowerCase(java.util.Locale.ROOT))
-                ? message : state.label() + ": " + message;
+        return message.toLowerCase(java.util.Locale.ROOT)
+                        .startsWith(state.label().toLowerCase(java.util.Locale.ROOT))
+                ? message
+                : state.label() + ": " + message;
     }
 
     /** Called on every UI tick: lets a passing banner go. */

@@ -48,8 +48,14 @@ public final class RateScale {
      * @throws IllegalArgumentException with a message for the user when the text is not a rate on the scale
      */
     public static double parse(String text) {
-        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replace(",", "").replace("_", "")
-                .replace(" ", "").replace("/s", "");
+        String t = text == null
+                ? ""
+                : text.strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replace(",", "")
+                        .replace("_", "")
+                        .replace(" ", "")
+                        .replace("/s", "");
         double factor = 1;
         if (t.endsWith("k")) {
             factor = 1_000;

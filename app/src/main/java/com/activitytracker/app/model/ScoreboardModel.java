@@ -17,6 +17,7 @@ public final class ScoreboardModel {
     private final ObservableList<ScoreboardRow> rows = FXCollections.observableArrayList();
     /** Kept in a field: an unmodifiable view only listens weakly to its source. */
     private final ObservableList<ScoreboardRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(emptySummary());
 
     public ScoreboardModel(ZoneId zone) {
@@ -48,8 +49,13 @@ public final class ScoreboardModel {
         if (!next.equals(rows)) {
             rows.setAll(next);
         }
-        summary.set(entries.isEmpty() ? emptySummary() : "Caught " + catchTimes.size() + " of " + entries.size()
-                + " injected" + (catchTimes.isEmpty() ? "" : " · median time to catch " + Formats.duration(median(catchTimes))));
+        summary.set(
+                entries.isEmpty()
+                        ? emptySummary()
+                        : "Caught " + catchTimes.size() + " of " + entries.size() + " injected"
+                                + (catchTimes.isEmpty()
+                                        ? ""
+                                        : " · median time to catch " + Formats.duration(median(catchTimes))));
     }
 
     public void clear() {
@@ -59,9 +65,16 @@ public final class ScoreboardModel {
 
     private ScoreboardRow row(ScoreboardEntry e) {
         var s = e.scenario();
-        return new ScoreboardRow(s.id(), s.scenario().displayName(), s.userId(), Formats.time(s.injectedAt(), zone),
-                s.expectedRule(), e.caught(), e.caught() ? "Caught" : "Waiting…",
-                Formats.duration(e.timeToCatch()), Formats.duration(e.detectionLatency()));
+        return new ScoreboardRow(
+                s.id(),
+                s.scenario().displayName(),
+                s.userId(),
+                Formats.time(s.injectedAt(), zone),
+                s.expectedRule(),
+                e.caught(),
+                e.caught() ? "Caught" : "Waiting…",
+                Formats.duration(e.timeToCatch()),
+                Formats.duration(e.detectionLatency()));
     }
 
     static Duration median(List<Duration> values) {

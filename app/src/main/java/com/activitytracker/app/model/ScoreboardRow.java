@@ -10,5 +10,4 @@ public record ScoreboardRow(
         boolean caught,
         String result,
         String timeToCatch,
-        String detectionLatency) {
-}
+        String detectionLatency) {}

@@ -39,8 +39,12 @@ public final class SettingsModel {
      * @param loader  resolves settings with these overrides, throwing {@link SettingsException} for a bad value
      * @param restart starts the engine again with the accepted settings
      */
-    public SettingsModel(Settings current, Function<Map<String, String>, Settings> loader, Consumer<Settings> restart,
-                         Executor background, Executor fxExecutor) {
+    public SettingsModel(
+            Settings current,
+            Function<Map<String, String>, Settings> loader,
+            Consumer<Settings> restart,
+            Executor background,
+            Executor fxExecutor) {
         this.loader = Objects.requireNonNull(loader);
         this.restart = Objects.requireNonNull(restart);
         this.background = Objects.requireNonNull(background);
@@ -87,7 +91,9 @@ public final class SettingsModel {
         }
         Map<String, String> overrides = new HashMap<>();
         overrides.put(Settings.KAFKA_BOOTSTRAP_SERVERS, text(bootstrapServers));
-        overrides.put(Settings.KAFKA_ACTIVITIES_TOPIC, text(activitiesTopic).isEmpty() ? "user-activities" : text(activitiesTopic));
+        overrides.put(
+                Settings.KAFKA_ACTIVITIES_TOPIC,
+                text(activitiesTopic).isEmpty() ? "user-activities" : text(activitiesTopic));
         overrides.put(Settings.KAFKA_CLIENT_CONFIG, text(clientConfig));
         busy.set(true);
         error.set("");

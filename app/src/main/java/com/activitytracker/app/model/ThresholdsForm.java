@@ -66,8 +66,16 @@ public final class ThresholdsForm {
 
     /** Every value, for listening to any change. */
     public List<Property<?>> all() {
-        return List.of(velocityMaxEvents, velocityWindowSeconds, highValueAmount, cardTestCount, cardTestMaxAmount,
-                cardTestWindowSeconds, atoFailedLogins, atoWindowSeconds, travelWindowSeconds);
+        return List.of(
+                velocityMaxEvents,
+                velocityWindowSeconds,
+                highValueAmount,
+                cardTestCount,
+                cardTestMaxAmount,
+                cardTestWindowSeconds,
+                atoFailedLogins,
+                atoWindowSeconds,
+                travelWindowSeconds);
     }
 
     // ---- Commands ------------------------------------------------------------------------------
@@ -81,9 +89,16 @@ public final class ThresholdsForm {
         if (all().stream().anyMatch(p -> p.getValue() == null)) {
             throw new IllegalArgumentException("Every threshold needs a value");
         }
-        return new FraudThresholds(velocityMaxEvents.get(), seconds(velocityWindowSeconds), highValueAmount.get(),
-                cardTestCount.get(), cardTestMaxAmount.get(), seconds(cardTestWindowSeconds), atoFailedLogins.get(),
-                seconds(atoWindowSeconds), seconds(travelWindowSeconds));
+        return new FraudThresholds(
+                velocityMaxEvents.get(),
+                seconds(velocityWindowSeconds),
+                highValueAmount.get(),
+                cardTestCount.get(),
+                cardTestMaxAmount.get(),
+                seconds(cardTestWindowSeconds),
+                atoFailedLogins.get(),
+                seconds(atoWindowSeconds),
+                seconds(travelWindowSeconds));
     }
 
     /** Shows the given thresholds. */

@@ -19,11 +19,12 @@ public final class ThresholdsModel {
     public ThresholdsModel(EngineCommands engine) {
         this.engine = Objects.requireNonNull(engine);
         this.form = new ThresholdsForm(engine.thresholds());
-        form.all().forEach(p -> p.addListener((obs, old, value) -> {
-            if (!loading) {
-                apply();
-            }
-        }));
+        form.all()
+                .forEach(p -> p.addListener((obs, old, value) -> {
+                    if (!loading) {
+                        apply();
+                    }
+                }));
     }
 
     // ---- Properties ----------------------------------------------------------------------------

@@ -11,11 +11,9 @@ import java.util.Optional;
  */
 public final class ThroughputTracker {
     /** Rates over one interval, in events per second. */
-    public record Rates(Instant at, double produced, double analysed, double checked) {
-    }
+    public record Rates(Instant at, double produced, double analysed, double checked) {}
 
-    private record Sample(Instant at, long produced, long analysed, long checked) {
-    }
+    private record Sample(Instant at, long produced, long analysed, long checked) {}
 
     private final Duration minInterval;
     private Sample previous;
@@ -42,8 +40,11 @@ public final class ThroughputTracker {
         }
         double seconds = elapsed.toNanos() / 1e9;
         previous = now;
-        return Optional.of(new Rates(at, (produced - before.produced) / seconds,
-                (analysed - before.analysed) / seconds, (checked - before.checked) / seconds));
+        return Optional.of(new Rates(
+                at,
+                (produced - before.produced) / seconds,
+                (analysed - before.analysed) / seconds,
+                (checked - before.checked) / seconds));
     }
 
     public void reset() {

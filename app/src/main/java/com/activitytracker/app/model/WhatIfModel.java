@@ -130,8 +130,8 @@ public final class WhatIfModel {
         status.set("Replaying the last " + spanMinutes.get() + " min…");
         CompletableFuture<BacktestReport> run;
         try {
-            run = engine.whatIf(t, Duration.ofMinutes(spanMinutes.get()),
-                    (read, total) -> ui.execute(() -> progress(read, total)));
+            run = engine.whatIf(
+                    t, Duration.ofMinutes(spanMinutes.get()), (read, total) -> ui.execute(() -> progress(read, total)));
         } catch (IllegalStateException e) {
             running.set(false);
             status.set("");
@@ -171,15 +171,16 @@ public final class WhatIfModel {
         }
     }
 
-    private void finished(CompletableFuture<BacktestReport> run, FraudThresholds t, BacktestReport report,
-                          Throwable failure) {
+    private void finished(
+            CompletableFuture<BacktestReport> run, FraudThresholds t, BacktestReport report, Throwable failure) {
         if (run != current) {
             return; // replaced or cancelled meanwhile
         }
         current = null;
         running.set(false);
         progress.set(1);
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause != null) {
             status.set("");
             if (!(cause instanceof BacktestCancelledException || cause instanceof CancellationException)) {
@@ -205,8 +206,10 @@ public final class WhatIfModel {
             long b = r.candidate().alerts(rule);
             table.add(WhatIfRow.rule(rule, a, b, max));
         }
-        table.add(WhatIfRow.total("All alerts", r.live().alertsTotal(), r.candidate().alertsTotal()));
-        table.add(WhatIfRow.total("Users flagged", r.live().usersFlagged(), r.candidate().usersFlagged()));
+        table.add(WhatIfRow.total(
+                "All alerts", r.live().alertsTotal(), r.candidate().alertsTotal()));
+        table.add(WhatIfRow.total(
+                "Users flagged", r.live().usersFlagged(), r.candidate().usersFlagged()));
         rows.setAll(table);
         findings.setAll(findings(r));
     }

@@ -48,8 +48,16 @@ final class AlertsPane {
         TableView<ScoreboardRow> scores = scoreboardTable(scoreboard);
 
         VBox.setVgrow(feed, Priority.ALWAYS);
-        box = new VBox(8, Styles.label("Fraud alerts", "section-title"), filter(alerts), feed, summary, details,
-                Styles.label("Detection scoreboard", "section-title"), scoreSummary, scores);
+        box = new VBox(
+                8,
+                Styles.label("Fraud alerts", "section-title"),
+                filter(alerts),
+                feed,
+                summary,
+                details,
+                Styles.label("Detection scoreboard", "section-title"),
+                scoreSummary,
+                scores);
         box.getStyleClass().add("alerts-pane");
         box.setMinHeight(0); // shrink rather than push the status bar off the window
         box.setId("alerts-pane");
@@ -78,8 +86,11 @@ final class AlertsPane {
                 alerts.filterProperty().set((SeverityFilter) toggle.getUserData());
             }
         });
-        alerts.filterProperty().addListener((obs, old, f) -> group.getToggles().stream()
-                .filter(t -> t.getUserData() == f).findFirst().ifPresent(group::selectToggle));
+        alerts.filterProperty()
+                .addListener((obs, old, f) -> group.getToggles().stream()
+                        .filter(t -> t.getUserData() == f)
+                        .findFirst()
+                        .ifPresent(group::selectToggle));
         return row;
     }
 
@@ -89,7 +100,9 @@ final class AlertsPane {
         list.getStyleClass().add("alert-list");
         list.setPlaceholder(Styles.label("No alerts yet: inject an attack", "muted"));
         list.setCellFactory(l -> new AlertCell(alerts));
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, a) -> alerts.selectedProperty().set(a));
+        list.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((obs, old, a) -> alerts.selectedProperty().set(a));
         alerts.selectedProperty().addListener((obs, old, a) -> {
             if (a == null) {
                 list.getSelectionModel().clearSelection();
@@ -133,6 +146,7 @@ final class AlertsPane {
     private static final class AlertCell extends ListCell<FraudAlert> {
         /** The cell's padding, its coloured edge and the list's scroll bar. */
         private static final double CELL_CHROME = 40;
+
         private final AlertFeedModel alerts;
         private final Label badge = Styles.label("", "severity-badge");
         private final Label rule = Styles.label("", "alert-rule");

@@ -18,7 +18,8 @@ public final class ConsoleView {
     public ConsoleView(ConsoleModel model, ViewActions actions, Shortcuts shortcuts) {
         BorderPane frame = new BorderPane();
         frame.getStyleClass().add("console-frame");
-        frame.setTop(new VBox(new HeaderBar(model.main(), actions, shortcuts).node(), new StatusBanner(model.main()).node()));
+        frame.setTop(new VBox(
+                new HeaderBar(model.main(), actions, shortcuts).node(), new StatusBanner(model.main()).node()));
         ScrollPane controls = new ScrollPane(new ControlsPane(model, shortcuts, actions.openWhatIf()).node());
         controls.setFitToWidth(true);
         controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -7,17 +7,12 @@ import com.activitytracker.app.model.Formats;
 import com.activitytracker.app.model.RateScale;
 import com.activitytracker.app.model.ThresholdsModel;
 import com.activitytracker.engine.generator.Scenario;
-import java.util.ArrayList;
-import java.util.List;
-import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -39,7 +34,12 @@ final class ControlsPane {
         // presenter mode makes room for the audience's figures: the thresholds wait until it ends
         thresholds.visibleProperty().bind(model.main().presenterModeProperty().not());
         thresholds.managedProperty().bind(thresholds.visibleProperty());
-        box = new VBox(14, rateSection(model.controls(), model.backpressure()), runSection(model), scenarioSection(model.controls()), thresholds);
+        box = new VBox(
+                14,
+                rateSection(model.controls(), model.backpressure()),
+                runSection(model),
+                scenarioSection(model.controls()),
+                thresholds);
         box.getStyleClass().add("controls-pane");
         box.setId("controls");
     }
@@ -101,8 +101,14 @@ final class ControlsPane {
         Label sustainable = Styles.label("", "backpressure-text");
         sustainable.setId("backpressure-text");
         sustainable.setWrapText(true);
-        sustainable.textProperty().bind(backpressure.sustainableRateProperty().map(r -> Double.isNaN(r.doubleValue()) ? ""
-                : "Consumers keep up with ≈ " + Formats.rate(r.doubleValue()) + "/s (marked on the slider)"));
+        sustainable
+                .textProperty()
+                .bind(backpressure
+                        .sustainableRateProperty()
+                        .map(r -> Double.isNaN(r.doubleValue())
+                                ? ""
+                                : "Consumers keep up with ≈ " + Formats.rate(r.doubleValue())
+                                        + "/s (marked on the slider)"));
         sustainable.visibleProperty().bind(backpressure.overloadedProperty());
         sustainable.managedProperty().bind(sustainable.visibleProperty());
         CheckBox hold = new CheckBox("Keep lag under a second");
@@ -123,8 +129,8 @@ final class ControlsPane {
         Button reset = new Button("Reset");
         reset.setId("reset-button");
         reset.setOnAction(e -> model.reset());
-        reset.setTooltip(new Tooltip("Clear counters, charts, alerts and the scoreboard ("
-                + keys.keysOf(Shortcuts.Command.RESET) + ")"));
+        reset.setTooltip(new Tooltip(
+                "Clear counters, charts, alerts and the scoreboard (" + keys.keysOf(Shortcuts.Command.RESET) + ")"));
         HBox row = new HBox(8, pause, reset);
         pause.setMaxWidth(Double.MAX_VALUE);
         reset.setMaxWidth(Double.MAX_VALUE);

@@ -56,10 +56,17 @@ final class DashboardPane {
         row.setVgrow(Priority.ALWAYS);
         row.setPercentHeight(50);
         charts.getRowConstraints().addAll(row, row);
-        charts.add(card("Throughput", legend(dashboard.throughputSeries()), throughputChart(dashboard.throughputSeries())), 0, 0);
+        charts.add(
+                card("Throughput", legend(dashboard.throughputSeries()), throughputChart(dashboard.throughputSeries())),
+                0,
+                0);
         charts.add(card("Revenue", "total since the start", revenueChart(dashboard.revenueSeries())), 1, 0);
-        charts.add(card("Event type mix", "share of all events, largest first", new EventMixView(dashboard).node()), 0, 1);
-        charts.add(card("Conversion funnel", "users per step, % of the step before", new FunnelView(dashboard).node()), 1, 1);
+        charts.add(
+                card("Event type mix", "share of all events, largest first", new EventMixView(dashboard).node()), 0, 1);
+        charts.add(
+                card("Conversion funnel", "users per step, % of the step before", new FunnelView(dashboard).node()),
+                1,
+                1);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
         // the middle takes what the side columns leave; its content shrinks rather than push them off screen
@@ -83,7 +90,8 @@ final class DashboardPane {
             Label count = Styles.label("", "severity-badge", AlertFeedModel.styleClass(s));
             count.setMinWidth(Region.USE_PREF_SIZE);
             count.setId("alerts-" + s.name().toLowerCase(Locale.ROOT));
-            count.textProperty().bind(dashboard.alertCountProperty(s).map(n -> s.name().charAt(0) + " " + n));
+            count.textProperty()
+                    .bind(dashboard.alertCountProperty(s).map(n -> s.name().charAt(0) + " " + n));
             row.getChildren().add(count);
         }
         return row;
@@ -145,7 +153,8 @@ final class DashboardPane {
         legend.getChildren().add(unit);
         for (int i = 0; i < series.size(); i++) {
             Region swatch = Styles.styled(new Region(), "legend-swatch", "legend-swatch-" + i);
-            Label name = Styles.label(i == 0 ? series.get(i).name() + " (dashed)" : series.get(i).name(), "card-note");
+            Label name = Styles.label(
+                    i == 0 ? series.get(i).name() + " (dashed)" : series.get(i).name(), "card-note");
             name.setGraphic(swatch);
             name.setMinWidth(Region.USE_PREF_SIZE);
             legend.getChildren().add(name);

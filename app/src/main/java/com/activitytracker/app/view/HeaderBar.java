@@ -44,18 +44,34 @@ final class HeaderBar {
     }
 
     private static Node toolbar(MainModel main, ViewActions actions, Shortcuts keys) {
-        Button settings = button("settings-button", "Kafka…", "Bootstrap servers, topic, client properties ("
-                + keys.keysOf(Shortcuts.Command.SETTINGS) + ")", actions.openSettings());
-        Button snapshot = button("snapshot-button", "Save snapshot", "Dashboard PNG + analytics JSON into "
-                + main.snapshotFolder() + " (" + keys.keysOf(Shortcuts.Command.SNAPSHOT) + ")", main::saveSnapshot);
+        Button settings = button(
+                "settings-button",
+                "Kafka…",
+                "Bootstrap servers, topic, client properties (" + keys.keysOf(Shortcuts.Command.SETTINGS) + ")",
+                actions.openSettings());
+        Button snapshot = button(
+                "snapshot-button",
+                "Save snapshot",
+                "Dashboard PNG + analytics JSON into " + main.snapshotFolder() + " ("
+                        + keys.keysOf(Shortcuts.Command.SNAPSHOT) + ")",
+                main::saveSnapshot);
         snapshot.disableProperty().bind(main.savingProperty());
-        Button theme = button("theme-button", "Theme", "Dark or light (" + keys.keysOf(Shortcuts.Command.THEME) + ")",
+        Button theme = button(
+                "theme-button",
+                "Theme",
+                "Dark or light (" + keys.keysOf(Shortcuts.Command.THEME) + ")",
                 main::toggleTheme);
-        Button presenter = button("presenter-button", "Presenter", "Large fonts for a projector ("
-                + keys.keysOf(Shortcuts.Command.PRESENTER) + ")", main::togglePresenterMode);
-        Button fullScreen = button("fullscreen-button", "Full screen", keys.keysOf(Shortcuts.Command.FULL_SCREEN),
-                main::toggleFullScreen);
-        Button help = button("help-button", "?", "Keyboard shortcuts (" + keys.keysOf(Shortcuts.Command.HELP) + ")",
+        Button presenter = button(
+                "presenter-button",
+                "Presenter",
+                "Large fonts for a projector (" + keys.keysOf(Shortcuts.Command.PRESENTER) + ")",
+                main::togglePresenterMode);
+        Button fullScreen = button(
+                "fullscreen-button", "Full screen", keys.keysOf(Shortcuts.Command.FULL_SCREEN), main::toggleFullScreen);
+        Button help = button(
+                "help-button",
+                "?",
+                "Keyboard shortcuts (" + keys.keysOf(Shortcuts.Command.HELP) + ")",
                 main::toggleHelp);
         HBox bar = new HBox(6, settings, snapshot, theme, presenter, fullScreen, help);
         bar.setAlignment(Pos.CENTER_RIGHT);

@@ -25,10 +25,16 @@ final class HelpOverlay {
         String[][] screen = {
             {"Header", "engine state, the cluster in use; Kafka settings, snapshot, theme, presenter, full screen"},
             {"Left", "event rate (log slider and exact number), pause, reset, attack scenarios, fraud thresholds"},
-            {"Middle", "headline figures, throughput (target vs produced, analysed, fraud-checked), revenue, "
-                    + "event mix, conversion funnel"},
-            {"Right", "fraud alerts, newest first (filter by severity, select one for its evidence); "
-                    + "the detection scoreboard: every injected attack, caught or not, and how fast"},
+            {
+                "Middle",
+                "headline figures, throughput (target vs produced, analysed, fraud-checked), revenue, "
+                        + "event mix, conversion funnel"
+            },
+            {
+                "Right",
+                "fraud alerts, newest first (filter by severity, select one for its evidence); "
+                        + "the detection scoreboard: every injected attack, caught or not, and how fast"
+            },
         };
         for (int i = 0; i < screen.length; i++) {
             panels.add(Styles.label(screen[i][0], "help-key"), 0, i);
@@ -37,8 +43,13 @@ final class HelpOverlay {
             text.setMaxWidth(560);
             panels.add(text, 1, i);
         }
-        VBox card = new VBox(12, Styles.label("Keyboard shortcuts", "help-title"), keys,
-                Styles.label("The screen", "help-title"), panels, Styles.label("Press F1 or Esc to close", "muted"));
+        VBox card = new VBox(
+                12,
+                Styles.label("Keyboard shortcuts", "help-title"),
+                keys,
+                Styles.label("The screen", "help-title"),
+                panels,
+                Styles.label("Press F1 or Esc to close", "muted"));
         card.getStyleClass().add("help-card");
         card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
         overlay.getChildren().add(card);

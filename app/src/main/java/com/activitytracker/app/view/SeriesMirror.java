@@ -27,7 +27,9 @@ final class SeriesMirror {
                     data.remove(c.getFrom(), c.getFrom() + c.getRemovedSize());
                 }
                 if (c.wasAdded()) {
-                    data.addAll(c.getFrom(), c.getAddedSubList().stream().map(SeriesMirror::data).toList());
+                    data.addAll(
+                            c.getFrom(),
+                            c.getAddedSubList().stream().map(SeriesMirror::data).toList());
                 }
             }
         });

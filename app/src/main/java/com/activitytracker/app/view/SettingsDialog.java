@@ -48,7 +48,8 @@ public final class SettingsDialog {
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Kafka client properties");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Properties", "*.properties", "*.conf", "*"));
+            chooser.getExtensionFilters()
+                    .add(new FileChooser.ExtensionFilter("Properties", "*.properties", "*.conf", "*"));
             File file = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
             if (file != null) {
                 model.clientConfigProperty().set(file.getAbsolutePath());
@@ -72,8 +73,11 @@ public final class SettingsDialog {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
-        Label hint = Styles.label("Leave the bootstrap servers empty to run the embedded broker. Applying stops "
-                + "the engine and starts it again with these settings.", "muted", "small");
+        Label hint = Styles.label(
+                "Leave the bootstrap servers empty to run the embedded broker. Applying stops "
+                        + "the engine and starts it again with these settings.",
+                "muted",
+                "small");
         hint.setWrapText(true);
         hint.setMaxWidth(480);
         dialog.getDialogPane().setContent(new VBox(10, grid, hint, new HBox(8, busy, error)));

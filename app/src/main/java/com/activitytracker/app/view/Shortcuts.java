@@ -21,16 +21,24 @@ import javafx.scene.input.KeyEvent;
  */
 public final class Shortcuts {
     /** One shortcut as the help overlay lists it. */
-    public record Help(String keys, String description) {
-    }
+    public record Help(String keys, String description) {}
 
     /** The commands a button's tooltip names the shortcut of. */
     public enum Command {
-        PAUSE, FASTER, SLOWER, RESET, THEME, PRESENTER, FULL_SCREEN, SNAPSHOT, SETTINGS, HELP, QUIT
+        PAUSE,
+        FASTER,
+        SLOWER,
+        RESET,
+        THEME,
+        PRESENTER,
+        FULL_SCREEN,
+        SNAPSHOT,
+        SETTINGS,
+        HELP,
+        QUIT
     }
 
-    private record Binding(Command command, KeyCombination keys, String description, Runnable action) {
-    }
+    private record Binding(Command command, KeyCombination keys, String description, Runnable action) {}
 
     private final List<Binding> bindings = new ArrayList<>();
     private final KeyText keyText;
@@ -45,12 +53,33 @@ public final class Shortcuts {
         Objects.requireNonNull(model);
         Objects.requireNonNull(actions);
         this.keyText = KeyText.forOs(osName);
-        add(Command.PAUSE, new KeyCodeCombination(KeyCode.SPACE), "Pause or resume the stream", model.controls()::togglePause);
-        add(Command.FASTER, shortcut(KeyCode.UP), "Double the event rate", () -> model.controls().scaleRate(2));
-        add(Command.SLOWER, shortcut(KeyCode.DOWN), "Halve the event rate", () -> model.controls().scaleRate(0.5));
+        add(
+                Command.PAUSE,
+                new KeyCodeCombination(KeyCode.SPACE),
+                "Pause or resume the stream",
+                model.controls()::togglePause);
+        add(
+                Command.FASTER,
+                shortcut(KeyCode.UP),
+                "Double the event rate",
+                () -> model.controls().scaleRate(2));
+        add(
+                Command.SLOWER,
+                shortcut(KeyCode.DOWN),
+                "Halve the event rate",
+                () -> model.controls().scaleRate(0.5));
         Scenario[] scenarios = Scenario.values();
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+        KeyCode[] digits = {
+            KeyCode.DIGIT1,
+            KeyCode.DIGIT2,
+            KeyCode.DIGIT3,
+            KeyCode.DIGIT4,
+            KeyCode.DIGIT5,
+            KeyCode.DIGIT6,
+            KeyCode.DIGIT7,
+            KeyCode.DIGIT8,
+            KeyCode.DIGIT9
+        };
         for (int i = 0; i < scenarios.length && i < digits.length; i++) {
             Scenario s = scenarios[i];
             add(null, shortcut(digits[i]), "Inject: " + s.displayName(), () -> {
@@ -61,9 +90,17 @@ public final class Shortcuts {
         }
         add(Command.RESET, shortcut(KeyCode.R), "Reset counters, charts and alerts", model::reset);
         add(Command.THEME, shortcut(KeyCode.T), "Dark or light theme", model.main()::toggleTheme);
-        add(Command.PRESENTER, shortcut(KeyCode.P), "Presenter mode: large figures for the audience", model.main()::togglePresenterMode);
+        add(
+                Command.PRESENTER,
+                shortcut(KeyCode.P),
+                "Presenter mode: large figures for the audience",
+                model.main()::togglePresenterMode);
         add(Command.FULL_SCREEN, new KeyCodeCombination(KeyCode.F11), "Full screen", model.main()::toggleFullScreen);
-        add(Command.SNAPSHOT, shortcut(KeyCode.S), "Save a snapshot (PNG + analytics JSON)", model.main()::saveSnapshot);
+        add(
+                Command.SNAPSHOT,
+                shortcut(KeyCode.S),
+                "Save a snapshot (PNG + analytics JSON)",
+                model.main()::saveSnapshot);
         add(Command.SETTINGS, shortcut(KeyCode.COMMA), "Kafka settings", actions.openSettings());
         add(Command.HELP, new KeyCodeCombination(KeyCode.F1), "Show or hide this help", model.main()::toggleHelp);
         add(null, new KeyCodeCombination(KeyCode.ESCAPE), "Close this help", model.main()::hideHelp);
@@ -72,12 +109,16 @@ public final class Shortcuts {
 
     /** Every shortcut, for the help overlay. */
     public List<Help> help() {
-        return bindings.stream().map(b -> new Help(keyText.of(b.keys()), b.description())).toList();
+        return bindings.stream()
+                .map(b -> new Help(keyText.of(b.keys()), b.description()))
+                .toList();
     }
 
     /** The keys of a command as this platform writes them, e.g. for a tooltip: {@code Ctrl+T} or {@code ⌘T}. */
     public String keysOf(Command command) {
-        return bindings.stream().filter(b -> b.command() == command).findFirst()
+        return bindings.stream()
+                .filter(b -> b.command() == command)
+                .findFirst()
                 .map(b -> keyText.of(b.keys()))
                 .orElseThrow(() -> new IllegalArgumentException("no shortcut for " + command));
     }

@@ -16,6 +16,7 @@ public final class ThemeStyler {
     public static final String PRESENTER_CLASS = "presenter";
     /** On the root while the window is less tall than this: tighter tiles and bars, so nothing is cut. */
     public static final String COMPACT_CLASS = "compact";
+
     public static final double COMPACT_BELOW_HEIGHT = 900;
 
     private ThemeStyler() {}

@@ -5,5 +5,4 @@ package com.activitytracker.app.view;
  * dialog (it restarts the engine), open "what if…" (it replays on an engine thread) and quit (it
  * stops the engine first).
  */
-public record ViewActions(Runnable openSettings, Runnable openWhatIf, Runnable quit) {
-}
+public record ViewActions(Runnable openSettings, Runnable openWhatIf, Runnable quit) {}

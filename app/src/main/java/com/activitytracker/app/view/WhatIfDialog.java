@@ -77,21 +77,33 @@ public final class WhatIfDialog {
         VBox findings = new VBox(4);
         findings.setId("what-if-findings");
         model.findingsProperty().addListener((ListChangeListener<String>) c -> {
-            findings.getChildren().setAll(model.findingsProperty().stream().map(line -> {
-                Label l = Styles.label(line, "what-if-finding");
-                l.setWrapText(true);
-                return (Node) l;
-            }).toList());
+            findings.getChildren()
+                    .setAll(model.findingsProperty().stream()
+                            .map(line -> {
+                                Label l = Styles.label(line, "what-if-finding");
+                                l.setWrapText(true);
+                                return (Node) l;
+                            })
+                            .toList());
         });
         table.setId("what-if-table");
         table.getStyleClass().add("what-if-table");
         model.rowsProperty().addListener((ListChangeListener<WhatIfRow>) c -> fillTable());
 
-        VBox left = new VBox(10, Styles.label("Candidate thresholds", "section-title"), new ThresholdGrid(model.candidate(), "what-if-").node(),
-                new HBox(8, Styles.label("Replay the last", "field-label"), spinner("what-if-span",
-                        new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 7 * 24 * 60, 60, 5),
-                        model.spanMinutesProperty()), Styles.label("min", "field-label")),
-                new HBox(8, run, cancel, progress), error);
+        VBox left = new VBox(
+                10,
+                Styles.label("Candidate thresholds", "section-title"),
+                new ThresholdGrid(model.candidate(), "what-if-").node(),
+                new HBox(
+                        8,
+                        Styles.label("Replay the last", "field-label"),
+                        spinner(
+                                "what-if-span",
+                                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 7 * 24 * 60, 60, 5),
+                                model.spanMinutesProperty()),
+                        Styles.label("min", "field-label")),
+                new HBox(8, run, cancel, progress),
+                error);
         VBox right = new VBox(10, Styles.label("Live vs candidate", "section-title"), table, findings, status);
         right.setMinWidth(440);
         HBox content = new HBox(24, left, right);
@@ -123,16 +135,26 @@ public final class WhatIfDialog {
 
     private void fillTable() {
         table.getChildren().clear();
-        table.addRow(0, Styles.label("", "field-label"), Styles.label("live", "what-if-head"),
-                Styles.label("candidate", "what-if-head"), Styles.label("change", "what-if-head"), new Region());
+        table.addRow(
+                0,
+                Styles.label("", "field-label"),
+                Styles.label("live", "what-if-head"),
+                Styles.label("candidate", "what-if-head"),
+                Styles.label("change", "what-if-head"),
+                new Region());
         int row = 1;
         for (WhatIfRow r : model.rowsProperty()) {
             Label change = Styles.label(r.change(), "what-if-change");
             if (r.candidate() != r.live()) {
                 change.getStyleClass().add(r.candidate() > r.live() ? "what-if-more" : "what-if-fewer");
             }
-            table.addRow(row++, Styles.label(r.label(), "what-if-rule"), Styles.label(Formats.count(r.live()), "what-if-figure"),
-                    Styles.label(Formats.count(r.candidate()), "what-if-figure"), change, r.total() ? new Region() : bars(r));
+            table.addRow(
+                    row++,
+                    Styles.label(r.label(), "what-if-rule"),
+                    Styles.label(Formats.count(r.live()), "what-if-figure"),
+                    Styles.label(Formats.count(r.candidate()), "what-if-figure"),
+                    change,
+                    r.total() ? new Region() : bars(r));
         }
     }
 

@@ -40,8 +40,13 @@ public final class ConsoleBenchmark {
         System.setProperty("headless.geometry", "1440x900-32");
 
         Path work = Files.createTempDirectory("console-bench");
-        Map<String, String> v = new HashMap<>(Map.of(Settings.DATA_DIR, work.resolve("data").toString(),
-                Settings.LOG_DIR, work.resolve("logs").toString(), Settings.EVENTS_PER_SECOND, rate));
+        Map<String, String> v = new HashMap<>(Map.of(
+                Settings.DATA_DIR,
+                work.resolve("data").toString(),
+                Settings.LOG_DIR,
+                work.resolve("logs").toString(),
+                Settings.EVENTS_PER_SECOND,
+                rate));
         SettingsLoader loader = new SettingsLoader(Map.of(), work, work, "Linux");
         Settings settings = loader.load(null, v);
 
@@ -50,8 +55,8 @@ public final class ConsoleBenchmark {
         List<Long> pulses = new ArrayList<>(seconds * 70);
         CompletableFuture<TrackerConsole> started = new CompletableFuture<>();
         Platform.startup(() -> {
-            TrackerConsole console = new TrackerConsole(settings, o -> settings, work.resolve("snapshots"),
-                    Clock.systemDefaultZone(), code -> { });
+            TrackerConsole console = new TrackerConsole(
+                    settings, o -> settings, work.resolve("snapshots"), Clock.systemDefaultZone(), code -> {});
             console.start(new Stage());
             var total = console.model().dashboard().tile("total-events").valueProperty();
             new AnimationTimer() {
@@ -75,7 +80,9 @@ public final class ConsoleBenchmark {
         long floor = Long.MAX_VALUE;
         while (System.nanoTime() < end) {
             new CountDownLatch(1).await(1, TimeUnit.SECONDS);
-            floor = Math.min(floor, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            floor = Math.min(
+                    floor,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             if (System.nanoTime() >= nextHeap) {
                 heap.add(floor / (1024 * 1024));
                 floor = Long.MAX_VALUE;
@@ -90,13 +97,26 @@ public final class ConsoleBenchmark {
         });
         copied.await();
         var snapshot = console.session().engine().latestSnapshot();
-        report(seen, launch, firstCounted.get(), heap, seconds, rate, snapshot == null ? 0 : snapshot.producer().actualRate());
+        report(
+                seen,
+                launch,
+                firstCounted.get(),
+                heap,
+                seconds,
+                rate,
+                snapshot == null ? 0 : snapshot.producer().actualRate());
         console.shutdown(0).get(30, TimeUnit.SECONDS);
         System.exit(0);
     }
 
-    private static void report(List<Long> pulses, long launch, long firstCounted, List<Long> heap, int seconds,
-                               String rate, double achieved) {
+    private static void report(
+            List<Long> pulses,
+            long launch,
+            long firstCounted,
+            List<Long> heap,
+            int seconds,
+            String rate,
+            double achieved) {
         // ignore the first 10 s: the broker and the JIT are still warming up
         long from = pulses.get(0) + TimeUnit.SECONDS.toNanos(10);
         long maxGap = 0;
@@ -115,9 +135,17 @@ public final class ConsoleBenchmark {
             maxGap = Math.max(maxGap, pulses.get(i) - pulses.get(i - 1));
         }
         double span = (last - first) / 1e9;
-        System.out.printf(Locale.US, "[console] %s events/s target (achieved %.0f/s) for %d s: %.1f pulses/s on the FX thread,"
+        System.out.printf(
+                Locale.US,
+                "[console] %s events/s target (achieved %.0f/s) for %d s: %.1f pulses/s on the FX thread,"
                         + " longest gap between pulses %.1f ms; launch to first counted event on screen %.2f s;"
-                        + " heap floor per 30 s (MB): %s%n", rate, achieved, seconds, count / span, maxGap / 1e6,
-                firstCounted == 0 ? Double.NaN : (firstCounted - launch) / 1e9, heap);
+                        + " heap floor per 30 s (MB): %s%n",
+                rate,
+                achieved,
+                seconds,
+                count / span,
+                maxGap / 1e6,
+                firstCounted == 0 ? Double.NaN : (firstCounted - launch) / 1e9,
+                heap);
     }
 }

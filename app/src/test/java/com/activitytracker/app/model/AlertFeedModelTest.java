@@ -70,7 +70,14 @@ class AlertFeedModelTest {
         feed.addAll(List.of(a));
         feed.selectedProperty().set(a);
         assertThat(feed.detailsProperty().get())
-                .contains("HIGH_VELOCITY · HIGH", "User: user-a1", "count: 42", "threshold: 30", "Evidence (2 events)", "e1", "e2");
+                .contains(
+                        "HIGH_VELOCITY · HIGH",
+                        "User: user-a1",
+                        "count: 42",
+                        "threshold: 30",
+                        "Evidence (2 events)",
+                        "e1",
+                        "e2");
         feed.clear();
         assertThat(feed.detailsProperty().get()).startsWith("Select an alert");
         assertThat(feed.allAlerts()).isEmpty();

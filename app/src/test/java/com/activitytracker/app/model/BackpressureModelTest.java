@@ -30,11 +30,28 @@ class BackpressureModelTest {
 
     private EngineSnapshot snapshot(double produced, double lagSeconds) {
         EngineSnapshot base = TestSnapshots.snapshot(now, 0, analysed, checked);
-        ProducerStats p = new ProducerStats(0, 0, 0, engine.rate, produced, produced, 10, Duration.ofSeconds(1), null, true, null);
-        ConsumerStats a = new ConsumerStats("analytics", analysed, (long) (lagSeconds * produced), lagSeconds, 6, true, null);
-        ConsumerStats f = new ConsumerStats("fraud", checked, (long) (lagSeconds * produced), lagSeconds, 6, true, null);
-        return new EngineSnapshot(now, base.status(), false, p, base.analytics(), a, f, checked, 0, base.alertsBySeverity(),
-                base.alertsByRule(), base.endToEnd(), base.detection(), base.scoreboard(), base.thresholds());
+        ProducerStats p = new ProducerStats(
+                0, 0, 0, engine.rate, produced, produced, 10, Duration.ofSeconds(1), null, true, null);
+        ConsumerStats a =
+                new ConsumerStats("analytics", analysed, (long) (lagSeconds * produced), lagSeconds, 6, true, null);
+        ConsumerStats f =
+                new ConsumerStats("fraud", checked, (long) (lagSeconds * produced), lagSeconds, 6, true, null);
+        return new EngineSnapshot(
+                now,
+                base.status(),
+                false,
+                p,
+                base.analytics(),
+                a,
+                f,
+                checked,
+                0,
+                base.alertsBySeverity(),
+                base.alertsByRule(),
+                base.endToEnd(),
+                base.detection(),
+                base.scoreboard(),
+                base.thresholds());
     }
 
     @Test
@@ -52,10 +69,13 @@ class BackpressureModelTest {
         engine.setRate(50_000);
         stream(4, 45_000, 20_000, 1.5);
         assertThat(backpressure.overloadedProperty().get()).isTrue();
-        assertThat(backpressure.sustainableRateProperty().get()).isCloseTo(20_000, org.assertj.core.data.Offset.offset(100.0));
+        assertThat(backpressure.sustainableRateProperty().get())
+                .isCloseTo(20_000, org.assertj.core.data.Offset.offset(100.0));
         // a backlog of 1.5 s: held at half of it until the backlog is gone
         assertThat(engine.rate).isCloseTo(10_000, org.assertj.core.data.Offset.offset(200.0));
-        assertThat(backpressure.explanationProperty().get()).contains("keep up with about 20,000/s").contains("held at 10,000/s");
+        assertThat(backpressure.explanationProperty().get())
+                .contains("keep up with about 20,000/s")
+                .contains("held at 10,000/s");
         stream(5, 10_000, 20_000, 0.05); // drained: back to just below what they sustain
         assertThat(engine.rate).isCloseTo(16_000, org.assertj.core.data.Offset.offset(400.0));
     }

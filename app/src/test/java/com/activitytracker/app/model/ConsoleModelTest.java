@@ -18,23 +18,28 @@ import org.junit.jupiter.api.Test;
 @Tag("unit")
 class ConsoleModelTest {
     private final FakeEngine engine = new FakeEngine();
-    private final MainModel main = new MainModel(new SnapshotSaver() {
-        @Override
-        public Path folder() {
-            return Path.of("snaps");
-        }
+    private final MainModel main = new MainModel(
+            new SnapshotSaver() {
+                @Override
+                public Path folder() {
+                    return Path.of("snaps");
+                }
 
-        @Override
-        public CompletionStage<List<Path>> save() {
-            return CompletableFuture.completedFuture(List.of());
-        }
-    }, Runnable::run);
+                @Override
+                public CompletionStage<List<Path>> save() {
+                    return CompletableFuture.completedFuture(List.of());
+                }
+            },
+            Runnable::run);
     private final ConsoleModel model = new ConsoleModel(engine, main, Clock.fixed(T0, ZoneOffset.UTC));
 
     @Test
     void oneUpdateReachesEveryPartOfTheConsole() {
-        model.apply(new FeedUpdate(TestSnapshots.status(State.RUNNING), TestSnapshots.snapshot(T0, 10, 10, 10),
-                List.of(TestSnapshots.alert("a1", Severity.HIGH)), 0));
+        model.apply(new FeedUpdate(
+                TestSnapshots.status(State.RUNNING),
+                TestSnapshots.snapshot(T0, 10, 10, 10),
+                List.of(TestSnapshots.alert("a1", Severity.HIGH)),
+                0));
         assertThat(main.engineStateProperty().get()).isEqualTo(State.RUNNING);
         assertThat(model.controls().engineRunningProperty().get()).isTrue();
         assertThat(model.dashboard().tile("total-events").valueProperty().get()).isEqualTo("10");
@@ -43,7 +48,8 @@ class ConsoleModelTest {
 
     @Test
     void resetClearsTheEngineAndEveryFigure() {
-        model.apply(new FeedUpdate(null, TestSnapshots.snapshot(T0, 10, 10, 10), List.of(TestSnapshots.alert("a1", Severity.LOW)), 0));
+        model.apply(new FeedUpdate(
+                null, TestSnapshots.snapshot(T0, 10, 10, 10), List.of(TestSnapshots.alert("a1", Severity.LOW)), 0));
         model.reset();
         assertThat(engine.resets).isEqualTo(1);
         assertThat(model.alerts().allAlerts()).isEmpty();

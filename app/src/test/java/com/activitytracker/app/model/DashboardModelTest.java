@@ -36,7 +36,8 @@ class DashboardModelTest {
         dashboard.apply(snapshot(T0, 0, 0, 0, 0, List.of(), true));
         dashboard.apply(snapshot(T0.plusSeconds(1), 0, 0, 0, 0, List.of(), true));
         assertThat(dashboard.tile("events-per-second").captionProperty().get()).isEqualTo("paused");
-        assertThat(dashboard.throughputSeries().get(0).points()).singleElement()
+        assertThat(dashboard.throughputSeries().get(0).points())
+                .singleElement()
                 .satisfies(p -> assertThat(p.value()).isZero());
     }
 
@@ -47,7 +48,9 @@ class DashboardModelTest {
             dashboard.apply(snapshot(T0.plusMillis(250L * i), 25L * i, 25L * i, 20L * i));
         }
         List<SlidingSeries> series = dashboard.throughputSeries();
-        assertThat(series).extracting(SlidingSeries::name).containsExactly("Target", "Produced", "Analysed", "Fraud-checked");
+        assertThat(series)
+                .extracting(SlidingSeries::name)
+                .containsExactly("Target", "Produced", "Analysed", "Fraud-checked");
         assertThat(series.get(1).points()).hasSize(2);
         assertThat(series.get(1).points().get(0).value()).isEqualTo(100);
         assertThat(series.get(3).points().get(0).value()).isEqualTo(80);
@@ -67,10 +70,14 @@ class DashboardModelTest {
     @Test
     void eventMixAndFunnelShowSharesAndStepPercentages() {
         dashboard.apply(snapshot(T0, 100, 100, 100));
-        CategoryValue pageViews = dashboard.eventMix().stream().filter(v -> v.category().equals("page_view")).findFirst().orElseThrow();
+        CategoryValue pageViews = dashboard.eventMix().stream()
+                .filter(v -> v.category().equals("page_view"))
+                .findFirst()
+                .orElseThrow();
         assertThat(pageViews.count()).isEqualTo(50);
         assertThat(pageViews.percent()).isEqualTo(50.0);
-        assertThat(dashboard.funnel()).extracting(FunnelStepModel::name)
+        assertThat(dashboard.funnel())
+                .extracting(FunnelStepModel::name)
                 .containsExactly("Viewed a page", "Added to cart", "Checked out", "Purchased");
         assertThat(dashboard.funnel().get(0).stepPercentProperty().get()).isEqualTo("100%");
         assertThat(dashboard.funnel().get(2).usersProperty().get()).isEqualTo("50");
@@ -94,7 +101,8 @@ class DashboardModelTest {
         }
         dashboard.clear();
         assertThat(dashboard.tile("total-events").valueProperty().get()).isEqualTo("–");
-        assertThat(dashboard.throughputSeries()).allSatisfy(s -> assertThat(s.points()).isEmpty());
+        assertThat(dashboard.throughputSeries())
+                .allSatisfy(s -> assertThat(s.points()).isEmpty());
         assertThat(dashboard.eventMix()).allSatisfy(v -> assertThat(v.count()).isZero());
     }
 }

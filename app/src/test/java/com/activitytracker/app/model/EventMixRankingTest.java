@@ -17,7 +17,8 @@ class EventMixRankingTest {
 
     @Test
     void largestShareFirstWithItsFigure() {
-        assertThat(EventMixRanking.rank(MIX)).extracting(EventMixRanking.Bar::category, EventMixRanking.Bar::share)
+        assertThat(EventMixRanking.rank(MIX))
+                .extracting(EventMixRanking.Bar::category, EventMixRanking.Bar::share)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("page_view", "90.0%"),
                         org.assertj.core.groups.Tuple.tuple("click", "19.0%"),
@@ -38,15 +39,20 @@ class EventMixRankingTest {
     @Test
     void whatDoesNotFitIsSummedIntoALastBar() {
         List<EventMixRanking.Bar> bars = EventMixRanking.rank(MIX, 3);
-        assertThat(bars).extracting(EventMixRanking.Bar::category).containsExactly("page_view", "click", "3 more types");
+        assertThat(bars)
+                .extracting(EventMixRanking.Bar::category)
+                .containsExactly("page_view", "click", "3 more types");
         assertThat(bars.get(2).share()).isEqualTo("0.50%");
     }
 
     @Test
     void tiesKeepAStableOrderAndAnEmptyMixShowsNoBars() {
         List<CategoryValue> ties = List.of(new CategoryValue("b", 1, 50), new CategoryValue("a", 1, 50));
-        assertThat(EventMixRanking.rank(ties)).extracting(EventMixRanking.Bar::category).containsExactly("a", "b");
-        assertThat(EventMixRanking.rank(List.of(new CategoryValue("a", 0, 0)))).extracting(EventMixRanking.Bar::fill)
+        assertThat(EventMixRanking.rank(ties))
+                .extracting(EventMixRanking.Bar::category)
+                .containsExactly("a", "b");
+        assertThat(EventMixRanking.rank(List.of(new CategoryValue("a", 0, 0))))
+                .extracting(EventMixRanking.Bar::fill)
                 .containsExactly(0.0);
     }
 }

@@ -2,13 +2,13 @@ package com.activitytracker.app.model;
 
 import com.activitytracker.engine.backtest.BacktestProgress;
 import com.activitytracker.engine.backtest.BacktestReport;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import com.activitytracker.engine.fraud.FraudThresholds;
 import com.activitytracker.engine.generator.InjectedScenario;
 import com.activitytracker.engine.generator.Scenario;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Records the commands the models send, instead of an engine. */
 public final class FakeEngine implements EngineCommands {
@@ -51,8 +51,14 @@ public final class FakeEngine implements EngineCommands {
     @Override
     public InjectedScenario inject(Scenario scenario) {
         injected.add(scenario);
-        return new InjectedScenario("s" + injected.size(), scenario, "user-9", TestSnapshots.T0, scenario.expectedRule(),
-                10, TestSnapshots.T0.plusSeconds(1));
+        return new InjectedScenario(
+                "s" + injected.size(),
+                scenario,
+                "user-9",
+                TestSnapshots.T0,
+                scenario.expectedRule(),
+                10,
+                TestSnapshots.T0.plusSeconds(1));
     }
 
     @Override
@@ -67,11 +73,13 @@ public final class FakeEngine implements EngineCommands {
 
     /** What the next "what if" answers; tests complete it when they like. */
     CompletableFuture<BacktestReport> whatIfResult = new CompletableFuture<>();
+
     FraudThresholds whatIfCandidate;
     Duration whatIfSpan;
 
     @Override
-    public CompletableFuture<BacktestReport> whatIf(FraudThresholds candidate, Duration span, BacktestProgress progress) {
+    public CompletableFuture<BacktestReport> whatIf(
+            FraudThresholds candidate, Duration span, BacktestProgress progress) {
         whatIfCandidate = candidate;
         whatIfSpan = span;
         progress.onProgress(0, 100);

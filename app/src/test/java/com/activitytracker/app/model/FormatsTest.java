@@ -45,6 +45,7 @@ class FormatsTest {
 
     @Test
     void timesAreShownInTheGivenZone() {
-        assertThat(Formats.time(Instant.parse("2026-11-26T10:15:30Z"), ZoneOffset.ofHours(1))).isEqualTo("11:15:30");
+        assertThat(Formats.time(Instant.parse("2026-11-26T10:15:30Z"), ZoneOffset.ofHours(1)))
+                .isEqualTo("11:15:30");
     }
 }

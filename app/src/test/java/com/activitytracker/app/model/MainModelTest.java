@@ -63,8 +63,13 @@ class MainModelTest {
         assertThat(main.consoleStateProperty().get()).isEqualTo(ConsoleState.STREAMING);
         assertThat(main.statusTextProperty().get()).isEqualTo("Streaming");
 
-        main.applyStatus(new EngineStatus(State.DISCONNECTED, "Lost the connection to Kafka at localhost:1234; retrying…",
-                "localhost:1234", true), T0);
+        main.applyStatus(
+                new EngineStatus(
+                        State.DISCONNECTED,
+                        "Lost the connection to Kafka at localhost:1234; retrying…",
+                        "localhost:1234",
+                        true),
+                T0);
         assertThat(main.consoleStateProperty().get()).isEqualTo(ConsoleState.RECONNECTING);
         assertThat(main.statusTextProperty().get())
                 .isEqualTo("Reconnecting: Lost the connection to Kafka at localhost:1234; retrying…");
@@ -72,7 +77,9 @@ class MainModelTest {
         main.applyStatus(new EngineStatus(State.STOPPED, "Stopped", "localhost:1234", true), T0);
         assertThat(main.consoleStateProperty().get()).isEqualTo(ConsoleState.STOPPED);
         assertThat(main.statusTextProperty().get()).isEqualTo("Stopped");
-        assertThat(java.util.Arrays.stream(ConsoleState.values()).map(ConsoleState::styleClass).distinct())
+        assertThat(java.util.Arrays.stream(ConsoleState.values())
+                        .map(ConsoleState::styleClass)
+                        .distinct())
                 .hasSize(ConsoleState.values().length);
     }
 
@@ -114,7 +121,8 @@ class MainModelTest {
         main.tick(T0.plusSeconds(60));
         assertThat(main.bannerKindProperty().get()).isEqualTo(BannerKind.DANGER);
 
-        main.applyStatus(new EngineStatus(State.RUNNING, "Connection to Kafka is back", "k:9092", false), T0.plusSeconds(60));
+        main.applyStatus(
+                new EngineStatus(State.RUNNING, "Connection to Kafka is back", "k:9092", false), T0.plusSeconds(60));
         assertThat(main.bannerKindProperty().get()).isEqualTo(BannerKind.SUCCESS);
         assertThat(main.bannerTextProperty().get()).contains("back");
         main.tick(T0.plusSeconds(61));

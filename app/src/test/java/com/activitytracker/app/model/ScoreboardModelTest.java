@@ -21,10 +21,20 @@ class ScoreboardModelTest {
 
     @Test
     void showsCaughtAndWaitingAttacksWithTheirTimes() {
-        InjectedScenario whale = new InjectedScenario("s1", Scenario.WHALE_PURCHASE, "u1", T0, "HIGH_VALUE_PURCHASE", 1, T0);
-        InjectedScenario bot = new InjectedScenario("s2", Scenario.BOT_BURST, "u2", T0, "HIGH_VELOCITY", 40, T0.plusSeconds(2));
-        FraudAlert caught = new FraudAlert("a1", "HIGH_VALUE_PURCHASE", Severity.MEDIUM, "u1", T0.plusMillis(1_500),
-                T0.plusMillis(1_480), "big", List.of("e1"), Map.of());
+        InjectedScenario whale =
+                new InjectedScenario("s1", Scenario.WHALE_PURCHASE, "u1", T0, "HIGH_VALUE_PURCHASE", 1, T0);
+        InjectedScenario bot =
+                new InjectedScenario("s2", Scenario.BOT_BURST, "u2", T0, "HIGH_VELOCITY", 40, T0.plusSeconds(2));
+        FraudAlert caught = new FraudAlert(
+                "a1",
+                "HIGH_VALUE_PURCHASE",
+                Severity.MEDIUM,
+                "u1",
+                T0.plusMillis(1_500),
+                T0.plusMillis(1_480),
+                "big",
+                List.of("e1"),
+                Map.of());
         board.apply(List.of(new ScoreboardEntry(bot, null), new ScoreboardEntry(whale, caught)));
 
         assertThat(board.rows()).hasSize(2);

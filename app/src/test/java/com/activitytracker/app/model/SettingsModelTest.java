@@ -24,7 +24,8 @@ class SettingsModelTest {
         SettingsLoader loader = new SettingsLoader(Map.of(), dir, dir, "Linux");
         Settings current = loader.load(null, Map.of());
         // same-thread executors: validation runs inline in the test
-        return new SettingsModel(current, overrides -> loader.load(null, overrides), restarts::add, Runnable::run, Runnable::run);
+        return new SettingsModel(
+                current, overrides -> loader.load(null, overrides), restarts::add, Runnable::run, Runnable::run);
     }
 
     @Test
@@ -76,6 +77,8 @@ class SettingsModelTest {
         SettingsModel m = model();
         m.bootstrapServersProperty().set("  ");
         m.apply();
-        assertThat(restarts).singleElement().satisfies(s -> assertThat(s.usesEmbeddedBroker()).isTrue());
+        assertThat(restarts)
+                .singleElement()
+                .satisfies(s -> assertThat(s.usesEmbeddedBroker()).isTrue());
     }
 }

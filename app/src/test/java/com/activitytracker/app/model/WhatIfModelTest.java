@@ -48,16 +48,17 @@ class WhatIfModelTest {
 
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.hasResultProperty().get()).isTrue();
-        assertThat(model.rowsProperty()).extracting(WhatIfRow::label, WhatIfRow::live, WhatIfRow::candidate)
-                .startsWith(tuple("HIGH_VELOCITY", 1L, 0L),
-                        tuple("HIGH_VALUE_PURCHASE", 1L, 38L));
+        assertThat(model.rowsProperty())
+                .extracting(WhatIfRow::label, WhatIfRow::live, WhatIfRow::candidate)
+                .startsWith(tuple("HIGH_VELOCITY", 1L, 0L), tuple("HIGH_VALUE_PURCHASE", 1L, 38L));
         WhatIfRow value = model.rowsProperty().get(1);
         assertThat(value.candidateBar()).isEqualTo(1.0);
         assertThat(value.change()).isEqualTo("+37");
-        assertThat(model.findingsProperty()).contains(
-                "Injected attacks caught: 2 of 2 live, 1 with the candidate; misses Bot burst (bot)",
-                "Ordinary users flagged: 0 live, 37 with the candidate",
-                "No longer flagged: 1 user (bot)");
+        assertThat(model.findingsProperty())
+                .contains(
+                        "Injected attacks caught: 2 of 2 live, 1 with the candidate; misses Bot burst (bot)",
+                        "Ordinary users flagged: 0 live, 37 with the candidate",
+                        "No longer flagged: 1 user (bot)");
         assertThat(model.findingsProperty().get(2)).startsWith("Newly flagged: 37 users (u01, u02, u03 and 34 more)");
     }
 
@@ -111,13 +112,26 @@ class WhatIfModelTest {
     private static BacktestReport report() {
         List<String> rules = List.of("HIGH_VELOCITY", "HIGH_VALUE_PURCHASE");
         BacktestOutcome live = new BacktestOutcome(alerts(1, 1), 2, 2, List.of(), OptionalInt.of(0));
-        BacktestOutcome candidate = new BacktestOutcome(alerts(0, 38), 38, 1, List.of("Bot burst (bot)"),
-                OptionalInt.of(37));
+        BacktestOutcome candidate =
+                new BacktestOutcome(alerts(0, 38), 38, 1, List.of("Bot burst (bot)"), OptionalInt.of(37));
         List<String> newly = IntStream.rangeClosed(1, 37)
-                .mapToObj(i -> String.format("u%02d", i)).toList();
+                .mapToObj(i -> String.format("u%02d", i))
+                .toList();
         Instant now = Instant.parse("2026-11-30T07:00:00Z");
-        return new BacktestReport(now.minusSeconds(3600), now, 12_345, 0, rules, FraudThresholds.defaults(),
-                FraudThresholds.defaults().withVelocityMaxEvents(60), live, candidate, true, 2, newly, List.of("bot"),
+        return new BacktestReport(
+                now.minusSeconds(3600),
+                now,
+                12_345,
+                0,
+                rules,
+                FraudThresholds.defaults(),
+                FraudThresholds.defaults().withVelocityMaxEvents(60),
+                live,
+                candidate,
+                true,
+                2,
+                newly,
+                List.of("bot"),
                 Duration.ofMillis(420));
     }
 

@@ -35,9 +35,11 @@ class ShortcutsTest {
     };
 
     private static Shortcuts on(String os) {
-        ConsoleModel model = new ConsoleModel(new FakeEngine(), new MainModel(NO_SNAPSHOTS, Runnable::run),
+        ConsoleModel model = new ConsoleModel(
+                new FakeEngine(),
+                new MainModel(NO_SNAPSHOTS, Runnable::run),
                 Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
-        return new Shortcuts(model, new ViewActions(() -> { }, () -> { }, () -> { }), os);
+        return new Shortcuts(model, new ViewActions(() -> {}, () -> {}, () -> {}), os);
     }
 
     @Test
@@ -47,7 +49,9 @@ class ShortcutsTest {
         assertThat(mac.keysOf(Shortcuts.Command.FASTER)).isEqualTo("⌘↑");
         assertThat(mac.keysOf(Shortcuts.Command.SETTINGS)).isEqualTo("⌘,");
         assertThat(mac.keysOf(Shortcuts.Command.PAUSE)).isEqualTo("Space");
-        assertThat(mac.help()).extracting(Shortcuts.Help::keys).contains("⌘1", "⌘Q", "F11", "F1", "Esc")
+        assertThat(mac.help())
+                .extracting(Shortcuts.Help::keys)
+                .contains("⌘1", "⌘Q", "F11", "F1", "Esc")
                 .noneMatch(k -> k.contains("Ctrl"));
     }
 
@@ -58,15 +62,17 @@ class ShortcutsTest {
             assertThat(shortcuts.keysOf(Shortcuts.Command.THEME)).isEqualTo("Ctrl+T");
             assertThat(shortcuts.keysOf(Shortcuts.Command.SLOWER)).isEqualTo("Ctrl+↓");
             assertThat(shortcuts.keysOf(Shortcuts.Command.RESET)).isEqualTo("Ctrl+R");
-            assertThat(shortcuts.help()).extracting(Shortcuts.Help::keys).contains("Ctrl+1", "Ctrl+S", "F11")
+            assertThat(shortcuts.help())
+                    .extracting(Shortcuts.Help::keys)
+                    .contains("Ctrl+1", "Ctrl+S", "F11")
                     .noneMatch(k -> k.contains("⌘"));
         }
     }
 
     @Test
     void otherModifiersAreWrittenToo() {
-        KeyCombination all = new KeyCodeCombination(KeyCode.K, KeyCombination.CONTROL_DOWN, KeyCombination.ALT_DOWN,
-                KeyCombination.SHIFT_DOWN);
+        KeyCombination all = new KeyCodeCombination(
+                KeyCode.K, KeyCombination.CONTROL_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
         assertThat(new KeyText(true).of(all)).isEqualTo("⌃⌥⇧K");
         assertThat(new KeyText(false).of(all)).isEqualTo("Ctrl+Alt+Shift+K");
     }

@@ -39,8 +39,14 @@ public final class AnalyticsConsoleReport {
             line(out, "  (no events yet)");
         }
         for (Map.Entry<String, Long> type : s.eventTypes().entrySet()) {
-            line(out, String.format(FORMAT, "  %-16s: %6d (%.1f%%)",
-                    type.getKey(), type.getValue(), s.eventTypePercentage(type.getKey())));
+            line(
+                    out,
+                    String.format(
+                            FORMAT,
+                            "  %-16s: %6d (%.1f%%)",
+                            type.getKey(),
+                            type.getValue(),
+                            s.eventTypePercentage(type.getKey())));
         }
     }
 
@@ -57,8 +63,10 @@ public final class AnalyticsConsoleReport {
         line(out, users("Page Views", f.pageViewUsers()));
         line(out, users("Add to Cart", f.addToCartUsers()));
         line(out, users("Checkout", f.checkoutUsers()));
-        line(out, users("Purchases", f.purchaseUsers())
-                + String.format(FORMAT, " (%.1f%% conversion)", 100 * f.conversionRate()));
+        line(
+                out,
+                users("Purchases", f.purchaseUsers())
+                        + String.format(FORMAT, " (%.1f%% conversion)", 100 * f.conversionRate()));
     }
 
     private static void audience(StringBuilder out, AnalyticsSnapshot s) {

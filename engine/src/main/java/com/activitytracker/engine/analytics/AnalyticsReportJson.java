@@ -58,8 +58,8 @@ public final class AnalyticsReportJson {
         // Not Files.createTempFile: its owner-only permissions would survive the move.
         Path temp = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (Writer out = Files.newBufferedWriter(
+                    temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 write(snapshot, out);
             }
             moveIntoPlace(temp, target);
@@ -93,7 +93,8 @@ public final class AnalyticsReportJson {
             g.writeNumberField("unique_users", s.uniqueUsers());
             g.writeNumberField("unique_sessions", s.uniqueSessions());
             writeFunnel(g, s.funnel());
-            g.writeStringField("generated_at",
+            g.writeStringField(
+                    "generated_at",
                     DateTimeFormatter.ISO_INSTANT.format(s.generatedAt().truncatedTo(ChronoUnit.MILLIS)));
             g.writeBooleanField("distinct_counts_exact", s.distinctCountsExact());
             writeRounded(g, "events_per_second", s.eventsPerSecond(), 2);

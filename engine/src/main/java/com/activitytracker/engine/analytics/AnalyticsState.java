@@ -78,7 +78,7 @@ public final class AnalyticsState {
                 revenueOfEvent = purchaseAmount(event);
                 addRevenue(revenueOfEvent);
             }
-            default -> { }
+            default -> {}
         }
         lastMinute.record(clock.millis(), revenueOfEvent, event.category());
     }
@@ -101,8 +101,8 @@ public final class AnalyticsState {
                 purchases,
                 users.count(),
                 sessions.count(),
-                new AnalyticsSnapshot.Funnel(pageViewUsers.count(), addToCartUsers.count(),
-                        checkoutUsers.count(), purchaseUsers.count()),
+                new AnalyticsSnapshot.Funnel(
+                        pageViewUsers.count(), addToCartUsers.count(), checkoutUsers.count(), purchaseUsers.count()),
                 distinctCountsExact(),
                 lastMinute.eventsPerSecond(now),
                 lastMinute.revenuePerMinute(now),
@@ -127,8 +127,12 @@ public final class AnalyticsState {
     }
 
     private boolean distinctCountsExact() {
-        return users.isExact() && sessions.isExact() && pageViewUsers.isExact()
-                && addToCartUsers.isExact() && checkoutUsers.isExact() && purchaseUsers.isExact();
+        return users.isExact()
+                && sessions.isExact()
+                && pageViewUsers.isExact()
+                && addToCartUsers.isExact()
+                && checkoutUsers.isExact()
+                && purchaseUsers.isExact();
     }
 
     /**

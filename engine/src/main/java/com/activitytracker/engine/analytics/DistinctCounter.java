@@ -26,6 +26,7 @@ final class DistinctCounter {
     private int size;
     /** 0 marks an empty slot in {@link #table}, so a hash of 0 is remembered here instead. */
     private boolean containsZero;
+
     private HyperLogLog sketch;
 
     DistinctCounter(int exactLimit) {

@@ -24,6 +24,7 @@ final class RollingMinute {
     static final String OTHER_CATEGORY = "(other)";
     /** Shortest time a rate is divided by, so the first events do not show as a huge spike. */
     private static final long MIN_SPAN_MILLIS = 1_000;
+
     private static final long EMPTY = Long.MIN_VALUE;
 
     private final long[] slotSecond = new long[SECONDS];
@@ -117,7 +118,7 @@ final class RollingMinute {
     private int slotFor(long nowMillis) {
         long second = Math.max(Math.floorDiv(nowMillis, 1000), latestSecond);
         latestSecond = second;
-        int slot = (int) Math.floorMod(second, SECONDS);
+        int slot = Math.floorMod(second, SECONDS);
         if (slotSecond[slot] != second) {
             slotSecond[slot] = second;
             slotEvents[slot] = 0;

@@ -103,7 +103,8 @@ public final class Backtest {
             }
             progress.onProgress(read, total);
         }
-        return report(request, from, to, read, invalid, live, candidate, Duration.ofNanos(System.nanoTime() - startedAt));
+        return report(
+                request, from, to, read, invalid, live, candidate, Duration.ofNanos(System.nanoTime() - startedAt));
     }
 
     /** Assigns every partition, seeks each to the span's start and returns the offsets to stop at. */
@@ -117,8 +118,8 @@ public final class Backtest {
                 .toList();
         reader.assign(partitions);
         Map<TopicPartition, Long> end = new HashMap<>(reader.endOffsets(partitions));
-        Map<TopicPartition, Long> times = partitions.stream()
-                .collect(Collectors.toMap(tp -> tp, tp -> from.toEpochMilli()));
+        Map<TopicPartition, Long> times =
+                partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> from.toEpochMilli()));
         Map<TopicPartition, OffsetAndTimestamp> start = reader.offsetsForTimes(times);
         for (TopicPartition tp : partitions) {
             OffsetAndTimestamp found = start.get(tp);
@@ -163,9 +164,8 @@ public final class Backtest {
         List<InjectedScenario> inSpan = request.groundTruth().stream()
                 .filter(a -> !a.injectedAt().isBefore(from) && !a.injectedAt().isAfter(to))
                 .toList();
-        Set<String> attackers = request.groundTruth().stream()
-                .map(InjectedScenario::userId)
-                .collect(Collectors.toSet());
+        Set<String> attackers =
+                request.groundTruth().stream().map(InjectedScenario::userId).collect(Collectors.toSet());
         Set<String> newly = new TreeSet<>(candidate.flaggedUsers());
         newly.removeAll(live.flaggedUsers());
         Set<String> noLonger = new TreeSet<>(live.flaggedUsers());

@@ -48,8 +48,10 @@ public final class BacktestReportFormat {
                 out.append(numbers(row, "  of which " + severity, live, candidate));
             }
         }
-        out.append(numbers(row, "alerts in all", r.live().alertsTotal(), r.candidate().alertsTotal()));
-        out.append(numbers(row, "users flagged", r.live().usersFlagged(), r.candidate().usersFlagged()));
+        out.append(numbers(
+                row, "alerts in all", r.live().alertsTotal(), r.candidate().alertsTotal()));
+        out.append(numbers(
+                row, "users flagged", r.live().usersFlagged(), r.candidate().usersFlagged()));
         if (r.groundTruthKnown()) {
             out.append(String.format(
                     Locale.US,
@@ -132,8 +134,12 @@ public final class BacktestReportFormat {
 
     private static String numbers(String row, String label, long live, long candidate) {
         return String.format(
-                Locale.US, row, label, String.format(Locale.US, "%,d", live),
-                String.format(Locale.US, "%,d", candidate), signed(candidate - live));
+                Locale.US,
+                row,
+                label,
+                String.format(Locale.US, "%,d", live),
+                String.format(Locale.US, "%,d", candidate),
+                signed(candidate - live));
     }
 
     private static String signed(long change) {

@@ -64,7 +64,9 @@ final class OutcomeTally {
             }
         }
         OptionalInt ordinary = groundTruthKnown
-                ? OptionalInt.of((int) flaggedUsers.stream().filter(u -> !attackers.contains(u)).count())
+                ? OptionalInt.of((int) flaggedUsers.stream()
+                        .filter(u -> !attackers.contains(u))
+                        .count())
                 : OptionalInt.empty();
         return new BacktestOutcome(alerts, flaggedUsers.size(), caught, missed, ordinary);
     }

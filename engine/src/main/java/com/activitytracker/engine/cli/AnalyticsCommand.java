@@ -21,15 +21,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "analytics", mixinStandardHelpOptions = true,
+@Command(
+        name = "analytics",
+        mixinStandardHelpOptions = true,
         description = "Consume activity and print the analytics report every STATS_INTERVAL events.")
 final class AnalyticsCommand extends SettingsCommand {
     @Mixin
     KafkaOptions kafka;
+
     @Mixin
     RunOptions run;
+
     @Mixin
     ConsumerOptions consumer;
+
     @Mixin
     MetricsOptions metricsOptions;
 
@@ -67,14 +72,14 @@ final class AnalyticsCommand extends SettingsCommand {
                 + (consumer.fromBeginning ? " (from the beginning)" : " (new events)") + " | report every "
                 + settings.statsInterval() + " events");
         StopSignal stop = new StopSignal();
-        try (ConsumerPipeline<AnalyticsProcessor> pipeline = ConsumerPipeline.analytics(clients, settings, options,
-                Clock.systemUTC(), metrics.registry(), snapshot -> {
+        try (ConsumerPipeline<AnalyticsProcessor> pipeline = ConsumerPipeline.analytics(
+                clients, settings, options, Clock.systemUTC(), metrics.registry(), snapshot -> {
                     out.println(console.render(snapshot));
                     roleLog.progress(Figures.analytics(snapshot));
                 })) {
             pipeline.start();
             ConsumerRun.awaitEnd(pipeline.worker(), stop, duration);
-            pipeline.close();
+            pipeline.stop(); // final figures only once everything is committed
             AnalyticsSnapshot last = pipeline.processor().latest();
             roleLog.finished(Figures.analytics(last));
             out.println();

@@ -77,7 +77,9 @@ final class BacktestCommand extends SettingsCommand {
         KafkaClientFactory clients = new KafkaClientFactory(settings);
         new TopicAdmin(clients, KafkaCluster.CONNECT_TIMEOUT).awaitCluster();
         Backtest backtest = new Backtest(
-                () -> clients.reader("fraud-backtest"), settings.activitiesTopic(), new ActivityEventCodec(),
+                () -> clients.reader("fraud-backtest"),
+                settings.activitiesTopic(),
+                new ActivityEventCodec(),
                 Clock.systemUTC());
         BacktestReport report = backtest.run(request, BacktestProgress.NONE, () -> false);
         BacktestReportFormat format = new BacktestReportFormat();

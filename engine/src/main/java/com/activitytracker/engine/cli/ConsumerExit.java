@@ -24,7 +24,11 @@ final class ConsumerExit {
             return 1;
         }
         if (unread > 0) {
-            out.printf(Locale.US, "⚠️  %s consumer stopped with %,d records it was started to read still unread%n", role, unread);
+            out.printf(
+                    Locale.US,
+                    "⚠️  %s consumer stopped with %,d records it was started to read still unread%n",
+                    role,
+                    unread);
             return 1;
         }
         return 0;

@@ -2,7 +2,6 @@ package com.activitytracker.engine.cli;
 
 import com.activitytracker.engine.config.Durations;
 import com.activitytracker.engine.consumer.ConsumerPipeline;
-import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -11,15 +10,22 @@ public final class ConsumerOptions {
     @Option(names = "--from-beginning", description = "read the topic from its first record instead of only new ones")
     boolean fromBeginning;
 
-    @Option(names = "--idle-exit", paramLabel = "D", description = "exit once it has read what was waiting and then D passed with no new records (e.g. 5s)")
+    @Option(
+            names = "--idle-exit",
+            paramLabel = "D",
+            description = "exit once it has read what was waiting and then D passed with no new records (e.g. 5s)")
     String idleExit;
 
-    @Option(names = "--group", paramLabel = "ID",
+    @Option(
+            names = "--group",
+            paramLabel = "ID",
             description = "consumer group; the fraud detectors of one group share the partitions")
     String group;
 
     ConsumerPipeline.StartFrom startFrom() {
-        return fromBeginning ? ConsumerPipeline.StartFrom.COMMITTED_OR_EARLIEST : ConsumerPipeline.StartFrom.COMMITTED_OR_LATEST;
+        return fromBeginning
+                ? ConsumerPipeline.StartFrom.COMMITTED_OR_EARLIEST
+                : ConsumerPipeline.StartFrom.COMMITTED_OR_LATEST;
     }
 
     Duration idleExitOrNull() {

@@ -10,11 +10,12 @@ final class ConsumerRun {
     private ConsumerRun() {}
 
     static void awaitEnd(ConsumerWorker worker, StopSignal stop, Duration duration) throws InterruptedException {
-        awaitEnd(worker, stop, duration, () -> { });
+        awaitEnd(worker, stop, duration, () -> {});
     }
 
     /** @param eachPoll runs on every check (progress logging) */
-    static void awaitEnd(ConsumerWorker worker, StopSignal stop, Duration duration, Runnable eachPoll) throws InterruptedException {
+    static void awaitEnd(ConsumerWorker worker, StopSignal stop, Duration duration, Runnable eachPoll)
+            throws InterruptedException {
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         while (worker.isRunning() && System.nanoTime() < deadline && !stop.await(POLL)) {
             // polling three ways to end: the worker's own exit, the duration, a stop signal

@@ -33,20 +33,27 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "dlq", mixinStandardHelpOptions = true,
-        description = {"The dead-letter topic: records the consumers rejected, with why (the dlq.* headers).",
-                "  dlq show     print every dead letter: why, who rejected it, where it came from, its original bytes",
-                "  dlq replay   validate each dead letter again (after --set corrections) and send the valid ones back"
-                        + " to the activities topic; reports what stays invalid",
-                "Both read with a consumer of their own (no group, no commits)."})
+@Command(
+        name = "dlq",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The dead-letter topic: records the consumers rejected, with why (the dlq.* headers).",
+            "  dlq show     print every dead letter: why, who rejected it, where it came from, its original bytes",
+            "  dlq replay   validate each dead letter again (after --set corrections) and send the valid ones back"
+                    + " to the activities topic; reports what stays invalid",
+            "Both read with a consumer of their own (no group, no commits)."
+        })
 final class DlqCommand extends SettingsCommand {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    enum Action { show, replay }
+    enum Action {
+        show,
+        replay
+    }
 
     @Mixin
     KafkaOptions kafka;
@@ -57,12 +64,18 @@ final class DlqCommand extends SettingsCommand {
     @Option(names = "--max", paramLabel = "N", description = "look at the first N dead letters only")
     Long max;
 
-    @Option(names = "--only", paramLabel = "PLACE",
-            description = "replay only this record, as 'dlq show' names it: its source (user-activities/3@1042) or the dead letter itself")
+    @Option(
+            names = "--only",
+            paramLabel = "PLACE",
+            description =
+                    "replay only this record, as 'dlq show' names it: its source (user-activities/3@1042) or the dead letter itself")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--set", paramLabel = "FIELD=VALUE",
-            description = "correct a field before validating (repeatable; geo.country=US for a nested field; JSON values such as 12.5 or true are typed)")
+    @Option(
+            names = "--set",
+            paramLabel = "FIELD=VALUE",
+            description =
+                    "correct a field before validating (repeatable; geo.country=US for a nested field; JSON values such as 12.5 or true are typed)")
     List<String> corrections = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "report what a replay would send, without sending")
@@ -136,12 +149,16 @@ final class DlqCommand extends SettingsCommand {
             out.println("key:      " + (key == null ? "(none)" : RecordText.safe(key, 1024)));
             for (Header h : letter.record().headers()) {
                 if (!h.key().startsWith("dlq.")) {
-                    out.println("header " + h.key() + ": " + (h.value() == null ? "(null)" : RecordText.safe(h.value(), 1024)));
+                    out.println("header " + h.key() + ": "
+                            + (h.value() == null ? "(null)" : RecordText.safe(h.value(), 1024)));
                 }
             }
             out.println(text.value(letter.record().value()));
             DeadLetterRepair.Verdict now = repair.check(letter);
-            out.println(now.valid() ? "now:      valid (dlq replay would send it back)" : "now:      still invalid: " + now.stillInvalid());
+            out.println(
+                    now.valid()
+                            ? "now:      valid (dlq replay would send it back)"
+                            : "now:      still invalid: " + now.stillInvalid());
             out.println();
         }
         out.printf("%d dead letter%s in %s%n", letters.size(), letters.size() == 1 ? "" : "s", settings.dlqTopic());
@@ -173,13 +190,21 @@ final class DlqCommand extends SettingsCommand {
             valid.forEach(v -> out.println("would replay " + v.letter().source()));
         }
         invalid.forEach((source, why) -> out.println("✖  stays invalid: " + source + ": " + why));
-        out.printf("%s %d of %d dead letter%s to %s; %d stay%s invalid%s%n", dryRun ? "Would replay" : "Replayed",
-                valid.size() - failed, seen.size(), seen.size() == 1 ? "" : "s", settings.activitiesTopic(), invalid.size(),
-                invalid.size() == 1 ? "s" : "", invalid.isEmpty() ? "" : " (correct them with --set FIELD=VALUE --only SOURCE)");
+        out.printf(
+                "%s %d of %d dead letter%s to %s; %d stay%s invalid%s%n",
+                dryRun ? "Would replay" : "Replayed",
+                valid.size() - failed,
+                seen.size(),
+                seen.size() == 1 ? "" : "s",
+                settings.activitiesTopic(),
+                invalid.size(),
+                invalid.size() == 1 ? "s" : "",
+                invalid.isEmpty() ? "" : " (correct them with --set FIELD=VALUE --only SOURCE)");
         return failed == 0 ? 0 : TrackerCli.EXIT_FAILURE;
     }
 
-    private int send(Settings settings, KafkaClientFactory clients, List<DeadLetterRepair.Verdict> valid, PrintStream out)
+    private int send(
+            Settings settings, KafkaClientFactory clients, List<DeadLetterRepair.Verdict> valid, PrintStream out)
             throws InterruptedException {
         int failed = 0;
         try (KafkaProducer<byte[], byte[]> producer = clients.rawProducer("activity-tracker-dlq-replay")) {
@@ -192,8 +217,8 @@ final class DlqCommand extends SettingsCommand {
                     }
                 }
                 headers.add(DeadLetter.REPLAYED_FROM, v.letter().place().getBytes(StandardCharsets.UTF_8));
-                sent.add(producer.send(new ProducerRecord<>(settings.activitiesTopic(), null, v.letter().record().key(),
-                        v.value(), headers)));
+                sent.add(producer.send(new ProducerRecord<>(
+                        settings.activitiesTopic(), null, v.letter().record().key(), v.value(), headers)));
             }
             for (int i = 0; i < sent.size(); i++) {
                 String source = valid.get(i).letter().source();
@@ -202,7 +227,9 @@ final class DlqCommand extends SettingsCommand {
                     out.printf("↩️  replayed %s → %s/%d@%d%n", source, m.topic(), m.partition(), m.offset());
                 } catch (ExecutionException | TimeoutException e) {
                     failed++;
-                    out.printf("⚠️  could not replay %s: %s%n", source, e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+                    out.printf(
+                            "⚠️  could not replay %s: %s%n",
+                            source, e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
                 }
             }
         }

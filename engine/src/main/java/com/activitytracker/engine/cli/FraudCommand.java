@@ -23,14 +23,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "fraud", mixinStandardHelpOptions = true, subcommands = BacktestCommand.class,
-        description = "Detect fraud patterns in the activity stream, print each alert and publish it to the alerts topic. "
-                + "Several fraud processes in one group share the partitions.")
+@Command(
+        name = "fraud",
+        mixinStandardHelpOptions = true,
+        subcommands = BacktestCommand.class,
+        description =
+                "Detect fraud patterns in the activity stream, print each alert and publish it to the alerts topic. "
+                        + "Several fraud processes in one group share the partitions.")
 final class FraudCommand extends SettingsCommand {
     @Mixin
     KafkaOptions kafka;
+
     @Mixin
     ConsumerOptions consumer;
+
     @Mixin
     MetricsOptions metricsOptions;
 
@@ -59,7 +65,8 @@ final class FraudCommand extends SettingsCommand {
 
         PrintStream out = out();
         FraudAlertConsoleFormat format = System.console() != null && System.getenv("NO_COLOR") == null
-                ? FraudAlertConsoleFormat.ansiColour() : FraudAlertConsoleFormat.plain();
+                ? FraudAlertConsoleFormat.ansiColour()
+                : FraudAlertConsoleFormat.plain();
         String group = consumer.group != null ? consumer.group : ConsumerGroups.FRAUD;
         ConsumerPipeline.Options options = new ConsumerPipeline.Options(group, consumer.startFrom(), idleExit);
         RoleLog roleLog = new RoleLog("fraud");
@@ -67,14 +74,22 @@ final class FraudCommand extends SettingsCommand {
         MetricsExport metrics = MetricsOptions.start("fraud", settings, false, out);
         out.println("🛡️  Fraud detector on " + clients.bootstrapServers() + " | topic: " + settings.activitiesTopic()
                 + " | alerts to: " + settings.alertsTopic() + " | group: " + group);
-        out.printf(Locale.US, "   Rules: HIGH_VELOCITY ≥%d events/%ds, HIGH_VALUE_PURCHASE ≥%.2f, CARD_TESTING ≥%d under %.2f/%ds, "
+        out.printf(
+                Locale.US,
+                "   Rules: HIGH_VELOCITY ≥%d events/%ds, HIGH_VALUE_PURCHASE ≥%.2f, CARD_TESTING ≥%d under %.2f/%ds, "
                         + "ACCOUNT_TAKEOVER login after ≥%d failed/%ds, IMPOSSIBLE_TRAVEL 2 countries/%ds%n",
-                thresholds.velocityMaxEvents(), thresholds.velocityWindow().toSeconds(), thresholds.highValueAmount(),
-                thresholds.cardTestCount(), thresholds.cardTestMaxAmount(), thresholds.cardTestWindow().toSeconds(),
-                thresholds.atoFailedLogins(), thresholds.atoWindow().toSeconds(), thresholds.travelWindow().toSeconds());
+                thresholds.velocityMaxEvents(),
+                thresholds.velocityWindow().toSeconds(),
+                thresholds.highValueAmount(),
+                thresholds.cardTestCount(),
+                thresholds.cardTestMaxAmount(),
+                thresholds.cardTestWindow().toSeconds(),
+                thresholds.atoFailedLogins(),
+                thresholds.atoWindow().toSeconds(),
+                thresholds.travelWindow().toSeconds());
         StopSignal stop = new StopSignal();
-        try (ConsumerPipeline<FraudDetectionProcessor> pipeline = ConsumerPipeline.fraud(clients, settings, thresholds, options,
-                Clock.systemUTC(), metrics.registry(), alert -> {
+        try (ConsumerPipeline<FraudDetectionProcessor> pipeline = ConsumerPipeline.fraud(
+                clients, settings, thresholds, options, Clock.systemUTC(), metrics.registry(), alert -> {
                     synchronized (out) {
                         out.println(format.format(alert));
                         out.println();
@@ -83,12 +98,24 @@ final class FraudCommand extends SettingsCommand {
             pipeline.start();
             FraudDetectionProcessor processor = pipeline.processor();
             ProgressLog progress = new ProgressLog(roleLog, settings.statsInterval());
-            ConsumerRun.awaitEnd(pipeline.worker(), stop, runFor, () -> progress.observe(processor.eventsChecked(),
-                    () -> Figures.fraud(processor.eventsChecked(), processor.invalidRecords(), processor.alertsRaised())));
-            pipeline.close();
-            roleLog.finished(Figures.fraud(processor.eventsChecked(), processor.invalidRecords(), processor.alertsRaised()));
-            out.printf(Locale.US, "%n📊 Fraud detector: %d events checked, %d invalid (sent to %s), %d alerts raised%n",
-                    processor.eventsChecked(), processor.invalidRecords(), settings.dlqTopic(), processor.alertsRaised());
+            ConsumerRun.awaitEnd(
+                    pipeline.worker(),
+                    stop,
+                    runFor,
+                    () -> progress.observe(
+                            processor.eventsChecked(),
+                            () -> Figures.fraud(
+                                    processor.eventsChecked(), processor.invalidRecords(), processor.alertsRaised())));
+            pipeline.stop(); // final figures only once everything is committed
+            roleLog.finished(
+                    Figures.fraud(processor.eventsChecked(), processor.invalidRecords(), processor.alertsRaised()));
+            out.printf(
+                    Locale.US,
+                    "%n📊 Fraud detector: %d events checked, %d invalid (sent to %s), %d alerts raised%n",
+                    processor.eventsChecked(),
+                    processor.invalidRecords(),
+                    settings.dlqTopic(),
+                    processor.alertsRaised());
             return ConsumerExit.code("Fraud", pipeline.worker(), out);
         } finally {
             metrics.close();

@@ -7,14 +7,23 @@ import picocli.CommandLine.Option;
 
 /** Options every command takes: where Kafka is, which topic, logging and the env file. */
 public final class KafkaOptions {
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka to use (KAFKA_BOOTSTRAP_SERVERS); unset: run starts an embedded broker, the roles use localhost:9092")
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT[,...]",
+            description =
+                    "Kafka to use (KAFKA_BOOTSTRAP_SERVERS); unset: run starts an embedded broker, the roles use localhost:9092")
     String bootstrapServers;
 
-    @Option(names = "--topic", paramLabel = "NAME", description = "activities topic (KAFKA_ACTIVITIES_TOPIC, default user-activities)")
+    @Option(
+            names = "--topic",
+            paramLabel = "NAME",
+            description = "activities topic (KAFKA_ACTIVITIES_TOPIC, default user-activities)")
     String topic;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", description = "DEBUG, INFO, WARNING or ERROR (LOG_LEVEL, default INFO)")
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
+            description = "DEBUG, INFO, WARNING or ERROR (LOG_LEVEL, default INFO)")
     String logLevel;
 
     @Option(names = "--env-file", paramLabel = "FILE", description = "settings file to read instead of ./.env")

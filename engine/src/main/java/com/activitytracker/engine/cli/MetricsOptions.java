@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --metrics-port}: where a command serves its meters for Prometheus. */
 public final class MetricsOptions {
-    @Option(names = "--metrics-port", paramLabel = "PORT",
+    @Option(
+            names = "--metrics-port",
+            paramLabel = "PORT",
             description = "serve metrics at http://127.0.0.1:PORT/metrics (METRICS_PORT; 0: any free port, off: none;"
                     + " default " + MetricsPort.DEFAULT + " for run, off for the single roles)")
     String metricsPort;

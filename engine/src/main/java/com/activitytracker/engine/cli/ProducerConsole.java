@@ -29,22 +29,31 @@ final class ProducerConsole {
      * lines there may be none. The final statistics always show the newest one.
      */
     synchronized void progress(ProducerStats s) {
-        out.printf(Locale.US, "📊 Events sent: %d | Rate: %.1f events/sec | Active sessions: %d%n",
-                s.sent(), s.actualRate() > 0 ? s.actualRate() : s.averageRate(), s.activeSessions());
+        out.printf(
+                Locale.US,
+                "📊 Events sent: %d | Rate: %.1f events/sec | Active sessions: %d%n",
+                s.sent(),
+                s.actualRate() > 0 ? s.actualRate() : s.averageRate(),
+                s.activeSessions());
         printDelivery(s.lastDelivery());
     }
 
     private void printDelivery(Delivery d) {
         if (d != null && !d.equals(printedDelivery)) {
-            out.printf(Locale.US, "✅ Delivered to %s [partition=%d] @ offset %d%n", d.topic(), d.partition(), d.offset());
+            out.printf(
+                    Locale.US, "✅ Delivered to %s [partition=%d] @ offset %d%n", d.topic(), d.partition(), d.offset());
             printedDelivery = d;
         }
     }
 
     /** Kafka has not acknowledged anything for {@code waited}: the events are kept, not lost. */
     synchronized void waitingForKafka(String bootstrapServers, Duration waited, long kept) {
-        out.printf(Locale.US, "⏳ Waiting for Kafka at %s (%d s)… %d events kept, to be sent when it is back%n",
-                bootstrapServers, waited.toSeconds(), kept);
+        out.printf(
+                Locale.US,
+                "⏳ Waiting for Kafka at %s (%d s)… %d events kept, to be sent when it is back%n",
+                bootstrapServers,
+                waited.toSeconds(),
+                kept);
     }
 
     synchronized void kafkaBack(Duration waited) {

@@ -2,13 +2,13 @@ package com.activitytracker.engine.cli;
 
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
+import com.activitytracker.engine.observability.Figures;
+import com.activitytracker.engine.observability.RoleLog;
 import com.activitytracker.engine.producer.ActivityProducer;
 import com.activitytracker.engine.producer.GeneratedTraffic;
 import com.activitytracker.engine.producer.ProducerStats;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import com.activitytracker.engine.observability.Figures;
-import com.activitytracker.engine.observability.RoleLog;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -22,20 +22,31 @@ final class ProducerSession {
     private static final Duration POLL = Duration.ofMillis(200);
     /** Kafka answers a healthy send within a second; silence this long is worth telling the user. */
     static final Duration WAIT_REPORT_AFTER = Duration.ofSeconds(3);
+
     private static final Duration WAIT_REPORT_EVERY = Duration.ofSeconds(5);
 
     private ProducerSession() {}
 
     /** Runs a producer until {@code --events} are sent, the duration ends or Ctrl+C; prints the classic producer lines. */
-    static ProducerStats run(ProducerOptions producerOptions, Settings settings, KafkaClientFactory clients, MeterRegistry registry, PrintStream out,
-                          Duration duration) throws InterruptedException {
+    static ProducerStats run(
+            ProducerOptions producerOptions,
+            Settings settings,
+            KafkaClientFactory clients,
+            MeterRegistry registry,
+            PrintStream out,
+            Duration duration)
+            throws InterruptedException {
         ProducerConsole console = new ProducerConsole(out);
         long seed = producerOptions.seed != null ? producerOptions.seed : System.nanoTime();
         GeneratedTraffic traffic = new GeneratedTraffic(seed);
         RoleLog roleLog = new RoleLog("produce");
-        roleLog.started(settings, Map.of("seed", seed, "events", producerOptions.events == null ? "unlimited" : producerOptions.events));
-        ActivityProducer producer = ActivityProducer.builder(() -> instrumented(clients.producer("activity-producer"), registry),
-                        settings.activitiesTopic(), traffic)
+        roleLog.started(
+                settings,
+                Map.of("seed", seed, "events", producerOptions.events == null ? "unlimited" : producerOptions.events));
+        ActivityProducer producer = ActivityProducer.builder(
+                        () -> instrumented(clients.producer("activity-producer"), registry),
+                        settings.activitiesTopic(),
+                        traffic)
                 .rate(settings.eventsPerSecond())
                 .maxEvents(producerOptions.events == null ? 0 : producerOptions.events)
                 .onProgress(settings.statsInterval(), stats -> {
@@ -86,7 +97,11 @@ final class ProducerSession {
         void check(Duration waiting, long kept) {
             if (waiting.compareTo(nextReportAt) >= 0) {
                 console.waitingForKafka(bootstrapServers, waiting, kept);
-                log.warn("Waiting for Kafka at {} for {} s; {} events kept", bootstrapServers, waiting.toSeconds(), kept);
+                log.warn(
+                        "Waiting for Kafka at {} for {} s; {} events kept",
+                        bootstrapServers,
+                        waiting.toSeconds(),
+                        kept);
                 longest = waiting;
                 nextReportAt = waiting.plus(WAIT_REPORT_EVERY);
             } else if (waiting.compareTo(WAIT_REPORT_AFTER) < 0 && !longest.isZero()) {
@@ -98,7 +113,8 @@ final class ProducerSession {
         }
     }
 
-    private static KafkaProducer<String, byte[]> instrumented(KafkaProducer<String, byte[]> producer, MeterRegistry registry) {
+    private static KafkaProducer<String, byte[]> instrumented(
+            KafkaProducer<String, byte[]> producer, MeterRegistry registry) {
         new KafkaClientMetrics(producer).bindTo(registry);
         return producer;
     }

@@ -11,10 +11,10 @@ import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.fraud.FraudAlert;
 import com.activitytracker.engine.fraud.FraudAlertConsoleFormat;
 import com.activitytracker.engine.kafka.KafkaUnavailableException;
-import com.activitytracker.engine.producer.ProducerStats;
 import com.activitytracker.engine.observability.Figures;
 import com.activitytracker.engine.observability.MetricsExport;
 import com.activitytracker.engine.observability.RoleLog;
+import com.activitytracker.engine.producer.ProducerStats;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +27,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Producer, analytics and fraud detection in one process; starts an embedded Kafka broker unless KAFKA_BOOTSTRAP_SERVERS is set.")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description =
+                "Producer, analytics and fraud detection in one process; starts an embedded Kafka broker unless KAFKA_BOOTSTRAP_SERVERS is set.")
 final class RunCommand extends SettingsCommand {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -36,14 +39,20 @@ final class RunCommand extends SettingsCommand {
 
     @Mixin
     KafkaOptions kafka;
+
     @Mixin
     ProducerOptions producerOptions;
+
     @Mixin
     RunOptions run;
+
     @Mixin
     MetricsOptions metricsOptions;
 
-    @Option(names = "--report-json", paramLabel = "FILE", description = "write the final analytics report there on exit")
+    @Option(
+            names = "--report-json",
+            paramLabel = "FILE",
+            description = "write the final analytics report there on exit")
     Path reportJson;
 
     @Override
@@ -62,7 +71,8 @@ final class RunCommand extends SettingsCommand {
     @Override
     public Integer call() throws Exception {
         if (producerOptions.events != null && producerOptions.events < 1) {
-            throw new ParameterException(spec.commandLine(), "--events must be a positive number, got " + producerOptions.events);
+            throw new ParameterException(
+                    spec.commandLine(), "--events must be a positive number, got " + producerOptions.events);
         }
         Duration duration = run.durationOrNull();
         Duration attacks = producerOptions.attackEvery(Duration.ofSeconds(30));
@@ -72,7 +82,7 @@ final class RunCommand extends SettingsCommand {
         StopSignal stop = new StopSignal();
         RoleLog roleLog = new RoleLog("run");
         try (MetricsExport metrics = MetricsOptions.start("run", settings, true, out);
-             Engine engine = new Engine(settings, Clock.systemUTC(), metrics.registry(), seed)) {
+                Engine engine = new Engine(settings, Clock.systemUTC(), metrics.registry(), seed)) {
             roleLog.started(settings, Map.of("seed", seed));
             if (producerOptions.events != null) {
                 engine.limitEvents(producerOptions.events);
@@ -85,15 +95,21 @@ final class RunCommand extends SettingsCommand {
                     roleLog.progress(Figures.producer(stats));
                 }
             });
-            out.println(settings.usesEmbeddedBroker() ? "⏳ Starting the embedded Kafka broker..."
-                    : "⏳ Connecting to Kafka at " + settings.bootstrapServers().orElseThrow() + "...");
+            out.println(
+                    settings.usesEmbeddedBroker()
+                            ? "⏳ Starting the embedded Kafka broker..."
+                            : "⏳ Connecting to Kafka at "
+                                    + settings.bootstrapServers().orElseThrow() + "...");
             try {
                 engine.startAndAwait(START_TIMEOUT);
             } catch (com.activitytracker.engine.EngineStartException e) {
                 throw new KafkaUnavailableException(e.getMessage());
             }
-            new ProducerConsole(out).banner(engine.effectiveSettings().bootstrapServers().orElseThrow(),
-                    settings.activitiesTopic(), settings.eventsPerSecond());
+            new ProducerConsole(out)
+                    .banner(
+                            engine.effectiveSettings().bootstrapServers().orElseThrow(),
+                            settings.activitiesTopic(),
+                            settings.eventsPerSecond());
             awaitEnd(engine, stop, duration, attacks);
             EngineSnapshot last = engine.drain(DRAIN_TIMEOUT);
             printSummary(out, last);
@@ -134,8 +150,13 @@ final class RunCommand extends SettingsCommand {
         new ProducerConsole(out).finalStatistics(s.producer());
         out.println();
         out.println(new AnalyticsConsoleReport().render(s.analytics()));
-        out.printf(Locale.US, "🚨 Fraud alerts: %d %s | end-to-end latency p50 %.0f ms, p99 %.0f ms%n", s.alertsTotal(),
-                s.alertsBySeverity(), s.endToEnd().p50Millis(), s.endToEnd().p99Millis());
+        out.printf(
+                Locale.US,
+                "🚨 Fraud alerts: %d %s | end-to-end latency p50 %.0f ms, p99 %.0f ms%n",
+                s.alertsTotal(),
+                s.alertsBySeverity(),
+                s.endToEnd().p50Millis(),
+                s.endToEnd().p99Millis());
     }
 
     /** Prints what the three single-role terminals print, interleaved in one. */
@@ -143,8 +164,8 @@ final class RunCommand extends SettingsCommand {
         private final PrintStream out;
         private final ProducerConsole producer;
         private final AnalyticsConsoleReport analytics = new AnalyticsConsoleReport();
-        private final FraudAlertConsoleFormat alerts = System.console() != null ? FraudAlertConsoleFormat.ansiColour()
-                : FraudAlertConsoleFormat.plain();
+        private final FraudAlertConsoleFormat alerts =
+                System.console() != null ? FraudAlertConsoleFormat.ansiColour() : FraudAlertConsoleFormat.plain();
 
         ConsoleListener(PrintStream out) {
             this.out = out;
@@ -174,8 +195,9 @@ final class RunCommand extends SettingsCommand {
 
         @Override
         public void onStatus(EngineStatus status) {
-            if (status.state() == EngineStatus.State.DISCONNECTED || status.state() == EngineStatus.State.RUNNING
-                    && status.message().contains("back")) {
+            if (status.state() == EngineStatus.State.DISCONNECTED
+                    || status.state() == EngineStatus.State.RUNNING
+                            && status.message().contains("back")) {
                 out.println("⚠️  " + status.message());
             }
         }

@@ -11,7 +11,10 @@ public final class RunOptions {
     @Option(names = "--duration", paramLabel = "D", description = "stop after D (e.g. 30s, 5m)")
     String duration;
 
-    @Option(names = "--stats-interval", paramLabel = "N", description = "print statistics every N events (STATS_INTERVAL, default 50)")
+    @Option(
+            names = "--stats-interval",
+            paramLabel = "N",
+            description = "print statistics every N events (STATS_INTERVAL, default 50)")
     String statsInterval;
 
     void addTo(Map<String, String> overrides) {

@@ -26,12 +26,19 @@ import picocli.CommandLine.Option;
  * through producer, analytics and fraud detection, one attack of each kind, and a check that
  * everything arrived and was caught.
  */
-@Command(name = "self-test", mixinStandardHelpOptions = true,
-        description = "Start a throwaway embedded broker, stream a few thousand events through producer, analytics and fraud, check them, exit 0 when all is well.")
+@Command(
+        name = "self-test",
+        mixinStandardHelpOptions = true,
+        description =
+                "Start a throwaway embedded broker, stream a few thousand events through producer, analytics and fraud, check them, exit 0 when all is well.")
 final class SelfTestCommand extends SettingsCommand {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    @Option(names = "--events", paramLabel = "N", defaultValue = "3000", description = "ordinary events to stream (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "3000",
+            description = "ordinary events to stream (default ${DEFAULT-VALUE})")
     long events;
 
     @Override
@@ -55,12 +62,15 @@ final class SelfTestCommand extends SettingsCommand {
             // slow enough that every attack (each plays out within ~1.5 s) is sent before the last ordinary event
             v.put(Settings.EVENTS_PER_SECOND, "1000");
             v.put(Settings.STATS_INTERVAL, "1000000");
-            Settings settings = new SettingsLoader(Map.of(), work, work, System.getProperty("os.name", "")).load(null, v);
+            Settings settings =
+                    new SettingsLoader(Map.of(), work, work, System.getProperty("os.name", "")).load(null, v);
             long t0 = System.nanoTime();
             try (Engine engine = new Engine(settings, Clock.systemUTC(), new SimpleMeterRegistry(), 42)) {
                 engine.limitEvents(events);
                 engine.startAndAwait(TIMEOUT);
-                out.printf("✅ embedded Kafka broker started at %s%n", engine.effectiveSettings().bootstrapServers().orElseThrow());
+                out.printf(
+                        "✅ embedded Kafka broker started at %s%n",
+                        engine.effectiveSettings().bootstrapServers().orElseThrow());
                 for (Scenario s : Scenario.values()) {
                     engine.inject(s);
                 }
@@ -80,12 +90,28 @@ final class SelfTestCommand extends SettingsCommand {
         boolean checked = s.fraudEventsChecked() == delivered;
         long caught = s.scoreboard().stream().filter(ScoreboardEntry::caught).count();
         boolean detected = caught == Scenario.values().length;
-        out.printf(Locale.US, "%s producer: %d delivered, %d failed%n", mark(produced), delivered, s.producer().failed());
-        out.printf(Locale.US, "%s analytics: %d of %d events counted%n", mark(analysed), s.analytics().eventsTotal(), delivered);
-        out.printf(Locale.US, "%s fraud detection: %d of %d events checked%n", mark(checked), s.fraudEventsChecked(), delivered);
+        out.printf(
+                Locale.US,
+                "%s producer: %d delivered, %d failed%n",
+                mark(produced),
+                delivered,
+                s.producer().failed());
+        out.printf(
+                Locale.US,
+                "%s analytics: %d of %d events counted%n",
+                mark(analysed),
+                s.analytics().eventsTotal(),
+                delivered);
+        out.printf(
+                Locale.US,
+                "%s fraud detection: %d of %d events checked%n",
+                mark(checked),
+                s.fraudEventsChecked(),
+                delivered);
         out.printf(Locale.US, "%s attacks caught: %d of %d%n", mark(detected), caught, Scenario.values().length);
         boolean ok = produced && analysed && checked && detected;
-        out.printf(Locale.US, "%s self-test %s in %.1f s%n", mark(ok), ok ? "passed" : "FAILED", took.toMillis() / 1000.0);
+        out.printf(
+                Locale.US, "%s self-test %s in %.1f s%n", mark(ok), ok ? "passed" : "FAILED", took.toMillis() / 1000.0);
         return ok ? 0 : 1;
     }
 

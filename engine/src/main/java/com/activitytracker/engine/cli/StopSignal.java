@@ -15,14 +15,16 @@ final class StopSignal {
     private final Thread hook;
 
     StopSignal() {
-        hook = new Thread(() -> {
-            stopRequested.countDown();
-            try {
-                cleanedUp.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shutdown-signal");
+        hook = new Thread(
+                () -> {
+                    stopRequested.countDown();
+                    try {
+                        cleanedUp.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "shutdown-signal");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

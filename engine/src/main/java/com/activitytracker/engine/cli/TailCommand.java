@@ -20,29 +20,40 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Print a topic's records as they arrive: partition, offset, time, key, headers and the value as indented JSON.",
-                "Reads with a consumer of its own (no group, no commits), so the running consumers are never disturbed."})
+@Command(
+        name = "tail",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a topic's records as they arrive: partition, offset, time, key, headers and the value as indented JSON.",
+            "Reads with a consumer of its own (no group, no commits), so the running consumers are never disturbed."
+        })
 final class TailCommand extends SettingsCommand {
     private static final Duration POLL = Duration.ofMillis(200);
 
     @Mixin
     KafkaOptions kafka;
 
-    @Parameters(index = "0", paramLabel = "TOPIC",
+    @Parameters(
+            index = "0",
+            paramLabel = "TOPIC",
             description = "a topic name, or activities, alerts or dlq for the configured topics")
     String topic;
 
-    @Option(names = "--from-beginning", description = "start at each partition's first record instead of new records only")
+    @Option(
+            names = "--from-beginning",
+            description = "start at each partition's first record instead of new records only")
     boolean fromBeginning;
 
     @Option(names = "--max", paramLabel = "N", description = "stop after N records shown")
     Long max;
 
-    @Option(names = "--user", paramLabel = "ID", description = "only records of this user (the key, or user_id in the value)")
+    @Option(
+            names = "--user",
+            paramLabel = "ID",
+            description = "only records of this user (the key, or user_id in the value)")
     String user;
 
     @Option(names = "--idle-exit", paramLabel = "D", description = "stop after D with no new records (e.g. 5s)")
@@ -74,8 +85,9 @@ final class TailCommand extends SettingsCommand {
         StopSignal stop = new StopSignal();
         long shown = 0;
         try (TopicReader reader = open(clients, name)) {
-            out.printf("👀 %s on %s, %s (Ctrl+C to stop)%n", name, clients.bootstrapServers(),
-                    fromBeginning ? "from the beginning" : "new records only");
+            out.printf(
+                    "👀 %s on %s, %s (Ctrl+C to stop)%n",
+                    name, clients.bootstrapServers(), fromBeginning ? "from the beginning" : "new records only");
             long lastRecordAt = System.nanoTime();
             while (!stop.isStopRequested() && (max == null || shown < max)) {
                 var records = reader.poll(POLL);

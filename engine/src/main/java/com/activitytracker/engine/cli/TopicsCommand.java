@@ -11,7 +11,9 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "topics", mixinStandardHelpOptions = true,
+@Command(
+        name = "topics",
+        mixinStandardHelpOptions = true,
         description = "Create the activities, alerts and dead-letter topics when missing.")
 final class TopicsCommand extends SettingsCommand {
     @Mixin
@@ -37,8 +39,9 @@ final class TopicsCommand extends SettingsCommand {
         for (String topic : List.of(settings.activitiesTopic(), settings.alertsTopic(), settings.dlqTopic())) {
             out.printf("%s %s%n", created.contains(topic) ? "✅ Created topic" : "✔  Topic exists:", topic);
         }
-        out.printf("Kafka: %s (%d broker%s), %d partitions per new topic%n", settings.bootstrapServers().orElseThrow(),
-                brokers, brokers == 1 ? "" : "s", settings.partitions());
+        out.printf(
+                "Kafka: %s (%d broker%s), %d partitions per new topic%n",
+                settings.bootstrapServers().orElseThrow(), brokers, brokers == 1 ? "" : "s", settings.partitions());
         return 0;
     }
 }

@@ -16,13 +16,28 @@ import picocli.CommandLine.Command;
  * The headless engine's command line. Exit codes: 0 done; 2 bad usage or settings (one line on stderr
  * naming the option or setting); 1 failure at run time, with a clear message and no stack trace.
  */
-@Command(name = "activity-tracker", mixinStandardHelpOptions = true, version = "Activity Tracker 1.0.0",
+@Command(
+        name = "activity-tracker",
+        mixinStandardHelpOptions = true,
+        version = "Activity Tracker 1.0.0",
         description = "Real-time user-activity tracking on Apache Kafka: producer, analytics, fraud detection.",
-        footer = {"", "Logs: LOG_DIR/activity-tracker.jsonl (JSON lines; LOG_DIR is ./logs, or the logs folder in DATA_DIR"
-                + " for an installed app or an unwritable working directory).",
-                "Metrics: http://127.0.0.1:9464/metrics during run (METRICS_PORT), and JMX under 'activitytracker'."},
-        subcommands = {BrokerCommand.class, TopicsCommand.class, ProduceCommand.class, AnalyticsCommand.class, FraudCommand.class, RunCommand.class, SelfTestCommand.class,
-                TailCommand.class, DlqCommand.class})
+        footer = {
+            "",
+            "Logs: LOG_DIR/activity-tracker.jsonl (JSON lines; LOG_DIR is ./logs, or the logs folder in DATA_DIR"
+                    + " for an installed app or an unwritable working directory).",
+            "Metrics: http://127.0.0.1:9464/metrics during run (METRICS_PORT), and JMX under 'activitytracker'."
+        },
+        subcommands = {
+            BrokerCommand.class,
+            TopicsCommand.class,
+            ProduceCommand.class,
+            AnalyticsCommand.class,
+            FraudCommand.class,
+            RunCommand.class,
+            SelfTestCommand.class,
+            TailCommand.class,
+            DlqCommand.class
+        })
 public final class TrackerCli implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
@@ -82,7 +97,8 @@ public final class TrackerCli implements Runnable {
         if (e instanceof KafkaUnavailableException) {
             err.println("error: " + e.getMessage());
         } else {
-            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (details in the log file)");
+            err.println(
+                    "error: " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (details in the log file)");
             LoggerFactory.getLogger(TrackerCli.class).error("Command failed", e);
         }
         err.flush();

@@ -13,6 +13,7 @@ import java.util.Locale;
 public record MetricsPort(int port) {
     /** The port OpenTelemetry's Prometheus exporter uses by default, so scrape configs often expect it already. */
     public static final int DEFAULT = 9464;
+
     public static final int OFF = -1;
 
     public boolean enabled() {
@@ -45,7 +46,7 @@ public record MetricsPort(int port) {
         } catch (NumberFormatException e) {
             // reported below with what is accepted
         }
-        throw new SettingsException(Settings.METRICS_PORT + " must be a port from 1 to 65535, 0 (any free port) or off, got '"
-                + text + "'");
+        throw new SettingsException(Settings.METRICS_PORT
+                + " must be a port from 1 to 65535, 0 (any free port) or off, got '" + text + "'");
     }
 }

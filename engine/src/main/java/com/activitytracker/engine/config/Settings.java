@@ -42,9 +42,21 @@ public record Settings(
     public static final String METRICS_PORT = "METRICS_PORT";
 
     /** Settings the program reads; other variables of the environment are ignored. */
-    public static final List<String> KEYS = List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_ACTIVITIES_TOPIC,
-            KAFKA_ALERTS_TOPIC, KAFKA_DLQ_TOPIC, KAFKA_PARTITIONS, KAFKA_REPLICATION_FACTOR, KAFKA_CLIENT_CONFIG,
-            EVENTS_PER_SECOND, STATS_INTERVAL, LOG_LEVEL, LOG_DIR, DATA_DIR, KAFKA_LOG_LEVEL, METRICS_PORT);
+    public static final List<String> KEYS = List.of(
+            KAFKA_BOOTSTRAP_SERVERS,
+            KAFKA_ACTIVITIES_TOPIC,
+            KAFKA_ALERTS_TOPIC,
+            KAFKA_DLQ_TOPIC,
+            KAFKA_PARTITIONS,
+            KAFKA_REPLICATION_FACTOR,
+            KAFKA_CLIENT_CONFIG,
+            EVENTS_PER_SECOND,
+            STATS_INTERVAL,
+            LOG_LEVEL,
+            LOG_DIR,
+            DATA_DIR,
+            KAFKA_LOG_LEVEL,
+            METRICS_PORT);
 
     /** Prefix of the fraud thresholds, all of which are settings too. */
     public static final String FRAUD_PREFIX = "FRAUD_";
@@ -60,12 +72,36 @@ public record Settings(
 
     /** A copy pointing at the given cluster, e.g. once an embedded broker has started. */
     public Settings withBootstrapServers(String servers) {
-        return new Settings(Optional.of(servers), activitiesTopic, alertsTopic, dlqTopic, partitions,
-                replicationFactor, clientConfig, eventsPerSecond, statsInterval, logLevel, logDir, dataDir, values);
+        return new Settings(
+                Optional.of(servers),
+                activitiesTopic,
+                alertsTopic,
+                dlqTopic,
+                partitions,
+                replicationFactor,
+                clientConfig,
+                eventsPerSecond,
+                statsInterval,
+                logLevel,
+                logDir,
+                dataDir,
+                values);
     }
 
     public Settings withEventsPerSecond(double rate) {
-        return new Settings(bootstrapServers, activitiesTopic, alertsTopic, dlqTopic, partitions,
-                replicationFactor, clientConfig, rate, statsInterval, logLevel, logDir, dataDir, values);
+        return new Settings(
+                bootstrapServers,
+                activitiesTopic,
+                alertsTopic,
+                dlqTopic,
+                partitions,
+                replicationFactor,
+                clientConfig,
+                rate,
+                statsInterval,
+                logLevel,
+                logDir,
+                dataDir,
+                values);
     }
 }

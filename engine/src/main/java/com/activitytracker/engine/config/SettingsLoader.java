@@ -34,8 +34,8 @@ public final class SettingsLoader {
      * @param installedApp true when running from an installed package: its working directory is
      *                     wherever the launcher was started (often {@code /}), so logs go to the data folder
      */
-    public SettingsLoader(Map<String, String> environment, Path workingDir, Path userHome, String osName,
-                          boolean installedApp) {
+    public SettingsLoader(
+            Map<String, String> environment, Path workingDir, Path userHome, String osName, boolean installedApp) {
         this.environment = Map.copyOf(environment);
         this.workingDir = workingDir;
         this.userHome = userHome;
@@ -46,8 +46,11 @@ public final class SettingsLoader {
     /** The loader for this process: its environment, working directory and home. */
     public static SettingsLoader forProcess() {
         // jpackage's launchers set jpackage.app-path; a jar started by hand does not
-        return new SettingsLoader(System.getenv(), Path.of("").toAbsolutePath(),
-                Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""),
+        return new SettingsLoader(
+                System.getenv(),
+                Path.of("").toAbsolutePath(),
+                Path.of(System.getProperty("user.home")),
+                System.getProperty("os.name", ""),
                 System.getProperty("jpackage.app-path") != null);
     }
 
@@ -97,7 +100,8 @@ public final class SettingsLoader {
         if (v.containsKey(Settings.METRICS_PORT)) {
             MetricsPort.parse(v.get(Settings.METRICS_PORT));
         }
-        Path dataDir = v.containsKey(Settings.DATA_DIR) ? path(Settings.DATA_DIR, v.get(Settings.DATA_DIR)) : defaultDataDir();
+        Path dataDir =
+                v.containsKey(Settings.DATA_DIR) ? path(Settings.DATA_DIR, v.get(Settings.DATA_DIR)) : defaultDataDir();
         return new Settings(
                 bootstrap,
                 topic(v, Settings.KAFKA_ACTIVITIES_TOPIC, "user-activities"),
@@ -109,7 +113,9 @@ public final class SettingsLoader {
                 rate(v.getOrDefault(Settings.EVENTS_PER_SECOND, "10")),
                 intIn(v, Settings.STATS_INTERVAL, 50, 1, Integer.MAX_VALUE),
                 logLevel(v.getOrDefault(Settings.LOG_LEVEL, "INFO")),
-                v.containsKey(Settings.LOG_DIR) ? path(Settings.LOG_DIR, v.get(Settings.LOG_DIR)) : defaultLogDir(dataDir),
+                v.containsKey(Settings.LOG_DIR)
+                        ? path(Settings.LOG_DIR, v.get(Settings.LOG_DIR))
+                        : defaultLogDir(dataDir),
                 dataDir,
                 v);
     }
@@ -130,11 +136,12 @@ public final class SettingsLoader {
         try {
             rate = Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            throw new SettingsException(Settings.EVENTS_PER_SECOND + " must be a number of events per second, got '" + text + "'");
+            throw new SettingsException(
+                    Settings.EVENTS_PER_SECOND + " must be a number of events per second, got '" + text + "'");
         }
         if (!(rate >= 0 && rate <= MAX_RATE)) {
-            throw new SettingsException(Settings.EVENTS_PER_SECOND + " must be between 0 and "
-                    + (long) MAX_RATE + " events per second (or max), got " + text);
+            throw new SettingsException(Settings.EVENTS_PER_SECOND + " must be between 0 and " + (long) MAX_RATE
+                    + " events per second (or max), got " + text);
         }
         return rate;
     }
@@ -143,8 +150,8 @@ public final class SettingsLoader {
         for (String server : servers.split(",")) {
             String s = server.strip();
             if (!HOST_PORT.matcher(s).matches() || Integer.parseInt(s.substring(s.lastIndexOf(':') + 1)) > 65535) {
-                throw new SettingsException(Settings.KAFKA_BOOTSTRAP_SERVERS
-                        + " must be host:port[,host:port...], got '" + servers + "'");
+                throw new SettingsException(
+                        Settings.KAFKA_BOOTSTRAP_SERVERS + " must be host:port[,host:port...], got '" + servers + "'");
             }
         }
     }
@@ -152,7 +159,8 @@ public final class SettingsLoader {
     private static String topic(Map<String, String> v, String key, String fallback) {
         String t = v.getOrDefault(key, fallback).strip();
         if (!TOPIC.matcher(t).matches() || t.equals(".") || t.equals("..")) {
-            throw new SettingsException(key + " must be a Kafka topic name (letters, digits, '.', '_', '-'), got '" + t + "'");
+            throw new SettingsException(
+                    key + " must be a Kafka topic name (letters, digits, '.', '_', '-'), got '" + t + "'");
         }
         return t;
     }
@@ -170,13 +178,15 @@ public final class SettingsLoader {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw new SettingsException(key + " must be a whole number from " + min + " to " + max + ", got '" + text + "'");
+        throw new SettingsException(
+                key + " must be a whole number from " + min + " to " + max + ", got '" + text + "'");
     }
 
     private static String logLevel(String text) {
         String level = text.strip().toUpperCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(level)) {
-            throw new SettingsException(Settings.LOG_LEVEL + " must be one of DEBUG, INFO, WARNING, ERROR (or TRACE, OFF), got '" + text + "'");
+            throw new SettingsException(Settings.LOG_LEVEL
+                    + " must be one of DEBUG, INFO, WARNING, ERROR (or TRACE, OFF), got '" + text + "'");
         }
         return level.equals("WARNING") ? "WARN" : level;
     }
@@ -205,13 +215,16 @@ public final class SettingsLoader {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
             String local = environment.get("LOCALAPPDATA");
-            return (local != null ? Path.of(local) : userHome.resolve("AppData").resolve("Local")).resolve("ActivityTracker");
+            return (local != null ? Path.of(local) : userHome.resolve("AppData").resolve("Local"))
+                    .resolve("ActivityTracker");
         }
         if (os.contains("mac")) {
             return userHome.resolve("Library").resolve("Application Support").resolve("Activity Tracker");
         }
         String xdg = environment.get("XDG_DATA_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".local").resolve("share"))
+        return (xdg != null && !xdg.isBlank()
+                        ? Path.of(xdg)
+                        : userHome.resolve(".local").resolve("share"))
                 .resolve("activity-tracker");
     }
 

@@ -32,26 +32,44 @@ public final class AnalyticsProcessor implements RecordProcessor {
     private final Counter purchases;
     /** Guards the hand-over of {@link #latest} against a reset requested meanwhile. */
     private final Object publication = new Object();
+
     private final AnalyticsSnapshot empty;
     private long resetsRequested;
     private long resetsApplied;
     private volatile AnalyticsSnapshot latest;
     private long sinceReport;
 
-    public AnalyticsProcessor(Producer<byte[], byte[]> dlqProducer, String dlqTopic, Clock clock, MeterRegistry registry,
-                              int reportEvery, Consumer<AnalyticsSnapshot> onReport) {
+    public AnalyticsProcessor(
+            Producer<byte[], byte[]> dlqProducer,
+            String dlqTopic,
+            Clock clock,
+            MeterRegistry registry,
+            int reportEvery,
+            Consumer<AnalyticsSnapshot> onReport) {
         this.state = new AnalyticsState(clock);
         this.dlqProducer = dlqProducer;
-        this.decoder = new RecordDecoder(new ActivityEventCodec(), new DeadLetterQueue(dlqProducer, dlqTopic, "analytics"),
-                clock, registry, "analytics");
+        this.decoder = new RecordDecoder(
+                new ActivityEventCodec(),
+                new DeadLetterQueue(dlqProducer, dlqTopic, "analytics"),
+                clock,
+                registry,
+                "analytics");
         this.reportEvery = reportEvery;
         this.onReport = onReport;
-        this.processing = Timer.builder("tracker.consumer.processing.time").tag("consumer", "analytics")
-                .publishPercentiles(0.5, 0.99).register(registry);
-        this.revenue = Counter.builder("tracker.business.revenue").baseUnit("USD").register(registry);
+        this.processing = Timer.builder("tracker.consumer.processing.time")
+                .tag("consumer", "analytics")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        this.revenue =
+                Counter.builder("tracker.business.revenue").baseUnit("USD").register(registry);
         this.purchases = Counter.builder("tracker.business.purchases").register(registry);
-        Gauge.builder("tracker.business.conversion.rate", this, p -> p.latest().funnel().conversionRate()).register(registry);
-        Gauge.builder("tracker.business.unique.users", this, p -> p.latest().uniqueUsers()).register(registry);
+        Gauge.builder(
+                        "tracker.business.conversion.rate",
+                        this,
+                        p -> p.latest().funnel().conversionRate())
+                .register(registry);
+        Gauge.builder("tracker.business.unique.users", this, p -> p.latest().uniqueUsers())
+                .register(registry);
         this.empty = state.snapshot();
         this.latest = empty;
     }

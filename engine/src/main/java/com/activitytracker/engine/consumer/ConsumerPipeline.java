@@ -64,9 +64,15 @@ public final class ConsumerPipeline<P extends RecordProcessor> implements AutoCl
     private final ConsumerWorker worker;
     private volatile boolean closed;
 
-    private ConsumerPipeline(String name, String producerClientId, KafkaClientFactory clients, String topic,
-                             Options options, Clock clock, MeterRegistry registry,
-                             Function<KafkaProducer<byte[], byte[]>, P> processorFactory) {
+    private ConsumerPipeline(
+            String name,
+            String producerClientId,
+            KafkaClientFactory clients,
+            String topic,
+            Options options,
+            Clock clock,
+            MeterRegistry registry,
+            Function<KafkaProducer<byte[], byte[]>, P> processorFactory) {
         this.name = name;
         this.registry = registry;
         this.sideProducer = clients.rawProducer(producerClientId);
@@ -78,31 +84,59 @@ public final class ConsumerPipeline<P extends RecordProcessor> implements AutoCl
             throw e;
         }
         boolean fromBeginning = options.from() == StartFrom.COMMITTED_OR_EARLIEST;
-        this.worker = new ConsumerWorker(name, () -> {
-            KafkaConsumer<byte[], byte[]> consumer = clients.consumer(options.group(), name, fromBeginning);
-            bind(new KafkaClientMetrics(consumer));
-            return consumer;
-        }, topic, processor, clock, options.idleExit(), options.from() == StartFrom.END);
+        this.worker = new ConsumerWorker(
+                name,
+                () -> {
+                    KafkaConsumer<byte[], byte[]> consumer = clients.consumer(options.group(), name, fromBeginning);
+                    bind(new KafkaClientMetrics(consumer));
+                    return consumer;
+                },
+                topic,
+                processor,
+                clock,
+                options.idleExit(),
+                options.from() == StartFrom.END);
     }
 
     /** The analytics consumer: figures for dashboards, a report every {@code STATS_INTERVAL} events. */
-    public static ConsumerPipeline<AnalyticsProcessor> analytics(KafkaClientFactory clients, Settings settings,
-                                                                 Options options, Clock clock, MeterRegistry registry,
-                                                                 Consumer<AnalyticsSnapshot> onReport) {
-        return new ConsumerPipeline<>(ConsumerGroups.ANALYTICS_CLIENT, ConsumerGroups.ANALYTICS_SIDE_PRODUCER, clients,
-                settings.activitiesTopic(), options, clock, registry,
-                producer -> new AnalyticsProcessor(producer, settings.dlqTopic(), clock, registry,
-                        settings.statsInterval(), onReport));
+    public static ConsumerPipeline<AnalyticsProcessor> analytics(
+            KafkaClientFactory clients,
+            Settings settings,
+            Options options,
+            Clock clock,
+            MeterRegistry registry,
+            Consumer<AnalyticsSnapshot> onReport) {
+        return new ConsumerPipeline<>(
+                ConsumerGroups.ANALYTICS_CLIENT,
+                ConsumerGroups.ANALYTICS_SIDE_PRODUCER,
+                clients,
+                settings.activitiesTopic(),
+                options,
+                clock,
+                registry,
+                producer -> new AnalyticsProcessor(
+                        producer, settings.dlqTopic(), clock, registry, settings.statsInterval(), onReport));
     }
 
     /** The fraud consumer: the rules, each alert to the alerts topic and to {@code onAlert}. */
-    public static ConsumerPipeline<FraudDetectionProcessor> fraud(KafkaClientFactory clients, Settings settings,
-                                                                  FraudThresholds thresholds, Options options, Clock clock,
-                                                                  MeterRegistry registry, Consumer<FraudAlert> onAlert) {
-        return new ConsumerPipeline<>(ConsumerGroups.FRAUD_CLIENT, ConsumerGroups.FRAUD_SIDE_PRODUCER, clients,
-                settings.activitiesTopic(), options, clock, registry,
-                producer -> new FraudDetectionProcessor(thresholds, producer, settings.alertsTopic(), settings.dlqTopic(),
-                        clock, registry, onAlert));
+    public static ConsumerPipeline<FraudDetectionProcessor> fraud(
+            KafkaClientFactory clients,
+            Settings settings,
+            FraudThresholds thresholds,
+            Options options,
+            Clock clock,
+            MeterRegistry registry,
+            Consumer<FraudAlert> onAlert) {
+        return new ConsumerPipeline<>(
+                ConsumerGroups.FRAUD_CLIENT,
+                ConsumerGroups.FRAUD_SIDE_PRODUCER,
+                clients,
+                settings.activitiesTopic(),
+                options,
+                clock,
+                registry,
+                producer -> new FraudDetectionProcessor(
+                        thresholds, producer, settings.alertsTopic(), settings.dlqTopic(), clock, registry, onAlert));
     }
 
     public void start() {
@@ -124,6 +158,14 @@ public final class ConsumerPipeline<P extends RecordProcessor> implements AutoCl
     /** Stops the worker (which commits and closes its consumer), then closes the side producer and the binders. */
     @Override
     public void close() {
+        stop();
+    }
+
+    /**
+     * Stops the worker (its last offsets committed) and closes the side producer and meters, so the
+     * final figures count everything; {@link #close()} afterwards does nothing.
+     */
+    public void stop() {
         if (closed) {
             return;
         }

@@ -14,5 +14,4 @@ public record ConsumerStats(
         double lagSeconds,
         int partitions,
         boolean running,
-        String error) {
-}
+        String error) {}

@@ -45,9 +45,11 @@ public final class ConsumerWorker implements AutoCloseable {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     /** At most this much work is re-read after a crash; small against the 30-60 s windows of the fraud rules. */
     static final long COMMIT_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
+
     static final int COMMIT_EVERY_RECORDS = 10_000;
     /** Kafka's default of 30 s (60 s for a commit) is what made a stop after a rebalance hang. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
     private final String name;
@@ -81,6 +83,7 @@ public final class ConsumerWorker implements AutoCloseable {
     private final Map<TopicPartition, Long> targets = new HashMap<>();
     /** Partitions this worker has owned at some point; a fresh start skips to the end only on the first. */
     private final Set<TopicPartition> seen = new HashSet<>();
+
     private int uncommittedRecords;
     private long nextCommit;
     private Instant lastEventTime;
@@ -90,8 +93,13 @@ public final class ConsumerWorker implements AutoCloseable {
      *
      * @param idleExit stop after this long without records once caught up (null: never)
      */
-    public ConsumerWorker(String name, Supplier<Consumer<byte[], byte[]>> clientFactory, String topic,
-                          RecordProcessor processor, Clock clock, Duration idleExit) {
+    public ConsumerWorker(
+            String name,
+            Supplier<Consumer<byte[], byte[]>> clientFactory,
+            String topic,
+            RecordProcessor processor,
+            Clock clock,
+            Duration idleExit) {
         this(name, clientFactory, topic, processor, clock, idleExit, false);
     }
 
@@ -100,8 +108,14 @@ public final class ConsumerWorker implements AutoCloseable {
      * @param startAtEnd read only records written after the start, whatever the group committed before
      *                   (a fresh demo after a rehearsal); later rebalances resume from the commits
      */
-    public ConsumerWorker(String name, Supplier<Consumer<byte[], byte[]>> clientFactory, String topic,
-                          RecordProcessor processor, Clock clock, Duration idleExit, boolean startAtEnd) {
+    public ConsumerWorker(
+            String name,
+            Supplier<Consumer<byte[], byte[]>> clientFactory,
+            String topic,
+            RecordProcessor processor,
+            Clock clock,
+            Duration idleExit,
+            boolean startAtEnd) {
         this.name = name;
         this.clientFactory = clientFactory;
         this.topic = topic;
@@ -345,7 +359,8 @@ public final class ConsumerWorker implements AutoCloseable {
         }
         lagRecords = total;
         Instant last = lastEventTime;
-        lagSeconds = total == 0 || last == null ? 0
+        lagSeconds = total == 0 || last == null
+                ? 0
                 : Math.max(0, Duration.between(last, clock.instant()).toMillis() / 1000.0);
     }
 
@@ -372,8 +387,10 @@ public final class ConsumerWorker implements AutoCloseable {
          */
         @Override
         public void onPartitionsLost(Collection<TopicPartition> lost) {
-            log.warn("{} consumer lost {} without a clean hand-over; their uncommitted records will be read again",
-                    name, lost);
+            log.warn(
+                    "{} consumer lost {} without a clean hand-over; their uncommitted records will be read again",
+                    name,
+                    lost);
             forget(lost);
         }
 
@@ -425,7 +442,8 @@ public final class ConsumerWorker implements AutoCloseable {
 
         @Override
         public long rewindTo(TopicPartition partition, Instant time) {
-            OffsetAndTimestamp found = consumer.offsetsForTimes(Map.of(partition, time.toEpochMilli())).get(partition);
+            OffsetAndTimestamp found = consumer.offsetsForTimes(Map.of(partition, time.toEpochMilli()))
+                    .get(partition);
             long offset = found != null ? found.offset() : consumer.position(partition);
             consumer.seek(partition, offset);
             return offset;

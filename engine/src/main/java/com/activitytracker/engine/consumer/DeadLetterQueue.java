@@ -30,8 +30,13 @@ public final class DeadLetterQueue {
     }
 
     public void send(ConsumerRecord<byte[], byte[]> record, String reason) {
-        log.warn("Invalid record sent to the DLQ: {}", reason, kv("topic", record.topic()),
-                kv("partition", record.partition()), kv("offset", record.offset()), kv("consumer", consumerName));
+        log.warn(
+                "Invalid record sent to the DLQ: {}",
+                reason,
+                kv("topic", record.topic()),
+                kv("partition", record.partition()),
+                kv("offset", record.offset()),
+                kv("consumer", consumerName));
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add("dlq.error", utf8(reason.replace('\n', ' ')));
         headers.add("dlq.source.topic", utf8(record.topic()));
@@ -41,8 +46,12 @@ public final class DeadLetterQueue {
         producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers), (metadata, e) -> {
             if (e != null) {
                 failures.incrementAndGet();
-                log.error("Could not write to the DLQ topic {}: {}", topic, e.getMessage(),
-                        kv("partition", record.partition()), kv("offset", record.offset()));
+                log.error(
+                        "Could not write to the DLQ topic {}: {}",
+                        topic,
+                        e.getMessage(),
+                        kv("partition", record.partition()),
+                        kv("offset", record.offset()));
             }
         });
     }

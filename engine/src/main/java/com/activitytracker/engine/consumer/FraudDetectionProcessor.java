@@ -62,23 +62,34 @@ public final class FraudDetectionProcessor implements RecordProcessor {
     private volatile FraudThresholds thresholds;
     private boolean effectsPending;
 
-    public FraudDetectionProcessor(FraudThresholds thresholds, Producer<byte[], byte[]> producer, String alertsTopic,
-                                   String dlqTopic, Clock clock, MeterRegistry registry, Consumer<FraudAlert> onAlert) {
+    public FraudDetectionProcessor(
+            FraudThresholds thresholds,
+            Producer<byte[], byte[]> producer,
+            String alertsTopic,
+            String dlqTopic,
+            Clock clock,
+            MeterRegistry registry,
+            Consumer<FraudAlert> onAlert) {
         this.detector = new FraudDetector(thresholds, clock);
         this.thresholds = thresholds;
         this.producer = producer;
         this.alertsTopic = alertsTopic;
         this.onAlert = onAlert;
         this.registry = registry;
-        this.decoder = new RecordDecoder(codec, new DeadLetterQueue(producer, dlqTopic, "fraud"), clock, registry, "fraud");
-        io.micrometer.core.instrument.Gauge.builder("tracker.fraud.users.tracked", detector, FraudDetector::trackedUsers)
-                .description("users whose windows the fraud rules hold").register(registry);
-        io.micrometer.core.instrument.FunctionCounter.builder("tracker.fraud.users.forgotten", detector,
-                        FraudDetector::forgottenUsers)
-                .description("users dropped by the memory cap while inside the longest window").register(registry);
+        this.decoder =
+                new RecordDecoder(codec, new DeadLetterQueue(producer, dlqTopic, "fraud"), clock, registry, "fraud");
+        io.micrometer.core.instrument.Gauge.builder(
+                        "tracker.fraud.users.tracked", detector, FraudDetector::trackedUsers)
+                .description("users whose windows the fraud rules hold")
+                .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "tracker.fraud.users.forgotten", detector, FraudDetector::forgottenUsers)
+                .description("users dropped by the memory cap while inside the longest window")
+                .register(registry);
         this.detectionLatency = Timer.builder("tracker.fraud.detection.latency")
                 .description("from the time of the event that completed a pattern to the alert")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
     }
 
     @Override
@@ -106,7 +117,10 @@ public final class FraudDetectionProcessor implements RecordProcessor {
         try {
             ActivityEvent event = codec.decode(record.value());
             detector.warmUp(event);
-            watermarks.merge(new TopicPartition(record.topic(), record.partition()), event.timestamp().toEpochMilli(), Math::max);
+            watermarks.merge(
+                    new TopicPartition(record.topic(), record.partition()),
+                    event.timestamp().toEpochMilli(),
+                    Math::max);
         } catch (com.activitytracker.engine.event.InvalidEventException e) {
             // it went to the DLQ the first time round
         }
@@ -114,20 +128,34 @@ public final class FraudDetectionProcessor implements RecordProcessor {
 
     private void publish(FraudAlert alert) {
         alertsRaised.incrementAndGet();
-        Counter.builder("tracker.fraud.alerts").tag("rule", alert.rule()).tag("severity", alert.severity().name())
-                .register(registry).increment();
-        detectionLatency.record(Math.max(0, Duration.between(alert.eventTime(), alert.detectedAt()).toMillis()),
+        Counter.builder("tracker.fraud.alerts")
+                .tag("rule", alert.rule())
+                .tag("severity", alert.severity().name())
+                .register(registry)
+                .increment();
+        detectionLatency.record(
+                Math.max(
+                        0,
+                        Duration.between(alert.eventTime(), alert.detectedAt()).toMillis()),
                 TimeUnit.MILLISECONDS);
-        log.info("Fraud alert {} {}: {}", alert.rule(), alert.severity(), alert.description(),
-                kv("user_id", alert.userId()), kv("rule", alert.rule()), kv("severity", alert.severity()),
+        log.info(
+                "Fraud alert {} {}: {}",
+                alert.rule(),
+                alert.severity(),
+                alert.description(),
+                kv("user_id", alert.userId()),
+                kv("rule", alert.rule()),
+                kv("severity", alert.severity()),
                 kv("alert_id", alert.alertId()));
-        producer.send(new ProducerRecord<>(alertsTopic, alert.userId().getBytes(StandardCharsets.UTF_8),
-                alertCodec.encode(alert)), (metadata, e) -> {
-            if (e != null) {
-                alertFailures.incrementAndGet();
-                log.error("Could not publish alert {} to {}: {}", alert.alertId(), alertsTopic, e.getMessage());
-            }
-        });
+        producer.send(
+                new ProducerRecord<>(
+                        alertsTopic, alert.userId().getBytes(StandardCharsets.UTF_8), alertCodec.encode(alert)),
+                (metadata, e) -> {
+                    if (e != null) {
+                        alertFailures.incrementAndGet();
+                        log.error("Could not publish alert {} to {}: {}", alert.alertId(), alertsTopic, e.getMessage());
+                    }
+                });
         effectsPending = true;
         onAlert.accept(alert);
     }
@@ -152,12 +180,14 @@ public final class FraudDetectionProcessor implements RecordProcessor {
         Duration window = detector.thresholds().longestWindow();
         for (TopicPartition tp : partitions) {
             var committed = rewinder.committedOffset(tp);
-            var watermark = rewinder.committedMetadata(tp).filter(m -> m.startsWith(WATERMARK_PREFIX))
+            var watermark = rewinder.committedMetadata(tp)
+                    .filter(m -> m.startsWith(WATERMARK_PREFIX))
                     .map(m -> Long.parseLong(m.substring(WATERMARK_PREFIX.length())));
             if (committed.isEmpty() || watermark.isEmpty()) {
                 continue;
             }
-            long from = rewinder.rewindTo(tp, Instant.ofEpochMilli(watermark.get()).minus(window));
+            long from =
+                    rewinder.rewindTo(tp, Instant.ofEpochMilli(watermark.get()).minus(window));
             if (from < committed.get()) {
                 warmUpUntil.put(tp, committed.get());
                 log.info("Rebuilding fraud windows of {} from offset {} to {}", tp, from, committed.get());

@@ -29,9 +29,12 @@ final class RecordDecoder {
         this.codec = codec;
         this.dlq = dlq;
         this.clock = clock;
-        this.invalidCounter = Counter.builder("tracker.consumer.invalid.records").tag("consumer", consumer)
-                .description("records that broke the contract and went to the DLQ").register(registry);
-        this.endToEnd = Timer.builder("tracker.consumer.end.to.end.latency").tag("consumer", consumer)
+        this.invalidCounter = Counter.builder("tracker.consumer.invalid.records")
+                .tag("consumer", consumer)
+                .description("records that broke the contract and went to the DLQ")
+                .register(registry);
+        this.endToEnd = Timer.builder("tracker.consumer.end.to.end.latency")
+                .tag("consumer", consumer)
                 .description("from the event's timestamp to its processing")
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .distributionStatisticExpiry(Duration.ofSeconds(30))

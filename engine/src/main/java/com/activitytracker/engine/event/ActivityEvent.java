@@ -83,24 +83,96 @@ public record ActivityEvent(
             this.timestamp = timestamp;
         }
 
-        public Builder sessionId(String v) { this.sessionId = v; return this; }
-        public Builder page(String v) { this.page = v; return this; }
-        public Builder referrer(String v) { this.referrer = v; return this; }
-        public Builder productId(String v) { this.productId = v; return this; }
-        public Builder category(String v) { this.category = v; return this; }
-        public Builder price(Double v) { this.price = v; return this; }
-        public Builder orderId(String v) { this.orderId = v; return this; }
-        public Builder amount(Double v) { this.amount = v; return this; }
-        public Builder currency(String v) { this.currency = v; return this; }
-        public Builder query(String v) { this.query = v; return this; }
-        public Builder device(Device v) { this.device = v; return this; }
-        public Builder geo(Geo v) { this.geo = v; return this; }
-        public Builder ip(String v) { this.ip = v; return this; }
-        public Builder properties(Map<String, Object> v) { this.properties = v; return this; }
+        public Builder sessionId(String v) {
+            this.sessionId = v;
+            return this;
+        }
+
+        public Builder page(String v) {
+            this.page = v;
+            return this;
+        }
+
+        public Builder referrer(String v) {
+            this.referrer = v;
+            return this;
+        }
+
+        public Builder productId(String v) {
+            this.productId = v;
+            return this;
+        }
+
+        public Builder category(String v) {
+            this.category = v;
+            return this;
+        }
+
+        public Builder price(Double v) {
+            this.price = v;
+            return this;
+        }
+
+        public Builder orderId(String v) {
+            this.orderId = v;
+            return this;
+        }
+
+        public Builder amount(Double v) {
+            this.amount = v;
+            return this;
+        }
+
+        public Builder currency(String v) {
+            this.currency = v;
+            return this;
+        }
+
+        public Builder query(String v) {
+            this.query = v;
+            return this;
+        }
+
+        public Builder device(Device v) {
+            this.device = v;
+            return this;
+        }
+
+        public Builder geo(Geo v) {
+            this.geo = v;
+            return this;
+        }
+
+        public Builder ip(String v) {
+            this.ip = v;
+            return this;
+        }
+
+        public Builder properties(Map<String, Object> v) {
+            this.properties = v;
+            return this;
+        }
 
         public ActivityEvent build() {
-            return new ActivityEvent(eventId, eventType, userId, timestamp, sessionId, page, referrer,
-                    productId, category, price, orderId, amount, currency, query, device, geo, ip, properties);
+            return new ActivityEvent(
+                    eventId,
+                    eventType,
+                    userId,
+                    timestamp,
+                    sessionId,
+                    page,
+                    referrer,
+                    productId,
+                    category,
+                    price,
+                    orderId,
+                    amount,
+                    currency,
+                    query,
+                    device,
+                    geo,
+                    ip,
+                    properties);
         }
     }
 }

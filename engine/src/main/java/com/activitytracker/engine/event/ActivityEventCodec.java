@@ -43,12 +43,14 @@ public final class ActivityEventCodec {
     private final ObjectMapper mapper;
     /** One write buffer per thread that encodes, reused from event to event. */
     private final ThreadLocal<JsonBytes> buffers = ThreadLocal.withInitial(JsonBytes::new);
+
     private final ActivityEventReader reader = new ActivityEventReader();
     /**
      * The producer stamps a whole batch with one instant, so the last formatted timestamp is reused:
      * formatting was 6 % of the producer thread's time. One entry, replaced atomically, thread-safe.
      */
-    private volatile FormattedInstant lastTimestamp = new FormattedInstant(Instant.EPOCH, ISO_INSTANT.format(Instant.EPOCH));
+    private volatile FormattedInstant lastTimestamp =
+            new FormattedInstant(Instant.EPOCH, ISO_INSTANT.format(Instant.EPOCH));
 
     private record FormattedInstant(Instant instant, String text) {}
 

@@ -38,14 +38,17 @@ final class ActivityEventReader {
     ActivityEventReader() {
         // Jackson counts depth itself and stops before a deep document can exhaust the stack
         this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .build())
                 .build();
     }
 
     ActivityEvent read(byte[] value) throws InvalidEventException {
         int bad = Utf8.firstInvalid(value);
         if (bad >= 0) {
-            throw new InvalidEventException(value[bad] == 0 ? "not valid JSON: a NUL byte at offset " + bad : "not UTF-8 text");
+            throw new InvalidEventException(
+                    value[bad] == 0 ? "not valid JSON: a NUL byte at offset " + bad : "not UTF-8 text");
         }
         try (JsonParser p = factory.createParser(value)) {
             JsonToken first = p.nextToken();
@@ -60,9 +63,10 @@ final class ActivityEventReader {
             requireEnd(p);
             return f.toEvent(timestamps);
         } catch (StreamConstraintsException e) {
-            throw new InvalidEventException(e.getMessage() != null && e.getMessage().contains("nesting depth")
-                    ? "nested deeper than " + MAX_NESTING_DEPTH + " levels"
-                    : "not valid JSON: " + oneLine(e.getOriginalMessage()));
+            throw new InvalidEventException(
+                    e.getMessage() != null && e.getMessage().contains("nesting depth")
+                            ? "nested deeper than " + MAX_NESTING_DEPTH + " levels"
+                            : "not valid JSON: " + oneLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new InvalidEventException("not valid JSON: " + oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
@@ -82,20 +86,63 @@ final class ActivityEventReader {
                 case "event_type" -> f.required(EVENT_TYPE, p, t);
                 case "user_id" -> f.required(USER_ID, p, t);
                 case "timestamp" -> f.required(TIMESTAMP, p, t);
-                case "session_id" -> { f.sessionId = optionalString(p, t); yield 4; }
-                case "page" -> { f.page = optionalString(p, t); yield 5; }
-                case "referrer" -> { f.referrer = optionalString(p, t); yield 6; }
-                case "product_id" -> { f.productId = optionalString(p, t); yield 7; }
-                case "category" -> { f.category = optionalString(p, t); yield 8; }
-                case "price" -> { f.price = optionalNumber(p, t); yield 9; }
-                case "order_id" -> { f.orderId = optionalString(p, t); yield 10; }
-                case "amount" -> { f.amount = optionalNumber(p, t); f.amountToken = t; yield 11; }
-                case "currency" -> { f.currency = optionalString(p, t); yield 12; }
-                case "query" -> { f.query = optionalString(p, t); yield 13; }
-                case "device" -> { f.device = device(p, t); yield 14; }
-                case "geo" -> { f.geo = geo(p, t); yield 15; }
-                case "ip" -> { f.ip = optionalString(p, t); yield 16; }
-                case "properties" -> { f.properties = properties(p, t); yield 17; }
+                case "session_id" -> {
+                    f.sessionId = optionalString(p, t);
+                    yield 4;
+                }
+                case "page" -> {
+                    f.page = optionalString(p, t);
+                    yield 5;
+                }
+                case "referrer" -> {
+                    f.referrer = optionalString(p, t);
+                    yield 6;
+                }
+                case "product_id" -> {
+                    f.productId = optionalString(p, t);
+                    yield 7;
+                }
+                case "category" -> {
+                    f.category = optionalString(p, t);
+                    yield 8;
+                }
+                case "price" -> {
+                    f.price = optionalNumber(p, t);
+                    yield 9;
+                }
+                case "order_id" -> {
+                    f.orderId = optionalString(p, t);
+                    yield 10;
+                }
+                case "amount" -> {
+                    f.amount = optionalNumber(p, t);
+                    f.amountToken = t;
+                    yield 11;
+                }
+                case "currency" -> {
+                    f.currency = optionalString(p, t);
+                    yield 12;
+                }
+                case "query" -> {
+                    f.query = optionalString(p, t);
+                    yield 13;
+                }
+                case "device" -> {
+                    f.device = device(p, t);
+                    yield 14;
+                }
+                case "geo" -> {
+                    f.geo = geo(p, t);
+                    yield 15;
+                }
+                case "ip" -> {
+                    f.ip = optionalString(p, t);
+                    yield 16;
+                }
+                case "properties" -> {
+                    f.properties = properties(p, t);
+                    yield 17;
+                }
                 default -> {
                     if (unknownSeen == null) {
                         unknownSeen = new HashSet<>();
@@ -159,10 +206,22 @@ final class ActivityEventReader {
             JsonToken v = p.nextToken();
             int bit;
             switch (name) {
-                case "type" -> { type = optionalString(p, v); bit = 1; }
-                case "os" -> { os = optionalString(p, v); bit = 2; }
-                case "browser" -> { browser = optionalString(p, v); bit = 4; }
-                default -> { skipValue(p, v); bit = 0; }
+                case "type" -> {
+                    type = optionalString(p, v);
+                    bit = 1;
+                }
+                case "os" -> {
+                    os = optionalString(p, v);
+                    bit = 2;
+                }
+                case "browser" -> {
+                    browser = optionalString(p, v);
+                    bit = 4;
+                }
+                default -> {
+                    skipValue(p, v);
+                    bit = 0;
+                }
             }
             seen = mark(seen, bit, name);
         }
@@ -182,9 +241,18 @@ final class ActivityEventReader {
             JsonToken v = p.nextToken();
             int bit;
             switch (name) {
-                case "country" -> { country = optionalString(p, v); bit = 1; }
-                case "city" -> { city = optionalString(p, v); bit = 2; }
-                default -> { skipValue(p, v); bit = 0; }
+                case "country" -> {
+                    country = optionalString(p, v);
+                    bit = 1;
+                }
+                case "city" -> {
+                    city = optionalString(p, v);
+                    bit = 2;
+                }
+                default -> {
+                    skipValue(p, v);
+                    bit = 0;
+                }
             }
             seen = mark(seen, bit, name);
         }
@@ -266,14 +334,15 @@ final class ActivityEventReader {
                 }
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> finiteDouble(p);
-            default -> { } // strings, booleans and null are already checked by the parser
+            default -> {} // strings, booleans and null are already checked by the parser
         }
     }
 
     private static double finiteDouble(JsonParser p) throws IOException, InvalidEventException {
         double d = p.getDoubleValue();
         if (!Double.isFinite(d)) {
-            throw new InvalidEventException("number " + abbreviate(p.getText()) + " is not finite (overflows a double)");
+            throw new InvalidEventException(
+                    "number " + abbreviate(p.getText()) + " is not finite (overflows a double)");
         }
         return d;
     }
@@ -336,7 +405,8 @@ final class ActivityEventReader {
         ActivityEvent toEvent(TimestampParser timestamps) throws InvalidEventException {
             for (int i = 0; i < REQUIRED.length; i++) {
                 if (wrongType[i] != null) {
-                    throw new InvalidEventException("field '" + REQUIRED[i] + "' must be a string, not " + typeOf(wrongType[i]));
+                    throw new InvalidEventException(
+                            "field '" + REQUIRED[i] + "' must be a string, not " + typeOf(wrongType[i]));
                 }
                 if (required[i] == null) {
                     throw new InvalidEventException("required field '" + REQUIRED[i] + "' is missing");
@@ -348,17 +418,34 @@ final class ActivityEventReader {
             Instant timestamp = timestamps.parse(required[TIMESTAMP]);
             if (EventTypes.PURCHASE.equals(required[EVENT_TYPE])) {
                 if (amount == null) {
-                    throw new InvalidEventException(amountToken == null || amountToken == JsonToken.VALUE_NULL
-                            ? "purchase without 'amount'"
-                            : "purchase 'amount' must be a number, not " + typeOf(amountToken));
+                    throw new InvalidEventException(
+                            amountToken == null || amountToken == JsonToken.VALUE_NULL
+                                    ? "purchase without 'amount'"
+                                    : "purchase 'amount' must be a number, not " + typeOf(amountToken));
                 }
                 if (amount < 0) {
                     throw new InvalidEventException("purchase with negative 'amount' " + amount);
                 }
             }
-            return new ActivityEvent(required[EVENT_ID], required[EVENT_TYPE], required[USER_ID], timestamp,
-                    sessionId, page, referrer, productId, category, price, orderId, amount, currency, query,
-                    device, geo, ip, properties);
+            return new ActivityEvent(
+                    required[EVENT_ID],
+                    required[EVENT_TYPE],
+                    required[USER_ID],
+                    timestamp,
+                    sessionId,
+                    page,
+                    referrer,
+                    productId,
+                    category,
+                    price,
+                    orderId,
+                    amount,
+                    currency,
+                    query,
+                    device,
+                    geo,
+                    ip,
+                    properties);
         }
     }
 }

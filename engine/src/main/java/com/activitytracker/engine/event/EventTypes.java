@@ -16,8 +16,18 @@ public final class EventTypes {
     public static final String LOGOUT = "logout";
     public static final String SIGNUP = "signup";
 
-    public static final List<String> KNOWN = List.of(PAGE_VIEW, CLICK, SEARCH, ADD_TO_CART, REMOVE_FROM_CART,
-            CHECKOUT, PURCHASE, LOGIN, LOGIN_FAILED, LOGOUT, SIGNUP);
+    public static final List<String> KNOWN = List.of(
+            PAGE_VIEW,
+            CLICK,
+            SEARCH,
+            ADD_TO_CART,
+            REMOVE_FROM_CART,
+            CHECKOUT,
+            PURCHASE,
+            LOGIN,
+            LOGIN_FAILED,
+            LOGOUT,
+            SIGNUP);
 
     private EventTypes() {}
 }

@@ -68,7 +68,8 @@ final class JsonBytes {
                 buf[len++] = (byte) (0x80 | (c & 0x3F));
             } else if (Character.isSurrogate(c)) {
                 int cp = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))
-                        ? Character.toCodePoint(c, s.charAt(++i)) : 0xFFFD; // a lone half cannot be UTF-8
+                        ? Character.toCodePoint(c, s.charAt(++i))
+                        : 0xFFFD; // a lone half cannot be UTF-8
                 if (cp == 0xFFFD) {
                     threeBytes(cp);
                 } else {

@@ -32,10 +32,13 @@ final class TimestampParser {
     private static Instant parseUncached(String text) throws InvalidEventException {
         try {
             Instant fast = utcMillis(text);
-            return fast != null ? fast : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return fast != null
+                    ? fast
+                    : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            .toInstant();
         } catch (DateTimeException e) {
-            throw new InvalidEventException("unparsable 'timestamp' \"" + abbreviate(text)
-                    + "\" (ISO-8601 instant expected)");
+            throw new InvalidEventException(
+                    "unparsable 'timestamp' \"" + abbreviate(text) + "\" (ISO-8601 instant expected)");
         }
     }
 
@@ -45,8 +48,14 @@ final class TimestampParser {
      */
     private static Instant utcMillis(String s) {
         int n = s.length();
-        if ((n != 20 && n != 24) || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
-                || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':' || (n == 24 && s.charAt(19) != '.')) {
+        if ((n != 20 && n != 24)
+                || s.charAt(n - 1) != 'Z'
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':'
+                || (n == 24 && s.charAt(19) != '.')) {
             return null;
         }
         int year = digits(s, 0, 4);
@@ -59,7 +68,8 @@ final class TimestampParser {
         if ((year | month | day | hour | minute | second | millis) < 0) {
             return null;
         }
-        return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000).toInstant(ZoneOffset.UTC);
+        return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
+                .toInstant(ZoneOffset.UTC);
     }
 
     /** The decimal number in {@code s[from, from + count)}, or -1 when a character there is not an ASCII digit. */

@@ -34,9 +34,11 @@ final class Utf8 {
                     return start;
                 }
                 int c1 = b[i + 1] & 0xFF;
-                boolean ok = c == 0xE0 ? c1 >= 0xA0 && c1 <= 0xBF // no overlong form
-                        : c == 0xED ? c1 >= 0x80 && c1 <= 0x9F // no surrogates
-                        : c1 >= 0x80 && c1 <= 0xBF;
+                boolean ok = c == 0xE0
+                        ? c1 >= 0xA0 && c1 <= 0xBF // no overlong form
+                        : c == 0xED
+                                ? c1 >= 0x80 && c1 <= 0x9F // no surrogates
+                                : c1 >= 0x80 && c1 <= 0xBF;
                 if (!ok || !continuation(b, i + 2, n)) {
                     return start;
                 }
@@ -46,9 +48,11 @@ final class Utf8 {
                     return start;
                 }
                 int c1 = b[i + 1] & 0xFF;
-                boolean ok = c == 0xF0 ? c1 >= 0x90 && c1 <= 0xBF // no overlong form
-                        : c == 0xF4 ? c1 >= 0x80 && c1 <= 0x8F // nothing above U+10FFFF
-                        : c1 >= 0x80 && c1 <= 0xBF;
+                boolean ok = c == 0xF0
+                        ? c1 >= 0x90 && c1 <= 0xBF // no overlong form
+                        : c == 0xF4
+                                ? c1 >= 0x80 && c1 <= 0x8F // nothing above U+10FFFF
+                                : c1 >= 0x80 && c1 <= 0xBF;
                 if (!ok || !continuation(b, i + 2, n) || !continuation(b, i + 3, n)) {
                     return start;
                 }

@@ -44,8 +44,12 @@ public final class AccountTakeoverRule implements FraudRule<AccountTakeoverRule.
     }
 
     @Override
-    public Optional<FraudAlert> apply(LoginHistory history, ActivityEvent event, long eventMillis, long newestMillis,
-                                      FraudThresholds thresholds) {
+    public Optional<FraudAlert> apply(
+            LoginHistory history,
+            ActivityEvent event,
+            long eventMillis,
+            long newestMillis,
+            FraudThresholds thresholds) {
         long cutoff = newestMillis - thresholds.atoWindow().toMillis();
         history.failures.evictUpTo(cutoff);
         if (eventMillis <= cutoff) {
@@ -56,16 +60,27 @@ public final class AccountTakeoverRule implements FraudRule<AccountTakeoverRule.
             return check(history, event.userId(), event.eventId(), event.timestamp(), eventMillis, thresholds);
         }
         history.failures.add(eventMillis, event.eventId(), RuleWindow.retainedFor(thresholds.atoFailedLogins()));
-        if (history.latestLoginId == null || history.latestLoginMillis <= cutoff
+        if (history.latestLoginId == null
+                || history.latestLoginMillis <= cutoff
                 || history.latestLoginMillis < eventMillis) {
             return Optional.empty(); // the usual case: no login after this failure yet
         }
-        return check(history, event.userId(), history.latestLoginId, history.latestLogin,
-                history.latestLoginMillis, thresholds);
+        return check(
+                history,
+                event.userId(),
+                history.latestLoginId,
+                history.latestLogin,
+                history.latestLoginMillis,
+                thresholds);
     }
 
-    private Optional<FraudAlert> check(LoginHistory history, String userId, String loginId, Instant loginTime,
-                                       long loginMillis, FraudThresholds thresholds) {
+    private Optional<FraudAlert> check(
+            LoginHistory history,
+            String userId,
+            String loginId,
+            Instant loginTime,
+            long loginMillis,
+            FraudThresholds thresholds) {
         int failures = history.failures.countUpTo(loginMillis);
         long window = thresholds.atoWindow().toMillis();
         if (failures < thresholds.atoFailedLogins() || history.coolingDown(loginMillis, window)) {
@@ -79,10 +94,18 @@ public final class AccountTakeoverRule implements FraudRule<AccountTakeoverRule.
         details.put("failed_logins", failures);
         details.put("window_seconds", span.toSeconds());
         details.put("threshold", thresholds.atoFailedLogins());
-        String description = "Successful login after " + failures + " failed logins in the last "
-                + AlertText.span(span);
-        return Optional.of(new FraudAlert(FraudAlert.alertIdFor(NAME, userId, loginId), NAME, Severity.CRITICAL,
-                userId, clock.instant(), loginTime, description, evidence, details));
+        String description =
+                "Successful login after " + failures + " failed logins in the last " + AlertText.span(span);
+        return Optional.of(new FraudAlert(
+                FraudAlert.alertIdFor(NAME, userId, loginId),
+                NAME,
+                Severity.CRITICAL,
+                userId,
+                clock.instant(),
+                loginTime,
+                description,
+                evidence,
+                details));
     }
 
     /** A user's recent failed logins and newest successful login. */

@@ -29,7 +29,8 @@ public final class CardTestingRule implements FraudRule<RuleWindow> {
 
     @Override
     public boolean concerns(ActivityEvent event, FraudThresholds thresholds) {
-        return event.is(EventTypes.PURCHASE) && event.amount() != null
+        return event.is(EventTypes.PURCHASE)
+                && event.amount() != null
                 && event.amount() < thresholds.cardTestMaxAmount();
     }
 
@@ -39,8 +40,12 @@ public final class CardTestingRule implements FraudRule<RuleWindow> {
     }
 
     @Override
-    public Optional<FraudAlert> apply(RuleWindow smallPurchases, ActivityEvent event, long eventMillis,
-                                      long newestMillis, FraudThresholds thresholds) {
+    public Optional<FraudAlert> apply(
+            RuleWindow smallPurchases,
+            ActivityEvent event,
+            long eventMillis,
+            long newestMillis,
+            FraudThresholds thresholds) {
         long window = thresholds.cardTestWindow().toMillis();
         long cutoff = newestMillis - window;
         smallPurchases.evictUpTo(cutoff);
@@ -66,7 +71,15 @@ public final class CardTestingRule implements FraudRule<RuleWindow> {
         details.put("threshold", thresholds.cardTestCount());
         String description = "User made " + count + " purchases under "
                 + AlertText.amount(thresholds.cardTestMaxAmount()) + " in the last " + AlertText.span(window);
-        return new FraudAlert(FraudAlert.alertIdFor(NAME, event.userId(), event.eventId()), NAME, Severity.HIGH,
-                event.userId(), clock.instant(), event.timestamp(), description, smallPurchases.ids(), details);
+        return new FraudAlert(
+                FraudAlert.alertIdFor(NAME, event.userId(), event.eventId()),
+                NAME,
+                Severity.HIGH,
+                event.userId(),
+                clock.instant(),
+                event.timestamp(),
+                description,
+                smallPurchases.ids(),
+                details);
     }
 }

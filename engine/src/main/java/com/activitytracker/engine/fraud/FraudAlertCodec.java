@@ -112,7 +112,8 @@ public final class FraudAlertCodec {
     private static Instant instant(JsonNode o, String field) throws InvalidFraudAlertException {
         String text = requiredString(o, field);
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeException e) {
             throw new InvalidFraudAlertException("unparsable '" + field + "' (ISO-8601 instant expected)");
         }

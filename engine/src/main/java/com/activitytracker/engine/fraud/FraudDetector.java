@@ -131,7 +131,9 @@ public final class FraudDetector {
 
     /** The newest event time seen, if any event was. */
     public Optional<Instant> watermark() {
-        return watermarkMillis == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(watermarkMillis));
+        return watermarkMillis == Long.MIN_VALUE
+                ? Optional.empty()
+                : Optional.of(Instant.ofEpochMilli(watermarkMillis));
     }
 
     /** Names of the rules this detector runs, in the order their alerts are returned. */
@@ -169,8 +171,13 @@ public final class FraudDetector {
         return alerts;
     }
 
-    private static <S> Optional<FraudAlert> apply(FraudRule<S> rule, int index, TrackedUser user, ActivityEvent event,
-                                                  long eventMillis, FraudThresholds thresholds) {
+    private static <S> Optional<FraudAlert> apply(
+            FraudRule<S> rule,
+            int index,
+            TrackedUser user,
+            ActivityEvent event,
+            long eventMillis,
+            FraudThresholds thresholds) {
         if (!rule.concerns(event, thresholds)) {
             return Optional.empty();
         }

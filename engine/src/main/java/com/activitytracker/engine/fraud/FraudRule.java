@@ -28,6 +28,6 @@ public interface FraudRule<S> {
      * @param newestMillis the user's newest event time so far, this event included
      * @return the alert this event completes, if any
      */
-    Optional<FraudAlert> apply(S state, ActivityEvent event, long eventMillis, long newestMillis,
-                               FraudThresholds thresholds);
+    Optional<FraudAlert> apply(
+            S state, ActivityEvent event, long eventMillis, long newestMillis, FraudThresholds thresholds);
 }

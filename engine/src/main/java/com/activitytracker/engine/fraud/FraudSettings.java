@@ -7,19 +7,28 @@ import java.util.Set;
 
 /** Reads the {@code FRAUD_*} settings into thresholds; a bad or unknown one fails with one line naming it. */
 public final class FraudSettings {
-    private static final Set<String> KNOWN = Set.of(FraudThresholds.VELOCITY_MAX_EVENTS,
-            FraudThresholds.VELOCITY_WINDOW_SECONDS, FraudThresholds.HIGH_VALUE_AMOUNT, FraudThresholds.CARD_TEST_COUNT,
-            FraudThresholds.CARD_TEST_MAX_AMOUNT, FraudThresholds.CARD_TEST_WINDOW_SECONDS,
-            FraudThresholds.ATO_FAILED_LOGINS, FraudThresholds.ATO_WINDOW_SECONDS, FraudThresholds.TRAVEL_WINDOW_SECONDS);
+    private static final Set<String> KNOWN = Set.of(
+            FraudThresholds.VELOCITY_MAX_EVENTS,
+            FraudThresholds.VELOCITY_WINDOW_SECONDS,
+            FraudThresholds.HIGH_VALUE_AMOUNT,
+            FraudThresholds.CARD_TEST_COUNT,
+            FraudThresholds.CARD_TEST_MAX_AMOUNT,
+            FraudThresholds.CARD_TEST_WINDOW_SECONDS,
+            FraudThresholds.ATO_FAILED_LOGINS,
+            FraudThresholds.ATO_WINDOW_SECONDS,
+            FraudThresholds.TRAVEL_WINDOW_SECONDS);
 
     private FraudSettings() {}
 
     /** @param values settings by name; keys not starting with FRAUD_ are ignored */
     public static FraudThresholds thresholds(Map<String, String> values) {
-        values.keySet().stream().filter(k -> k.startsWith("FRAUD_") && !KNOWN.contains(k)).sorted().findFirst()
+        values.keySet().stream()
+                .filter(k -> k.startsWith("FRAUD_") && !KNOWN.contains(k))
+                .sorted()
+                .findFirst()
                 .ifPresent(k -> {
-                    throw new SettingsException("unknown setting " + k + "; the fraud settings are " + String.join(", ",
-                            KNOWN.stream().sorted().toList()));
+                    throw new SettingsException("unknown setting " + k + "; the fraud settings are "
+                            + String.join(", ", KNOWN.stream().sorted().toList()));
                 });
         FraudThresholds d = FraudThresholds.defaults();
         try {

@@ -69,8 +69,16 @@ public record FraudThresholds(
 
     /** The defaults of docs/CONTRACTS.md. */
     public static FraudThresholds defaults() {
-        return new FraudThresholds(30, Duration.ofSeconds(60), 5000.0, 5, 5.00, Duration.ofSeconds(600),
-                5, Duration.ofSeconds(900), Duration.ofSeconds(3600));
+        return new FraudThresholds(
+                30,
+                Duration.ofSeconds(60),
+                5000.0,
+                5,
+                5.00,
+                Duration.ofSeconds(600),
+                5,
+                Duration.ofSeconds(900),
+                Duration.ofSeconds(3600));
     }
 
     /** Amount from which a high-value purchase is HIGH severity. */
@@ -106,48 +114,120 @@ public record FraudThresholds(
     }
 
     public FraudThresholds withVelocityMaxEvents(int v) {
-        return new FraudThresholds(v, velocityWindow, highValueAmount, cardTestCount, cardTestMaxAmount,
-                cardTestWindow, atoFailedLogins, atoWindow, travelWindow);
+        return new FraudThresholds(
+                v,
+                velocityWindow,
+                highValueAmount,
+                cardTestCount,
+                cardTestMaxAmount,
+                cardTestWindow,
+                atoFailedLogins,
+                atoWindow,
+                travelWindow);
     }
 
     public FraudThresholds withVelocityWindow(Duration v) {
-        return new FraudThresholds(velocityMaxEvents, v, highValueAmount, cardTestCount, cardTestMaxAmount,
-                cardTestWindow, atoFailedLogins, atoWindow, travelWindow);
+        return new FraudThresholds(
+                velocityMaxEvents,
+                v,
+                highValueAmount,
+                cardTestCount,
+                cardTestMaxAmount,
+                cardTestWindow,
+                atoFailedLogins,
+                atoWindow,
+                travelWindow);
     }
 
     public FraudThresholds withHighValueAmount(double v) {
-        return new FraudThresholds(velocityMaxEvents, velocityWindow, v, cardTestCount, cardTestMaxAmount,
-                cardTestWindow, atoFailedLogins, atoWindow, travelWindow);
+        return new FraudThresholds(
+                velocityMaxEvents,
+                velocityWindow,
+                v,
+                cardTestCount,
+                cardTestMaxAmount,
+                cardTestWindow,
+                atoFailedLogins,
+                atoWindow,
+                travelWindow);
     }
 
     public FraudThresholds withCardTestCount(int v) {
-        return new FraudThresholds(velocityMaxEvents, velocityWindow, highValueAmount, v, cardTestMaxAmount,
-                cardTestWindow, atoFailedLogins, atoWindow, travelWindow);
+        return new FraudThresholds(
+                velocityMaxEvents,
+                velocityWindow,
+                highValueAmount,
+                v,
+                cardTestMaxAmount,
+                cardTestWindow,
+                atoFailedLogins,
+                atoWindow,
+                travelWindow);
     }
 
     public FraudThresholds withCardTestMaxAmount(double v) {
-        return new FraudThresholds(velocityMaxEvents, velocityWindow, highValueAmount, cardTestCount, v,
-                cardTestWindow, atoFailedLogins, atoWindow, travelWindow);
+        return new FraudThresholds(
+                velocityMaxEvents,
+                velocityWindow,
+                highValueAmount,
+                cardTestCount,
+                v,
+                cardTestWindow,
+                atoFailedLogins,
+                atoWindow,
+                travelWindow);
     }
 
     public FraudThresholds withCardTestWindow(Duration v) {
-        return new FraudThresholds(velocityMaxEvents, velocityWindow, highValueAmount, cardTestCount,
-                cardTestMaxAmount, v, atoFailedLogins, atoWindow, travelWindow);
+        return new FraudThresholds(
+                velocityMaxEvents,
+                velocityWindow,
+                highValueAmount,
+                cardTestCount,
+                cardTestMaxAmount,
+                v,
+                atoFailedLogins,
+                atoWindow,
+                travelWindow);
     }
 
     public FraudThresholds withAtoFailedLogins(int v) {
-        return new FraudThresholds(velocityMaxEvents, velocityWindow, highValueAmount, cardTestCount,
-                cardTestMaxAmount, cardTestWindow, v, atoWindow, travelWindow);
+        return new FraudThresholds(
+                velocityMaxEvents,
+                velocityWindow,
+                highValueAmount,
+                cardTestCount,
+                cardTestMaxAmount,
+                cardTestWindow,
+                v,
+                atoWindow,
+                travelWindow);
     }
 
     public FraudThresholds withAtoWindow(Duration v) {
-        return new FraudThresholds(velocityMaxEvents, velocityWindow, highValueAmount, cardTestCount,
-                cardTestMaxAmount, cardTestWindow, atoFailedLogins, v, travelWindow);
+        return new FraudThresholds(
+                velocityMaxEvents,
+                velocityWindow,
+                highValueAmount,
+                cardTestCount,
+                cardTestMaxAmount,
+                cardTestWindow,
+                atoFailedLogins,
+                v,
+                travelWindow);
     }
 
     public FraudThresholds withTravelWindow(Duration v) {
-        return new FraudThresholds(velocityMaxEvents, velocityWindow, highValueAmount, cardTestCount,
-                cardTestMaxAmount, cardTestWindow, atoFailedLogins, atoWindow, v);
+        return new FraudThresholds(
+                velocityMaxEvents,
+                velocityWindow,
+                highValueAmount,
+                cardTestCount,
+                cardTestMaxAmount,
+                cardTestWindow,
+                atoFailedLogins,
+                atoWindow,
+                v);
     }
 
     private static void requirePositive(int value, String setting) {

@@ -34,7 +34,8 @@ public final class HighValuePurchaseRule implements FraudRule<Void> {
 
     @Override
     public boolean concerns(ActivityEvent event, FraudThresholds thresholds) {
-        return event.is(EventTypes.PURCHASE) && event.amount() != null
+        return event.is(EventTypes.PURCHASE)
+                && event.amount() != null
                 && event.amount() >= thresholds.highValueAmount();
     }
 
@@ -44,8 +45,8 @@ public final class HighValuePurchaseRule implements FraudRule<Void> {
     }
 
     @Override
-    public Optional<FraudAlert> apply(Void state, ActivityEvent event, long eventMillis, long newestMillis,
-                                      FraudThresholds thresholds) {
+    public Optional<FraudAlert> apply(
+            Void state, ActivityEvent event, long eventMillis, long newestMillis, FraudThresholds thresholds) {
         double amount = event.amount();
         String currency = event.currency() == null ? DEFAULT_CURRENCY : event.currency();
         Severity severity = amount >= thresholds.highValueHighSeverityAmount() ? Severity.HIGH : Severity.MEDIUM;
@@ -56,8 +57,15 @@ public final class HighValuePurchaseRule implements FraudRule<Void> {
         details.put("high_severity_from", thresholds.highValueHighSeverityAmount());
         String description = "Purchase of " + AlertText.amount(amount) + " " + currency + " is at or above the "
                 + AlertText.amount(thresholds.highValueAmount()) + " high-value threshold";
-        return Optional.of(new FraudAlert(FraudAlert.alertIdFor(NAME, event.userId(), event.eventId()), NAME,
-                severity, event.userId(), clock.instant(), event.timestamp(), description,
-                List.of(event.eventId()), details));
+        return Optional.of(new FraudAlert(
+                FraudAlert.alertIdFor(NAME, event.userId(), event.eventId()),
+                NAME,
+                severity,
+                event.userId(),
+                clock.instant(),
+                event.timestamp(),
+                description,
+                List.of(event.eventId()),
+                details));
     }
 }

@@ -39,8 +39,8 @@ public final class ImpossibleTravelRule implements FraudRule<CountryTrail> {
     }
 
     @Override
-    public Optional<FraudAlert> apply(CountryTrail trail, ActivityEvent event, long eventMillis, long newestMillis,
-                                      FraudThresholds thresholds) {
+    public Optional<FraudAlert> apply(
+            CountryTrail trail, ActivityEvent event, long eventMillis, long newestMillis, FraudThresholds thresholds) {
         long window = thresholds.travelWindow().toMillis();
         long cutoff = newestMillis - window;
         trail.evictUpTo(cutoff);
@@ -65,10 +65,17 @@ public final class ImpossibleTravelRule implements FraudRule<CountryTrail> {
         details.put("countries", List.of(otherCountry, event.country()));
         details.put("seconds_apart", apart.toSeconds());
         details.put("window_seconds", window.toSeconds());
-        String description = "User seen in " + otherCountry + " and " + event.country() + " "
-                + AlertText.span(apart) + " apart";
-        return new FraudAlert(FraudAlert.alertIdFor(NAME, event.userId(), event.eventId()), NAME, Severity.HIGH,
-                event.userId(), clock.instant(), event.timestamp(), description,
-                List.of(trail.newestId(other), event.eventId()), details);
+        String description =
+                "User seen in " + otherCountry + " and " + event.country() + " " + AlertText.span(apart) + " apart";
+        return new FraudAlert(
+                FraudAlert.alertIdFor(NAME, event.userId(), event.eventId()),
+                NAME,
+                Severity.HIGH,
+                event.userId(),
+                clock.instant(),
+                event.timestamp(),
+                description,
+                List.of(trail.newestId(other), event.eventId()),
+                details);
     }
 }

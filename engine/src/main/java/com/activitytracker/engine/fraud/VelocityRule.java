@@ -34,8 +34,8 @@ public final class VelocityRule implements FraudRule<RuleWindow> {
     }
 
     @Override
-    public Optional<FraudAlert> apply(RuleWindow events, ActivityEvent event, long eventMillis, long newestMillis,
-                                      FraudThresholds thresholds) {
+    public Optional<FraudAlert> apply(
+            RuleWindow events, ActivityEvent event, long eventMillis, long newestMillis, FraudThresholds thresholds) {
         long window = thresholds.velocityWindow().toMillis();
         long cutoff = newestMillis - window;
         events.evictUpTo(cutoff);
@@ -57,9 +57,15 @@ public final class VelocityRule implements FraudRule<RuleWindow> {
         details.put("count", count);
         details.put("window_seconds", window.toSeconds());
         details.put("threshold", threshold);
-        return new FraudAlert(FraudAlert.alertIdFor(NAME, event.userId(), event.eventId()), NAME, Severity.HIGH,
-                event.userId(), clock.instant(), event.timestamp(),
+        return new FraudAlert(
+                FraudAlert.alertIdFor(NAME, event.userId(), event.eventId()),
+                NAME,
+                Severity.HIGH,
+                event.userId(),
+                clock.instant(),
+                event.timestamp(),
                 "User has " + count + " events in the last " + AlertText.span(window),
-                events.ids(), details);
+                events.ids(),
+                details);
     }
 }

@@ -26,6 +26,7 @@ public final class ActivityGenerator {
     static final int GROUND_TRUTH_LIMIT = 10_000;
     /** Sessions trimmed per call at most, so that a sudden rate drop costs no single call much. */
     private static final int TRIM_BUDGET = 256;
+
     private static final double DEFAULT_RATE = 10;
     /** Far beyond what one producer sends; guards the session arithmetic against absurd input. */
     static final double MAX_RATE = 1_000_000;
@@ -63,8 +64,8 @@ public final class ActivityGenerator {
      */
     public void setTargetRate(double eventsPerSecond) {
         if (!(eventsPerSecond >= 0 && eventsPerSecond <= MAX_RATE)) {
-            throw new IllegalArgumentException("events per second must be between 0 and " + (long) MAX_RATE
-                    + ": " + eventsPerSecond);
+            throw new IllegalArgumentException(
+                    "events per second must be between 0 and " + (long) MAX_RATE + ": " + eventsPerSecond);
         }
         targetRate = eventsPerSecond;
         targetSessions = (int) Math.ceil(eventsPerSecond * pace.meanThinkSeconds());
@@ -107,8 +108,14 @@ public final class ActivityGenerator {
         UserProfile user = directory.scenarioUser(scenarioUsers++);
         List<ActivityEvent> events = scripts.write(scenario, user, now);
         timeline.schedule(events);
-        InjectedScenario injected = new InjectedScenario(scripts.injectionId(), scenario, user.userId(), now,
-                scenario.expectedRule(), events.size(), events.get(events.size() - 1).timestamp());
+        InjectedScenario injected = new InjectedScenario(
+                scripts.injectionId(),
+                scenario,
+                user.userId(),
+                now,
+                scenario.expectedRule(),
+                events.size(),
+                events.get(events.size() - 1).timestamp());
         if (groundTruth.size() == GROUND_TRUTH_LIMIT) {
             groundTruth.removeFirst();
         }

@@ -18,22 +18,79 @@ final class Catalog {
     Catalog(SplittableRandom random) {
         var builder = WeightedChoice.<Category>builder();
         int[] nextId = {1000};
-        department(builder, random, nextId, "electronics", 30, 29, 1999,
-                "wireless headphones", "4k tv", "laptop", "usb-c charger", "smartwatch", "gaming mouse", "tablet");
-        department(builder, random, nextId, "fashion", 22, 12, 349,
-                "running shoes", "winter jacket", "jeans", "sneakers", "summer dress", "leather belt");
-        department(builder, random, nextId, "home", 16, 10, 899,
-                "coffee maker", "air fryer", "bedding set", "desk lamp", "vacuum cleaner", "cookware set");
-        department(builder, random, nextId, "sports", 10, 10, 599,
-                "yoga mat", "dumbbells", "bike helmet", "tent", "running watch");
-        department(builder, random, nextId, "books", 8, 8, 60,
-                "mystery novel", "cookbook", "kids books", "bestsellers", "science fiction");
-        department(builder, random, nextId, "beauty", 7, 8, 120,
-                "sunscreen", "face serum", "perfume", "shampoo");
-        department(builder, random, nextId, "toys", 5, 10, 199,
-                "lego", "board games", "puzzle", "rc car");
-        department(builder, random, nextId, "garden", 4, 10, 499,
-                "garden hose", "plant pots", "lawn mower", "bbq grill");
+        department(
+                builder,
+                random,
+                nextId,
+                "electronics",
+                30,
+                29,
+                1999,
+                "wireless headphones",
+                "4k tv",
+                "laptop",
+                "usb-c charger",
+                "smartwatch",
+                "gaming mouse",
+                "tablet");
+        department(
+                builder,
+                random,
+                nextId,
+                "fashion",
+                22,
+                12,
+                349,
+                "running shoes",
+                "winter jacket",
+                "jeans",
+                "sneakers",
+                "summer dress",
+                "leather belt");
+        department(
+                builder,
+                random,
+                nextId,
+                "home",
+                16,
+                10,
+                899,
+                "coffee maker",
+                "air fryer",
+                "bedding set",
+                "desk lamp",
+                "vacuum cleaner",
+                "cookware set");
+        department(
+                builder,
+                random,
+                nextId,
+                "sports",
+                10,
+                10,
+                599,
+                "yoga mat",
+                "dumbbells",
+                "bike helmet",
+                "tent",
+                "running watch");
+        department(
+                builder,
+                random,
+                nextId,
+                "books",
+                8,
+                8,
+                60,
+                "mystery novel",
+                "cookbook",
+                "kids books",
+                "bestsellers",
+                "science fiction");
+        department(builder, random, nextId, "beauty", 7, 8, 120, "sunscreen", "face serum", "perfume", "shampoo");
+        department(builder, random, nextId, "toys", 5, 10, 199, "lego", "board games", "puzzle", "rc car");
+        department(
+                builder, random, nextId, "garden", 4, 10, 499, "garden hose", "plant pots", "lawn mower", "bbq grill");
         this.categories = builder.build();
     }
 
@@ -41,8 +98,15 @@ final class Catalog {
         return categories.pick(random);
     }
 
-    private static void department(WeightedChoice.Builder<Category> builder, SplittableRandom random, int[] nextId,
-                                   String name, double share, double minPrice, double maxPrice, String... queries) {
+    private static void department(
+            WeightedChoice.Builder<Category> builder,
+            SplittableRandom random,
+            int[] nextId,
+            String name,
+            double share,
+            double minPrice,
+            double maxPrice,
+            String... queries) {
         List<Product> products = new ArrayList<>(PRODUCTS_PER_CATEGORY);
         for (int i = 0; i < PRODUCTS_PER_CATEGORY; i++) {
             String id = "p-" + nextId[0]++;

@@ -11,10 +11,19 @@ import java.util.SplittableRandom;
  */
 record Country(String code, Region region, List<ActivityEvent.Geo> cities, List<String> ipPrefixes) {
 
-    enum Region { NORTH_AMERICA, SOUTH_AMERICA, EUROPE, AFRICA, ASIA, OCEANIA }
+    enum Region {
+        NORTH_AMERICA,
+        SOUTH_AMERICA,
+        EUROPE,
+        AFRICA,
+        ASIA,
+        OCEANIA
+    }
 
     static Country of(String code, Region region, List<String> cityNames, List<String> ipPrefixes) {
-        List<ActivityEvent.Geo> cities = cityNames.stream().map(city -> new ActivityEvent.Geo(code, city)).toList();
+        List<ActivityEvent.Geo> cities = cityNames.stream()
+                .map(city -> new ActivityEvent.Geo(code, city))
+                .toList();
         return new Country(code, region, cities, List.copyOf(ipPrefixes));
     }
 
@@ -25,6 +34,8 @@ record Country(String code, Region region, List<ActivityEvent.Geo> cities, List<
 
     String pickIp(SplittableRandom random) {
         return ipPrefixes.get(random.nextInt(ipPrefixes.size()))
-                + random.nextInt(256) + '.' + (1 + random.nextInt(254));
+                + random.nextInt(256)
+                + '.'
+                + (1 + random.nextInt(254));
     }
 }

@@ -14,12 +14,16 @@ import java.util.SplittableRandom;
  * window W a session acts at most {@code (W + burstTolerance) / sustainedGap + 1} times. It rarely
  * binds, as the mean think time is well above the sustained gap.
  */
-record HumanPace(Duration minThink, Duration meanThink, Duration maxThink,
-                 Duration sustainedGap, Duration burstTolerance) {
+record HumanPace(
+        Duration minThink, Duration meanThink, Duration maxThink, Duration sustainedGap, Duration burstTolerance) {
 
     /** At most 24 actions in any minute, against the velocity rule's default of 30. */
-    static final HumanPace DEFAULT = new HumanPace(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(60),
-            Duration.ofSeconds(3), Duration.ofSeconds(9));
+    static final HumanPace DEFAULT = new HumanPace(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(9));
 
     HumanPace {
         if (minThink.isNegative() || meanThink.compareTo(minThink) <= 0 || maxThink.compareTo(meanThink) <= 0) {

@@ -21,11 +21,17 @@ enum Persona {
         this.searchChance = searchChance;
     }
 
-    double cartChance() { return cartChance; }
+    double cartChance() {
+        return cartChance;
+    }
 
-    double checkoutChance() { return checkoutChance; }
+    double checkoutChance() {
+        return checkoutChance;
+    }
 
-    double searchChance() { return searchChance; }
+    double searchChance() {
+        return searchChance;
+    }
 
     static Persona pick(SplittableRandom random) {
         double u = random.nextDouble();

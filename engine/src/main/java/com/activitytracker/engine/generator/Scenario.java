@@ -5,16 +5,23 @@ package com.activitytracker.engine.generator;
  * that should catch it. Rule names are those of docs/CONTRACTS.md.
  */
 public enum Scenario {
-    BOT_BURST("Bot burst", "HIGH_VELOCITY",
+    BOT_BURST(
+            "Bot burst",
+            "HIGH_VELOCITY",
             "A script fires 40-50 page views, clicks and searches in about a second and a half"),
-    CARD_TESTING("Card testing", "CARD_TESTING",
+    CARD_TESTING(
+            "Card testing",
+            "CARD_TESTING",
             "6-8 purchases under $5 in quick succession, checking which stolen cards work"),
-    ACCOUNT_TAKEOVER("Account takeover", "ACCOUNT_TAKEOVER",
+    ACCOUNT_TAKEOVER(
+            "Account takeover",
+            "ACCOUNT_TAKEOVER",
             "6-8 failed logins, then a successful one: a guessed or stuffed password"),
-    IMPOSSIBLE_TRAVEL("Impossible travel", "IMPOSSIBLE_TRAVEL",
+    IMPOSSIBLE_TRAVEL(
+            "Impossible travel",
+            "IMPOSSIBLE_TRAVEL",
             "The same user acts from two countries on different continents seconds apart"),
-    WHALE_PURCHASE("Whale purchase", "HIGH_VALUE_PURCHASE",
-            "A single purchase of $7,500-$25,000");
+    WHALE_PURCHASE("Whale purchase", "HIGH_VALUE_PURCHASE", "A single purchase of $7,500-$25,000");
 
     private final String displayName;
     private final String expectedRule;

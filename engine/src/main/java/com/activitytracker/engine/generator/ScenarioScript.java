@@ -58,11 +58,15 @@ final class ScenarioScript {
             if (r < 0.15) {
                 SearchQuery query = category.pickQuery(random);
                 events.add(visit.event(EventTypes.SEARCH, times[i], query.page())
-                        .query(query.text()).category(category.name()).build());
+                        .query(query.text())
+                        .category(category.name())
+                        .build());
             } else {
                 String type = r < 0.5 ? EventTypes.CLICK : EventTypes.PAGE_VIEW;
                 events.add(visit.event(type, times[i], product.page())
-                        .productId(product.id()).category(product.category()).build());
+                        .productId(product.id())
+                        .category(product.category())
+                        .build());
             }
         }
         return events;
@@ -76,8 +80,12 @@ final class ScenarioScript {
         for (Instant at : times) {
             double amount = (50 + random.nextInt(450)) / 100.0;
             events.add(visit.event(EventTypes.PURCHASE, at, "/checkout/confirm")
-                    .orderId(ids.orderId()).category("gift_cards").productId("p-gift-card")
-                    .amount(amount).currency(USD).build());
+                    .orderId(ids.orderId())
+                    .category("gift_cards")
+                    .productId("p-gift-card")
+                    .amount(amount)
+                    .currency(USD)
+                    .build());
         }
         return events;
     }
@@ -92,7 +100,8 @@ final class ScenarioScript {
         for (int i = 0; i < times.length - 1; i++) {
             events.add(visit.event(EventTypes.LOGIN_FAILED, times[i], "/login").build());
         }
-        events.add(visit.event(EventTypes.LOGIN, times[times.length - 1], "/login").build());
+        events.add(
+                visit.event(EventTypes.LOGIN, times[times.length - 1], "/login").build());
         return events;
     }
 
@@ -101,8 +110,8 @@ final class ScenarioScript {
         Instant[] times = spread(start, 3, spanNanos());
         Visit home = new Visit(user, user.mainDevice(), user.ip());
         Country far = geography.pickFarFrom(user.country(), random);
-        Visit abroad = new Visit(user, devices.pickOtherThan(user.mainDevice(), random), far.pickIp(random),
-                far.pickCity(random));
+        Visit abroad = new Visit(
+                user, devices.pickOtherThan(user.mainDevice(), random), far.pickIp(random), far.pickCity(random));
         return List.of(
                 home.event(EventTypes.LOGIN, times[0], "/login").build(),
                 home.event(EventTypes.PAGE_VIEW, times[1], "/account").build(),
@@ -117,12 +126,24 @@ final class ScenarioScript {
         String productId = "p-" + (9000 + random.nextInt(1000));
         String page = "/products/" + productId;
         return List.of(
-                visit.event(EventTypes.PAGE_VIEW, times[0], page).productId(productId).category("jewelry").build(),
-                visit.event(EventTypes.ADD_TO_CART, times[1], page).productId(productId).category("jewelry")
-                        .price(amount).currency(USD).build(),
+                visit.event(EventTypes.PAGE_VIEW, times[0], page)
+                        .productId(productId)
+                        .category("jewelry")
+                        .build(),
+                visit.event(EventTypes.ADD_TO_CART, times[1], page)
+                        .productId(productId)
+                        .category("jewelry")
+                        .price(amount)
+                        .currency(USD)
+                        .build(),
                 visit.event(EventTypes.CHECKOUT, times[2], "/checkout").build(),
-                visit.event(EventTypes.PURCHASE, times[3], "/checkout/confirm").orderId(ids.orderId())
-                        .productId(productId).category("jewelry").amount(amount).currency(USD).build());
+                visit.event(EventTypes.PURCHASE, times[3], "/checkout/confirm")
+                        .orderId(ids.orderId())
+                        .productId(productId)
+                        .category("jewelry")
+                        .amount(amount)
+                        .currency(USD)
+                        .build());
     }
 
     private long spanNanos() {
@@ -161,7 +182,11 @@ final class ScenarioScript {
 
         ActivityEvent.Builder event(String type, Instant at, String page) {
             return ActivityEvent.builder(ids.eventId(), type, user.userId(), at)
-                    .sessionId(sessionId).page(page).device(device).geo(geo).ip(ip);
+                    .sessionId(sessionId)
+                    .page(page)
+                    .device(device)
+                    .geo(geo)
+                    .ip(ip);
         }
     }
 }

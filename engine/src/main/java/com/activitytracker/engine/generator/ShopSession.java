@@ -18,16 +18,29 @@ final class ShopSession {
     static final int MAX_FAILED_LOGINS = 2;
     /** Roughly what a visit averages with the chances below; sizes the user pool. */
     static final double MEAN_EVENTS = 15;
+
     private static final double LEAVE_CHANCE = 1.0 / 16;
     private static final double LEAVE_CHANCE_AFTER_PURCHASE = 0.5;
     private static final double RETURNING_SHOPPER_CHANCE = 0.06;
     private static final String HOME = "/";
     private static final String USD = "USD";
 
-    private enum Place { HOME, LISTING, PRODUCT, CART, CHECKOUT }
+    private enum Place {
+        HOME,
+        LISTING,
+        PRODUCT,
+        CART,
+        CHECKOUT
+    }
 
     /** What the user is in the middle of: the next action follows from the last one. */
-    private enum Intent { NONE, VIEW_PRODUCT, SIGN_IN, RETRY_LOGIN, PAY }
+    private enum Intent {
+        NONE,
+        VIEW_PRODUCT,
+        SIGN_IN,
+        RETRY_LOGIN,
+        PAY
+    }
 
     private final Storefront shop;
     private final UserProfile user;
@@ -111,13 +124,18 @@ final class ShopSession {
             product = category.pickProduct(shop.random());
             place = Place.PRODUCT;
             page = product.page();
-            return event(EventTypes.PAGE_VIEW, at).referrer(referrer)
-                    .productId(product.id()).category(product.category()).build();
+            return event(EventTypes.PAGE_VIEW, at)
+                    .referrer(referrer)
+                    .productId(product.id())
+                    .category(product.category())
+                    .build();
         }
         place = r < 0.55 ? Place.LISTING : Place.HOME;
         page = place == Place.LISTING ? category.page() : HOME;
-        return event(EventTypes.PAGE_VIEW, at).referrer(referrer)
-                .category(place == Place.LISTING ? category.name() : null).build();
+        return event(EventTypes.PAGE_VIEW, at)
+                .referrer(referrer)
+                .category(place == Place.LISTING ? category.name() : null)
+                .build();
     }
 
     /**
@@ -181,7 +199,11 @@ final class ShopSession {
         if ((r -= 0.15) < 0) {
             Product removed = cart.removeAny(shop.random());
             return event(EventTypes.REMOVE_FROM_CART, at)
-                    .productId(removed.id()).category(removed.category()).price(removed.price()).currency(USD).build();
+                    .productId(removed.id())
+                    .category(removed.category())
+                    .price(removed.price())
+                    .currency(USD)
+                    .build();
         }
         return viewCategory(at, category);
     }
@@ -189,14 +211,20 @@ final class ShopSession {
     private ActivityEvent click(Instant at, Product target) {
         product = target;
         intent = Intent.VIEW_PRODUCT;
-        return event(EventTypes.CLICK, at).productId(target.id()).category(target.category()).build();
+        return event(EventTypes.CLICK, at)
+                .productId(target.id())
+                .category(target.category())
+                .build();
     }
 
     private ActivityEvent viewProduct(Instant at) {
         intent = Intent.NONE;
         place = Place.PRODUCT;
         page = product.page();
-        return event(EventTypes.PAGE_VIEW, at).productId(product.id()).category(product.category()).build();
+        return event(EventTypes.PAGE_VIEW, at)
+                .productId(product.id())
+                .category(product.category())
+                .build();
     }
 
     private ActivityEvent viewCategory(Instant at, Category target) {
@@ -223,13 +251,20 @@ final class ShopSession {
         SearchQuery query = category.pickQuery(shop.random());
         place = Place.LISTING;
         page = query.page();
-        return event(EventTypes.SEARCH, at).query(query.text()).category(query.category()).build();
+        return event(EventTypes.SEARCH, at)
+                .query(query.text())
+                .category(query.category())
+                .build();
     }
 
     private ActivityEvent addToCart(Instant at) {
         cart.add(product);
         return event(EventTypes.ADD_TO_CART, at)
-                .productId(product.id()).category(product.category()).price(product.price()).currency(USD).build();
+                .productId(product.id())
+                .category(product.category())
+                .price(product.price())
+                .currency(USD)
+                .build();
     }
 
     private ActivityEvent checkout(Instant at) {
@@ -288,8 +323,13 @@ final class ShopSession {
         place = Place.HOME;
         page = "/checkout/confirm";
         leaveChance = LEAVE_CHANCE_AFTER_PURCHASE;
-        return event(EventTypes.PURCHASE, at).orderId(shop.ids().orderId())
-                .productId(lead.id()).category(lead.category()).amount(amount).currency(USD).build();
+        return event(EventTypes.PURCHASE, at)
+                .orderId(shop.ids().orderId())
+                .productId(lead.id())
+                .category(lead.category())
+                .amount(amount)
+                .currency(USD)
+                .build();
     }
 
     private ActivityEvent logout(Instant at) {
@@ -300,6 +340,10 @@ final class ShopSession {
 
     private ActivityEvent.Builder event(String type, Instant at) {
         return ActivityEvent.builder(shop.ids().eventId(), type, user.userId(), at)
-                .sessionId(sessionId).page(page).device(device).geo(user.geo()).ip(user.ip());
+                .sessionId(sessionId)
+                .page(page)
+                .device(device)
+                .geo(user.geo())
+                .ip(user.ip());
     }
 }

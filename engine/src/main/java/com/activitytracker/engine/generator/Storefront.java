@@ -16,13 +16,21 @@ final class Storefront {
         this.ids = new Identifiers(random);
     }
 
-    SplittableRandom random() { return random; }
+    SplittableRandom random() {
+        return random;
+    }
 
-    Catalog catalog() { return catalog; }
+    Catalog catalog() {
+        return catalog;
+    }
 
-    TrafficSources sources() { return sources; }
+    TrafficSources sources() {
+        return sources;
+    }
 
-    Identifiers ids() { return ids; }
+    Identifiers ids() {
+        return ids;
+    }
 
     boolean chance(double p) {
         return random.nextDouble() < p;

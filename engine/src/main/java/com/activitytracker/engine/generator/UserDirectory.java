@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 final class UserDirectory {
     /** Ordinary user numbers are scrambled within this many values. */
     static final int ID_SPACE = 1 << 24;
+
     private static final int MASK = ID_SPACE - 1;
     private static final long ORDINARY_BASE = 10_000_000L;
     private static final long SCENARIO_BASE = 30_000_000L;
@@ -52,8 +53,15 @@ final class UserDirectory {
         SplittableRandom random = new SplittableRandom(key ^ userId.hashCode() * 0x9E3779B97F4A7C15L);
         Country country = geography.pickCountry(random);
         var main = devices.pick(random);
-        return new UserProfile(userId, country, country.pickCity(random), country.pickIp(random),
-                main, devices.pick(random), random.nextDouble() < ACCOUNT_SHARE, Persona.pick(random));
+        return new UserProfile(
+                userId,
+                country,
+                country.pickCity(random),
+                country.pickIp(random),
+                main,
+                devices.pick(random),
+                random.nextDouble() < ACCOUNT_SHARE,
+                Persona.pick(random));
     }
 
     /**

@@ -45,7 +45,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Duration startTime;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(Path dataDir, int port, boolean deleteDataOnClose, KafkaRaftServer server, Duration startTime) {
+    private EmbeddedKafkaBroker(
+            Path dataDir, int port, boolean deleteDataOnClose, KafkaRaftServer server, Duration startTime) {
         this.dataDir = dataDir;
         this.port = port;
         this.deleteDataOnClose = deleteDataOnClose;
@@ -67,7 +68,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
-            throw new KafkaUnavailableException("cannot create the broker's data folder " + logDir + ": " + e.getMessage());
+            throw new KafkaUnavailableException(
+                    "cannot create the broker's data folder " + logDir + ": " + e.getMessage());
         }
         KafkaConfig config = KafkaConfig.fromProps(brokerProperties(logDir, brokerPort, controllerPort), false);
         format(config, logDir);
@@ -84,10 +86,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             shutdownQuietly(server);
             throw e;
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, brokerPort, deleteDataOnClose, server,
-                Duration.ofNanos(System.nanoTime() - t0));
-        log.info("Embedded Kafka broker ready at {} in {} ms (data in {})",
-                broker.bootstrapServers(), broker.startTime.toMillis(), dataDir);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
+                dataDir, brokerPort, deleteDataOnClose, server, Duration.ofNanos(System.nanoTime() - t0));
+        log.info(
+                "Embedded Kafka broker ready at {} in {} ms (data in {})",
+                broker.bootstrapServers(),
+                broker.startTime.toMillis(),
+                dataDir);
         return broker;
     }
 
@@ -128,7 +133,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("node.id", "1"),
                 // a static one-voter quorum: nothing to bootstrap, and the ports may change between restarts
                 Map.entry("controller.quorum.voters", "1@" + HOST + ":" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort),
+                Map.entry(
+                        "listeners",
+                        "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort),
                 Map.entry("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
@@ -160,7 +167,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             new Formatter()
                     .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                     .setNodeId(1)
-                    .setClusterId(existingClusterId(logDir).orElseGet(() -> Uuid.randomUuid().toString()))
+                    .setClusterId(existingClusterId(logDir)
+                            .orElseGet(() -> Uuid.randomUuid().toString()))
                     .setDirectories(List.of(logDir.toString()))
                     .setMetadataLogDirectory(logDir.toString())
                     .setControllerListenerName("CONTROLLER")
@@ -169,7 +177,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setIgnoreFormatted(true)
                     .run();
         } catch (Exception e) {
-            throw new KafkaUnavailableException("cannot format the broker's storage in " + logDir + ": " + e.getMessage(), e);
+            throw new KafkaUnavailableException(
+                    "cannot format the broker's storage in " + logDir + ": " + e.getMessage(), e);
         }
     }
 
@@ -195,7 +204,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try (Admin admin = Admin.create(p)) {
             while (true) {
                 try {
-                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000)).nodes().get(5, TimeUnit.SECONDS);
+                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
+                            .nodes()
+                            .get(5, TimeUnit.SECONDS);
                     return;
                 } catch (Exception e) {
                     if (System.nanoTime() > deadline) {

@@ -34,7 +34,8 @@ public final class KafkaClientFactory {
     public KafkaClientFactory(Settings settings) {
         this.bootstrapServers = settings.bootstrapServers()
                 .orElseThrow(() -> new IllegalStateException("no bootstrap servers: start the embedded broker first"));
-        this.clientConfig = settings.clientConfig().map(KafkaClientFactory::readProperties).orElseGet(Properties::new);
+        this.clientConfig =
+                settings.clientConfig().map(KafkaClientFactory::readProperties).orElseGet(Properties::new);
     }
 
     public String bootstrapServers() {
@@ -59,7 +60,9 @@ public final class KafkaClientFactory {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(64 * 1024));
         // no compression: measured on 2 cores, lz4 cost the producer thread ~13 % of its time while the
         // broker is in the same process and bytes are cheap; a cluster file may still set compression.type
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, clientConfig.getProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"));
+        p.put(
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                clientConfig.getProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"));
         // A broker restart (kill -9, then ~20 s of log recovery) must cost no event: records wait in
         // the buffer and are retried (idempotently) for up to PRODUCER_OUTAGE_TOLERANCE, and send()
         // blocks that long for metadata or buffer space instead of failing; the producer reports the wait.

@@ -30,9 +30,11 @@ public final class KafkaCluster implements AutoCloseable {
      */
     public static KafkaCluster open(Settings settings, Duration connectTimeout) {
         if (settings.usesEmbeddedBroker()) {
-            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("embedded"), 0, false);
+            EmbeddedKafkaBroker broker =
+                    EmbeddedKafkaBroker.start(settings.dataDir().resolve("embedded"), 0, false);
             try {
-                KafkaCluster cluster = new KafkaCluster(settings.withBootstrapServers(broker.bootstrapServers()), broker);
+                KafkaCluster cluster =
+                        new KafkaCluster(settings.withBootstrapServers(broker.bootstrapServers()), broker);
                 cluster.prepareTopics(connectTimeout);
                 return cluster;
             } catch (RuntimeException e) {

@@ -11,10 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,9 @@ public final class TopicAdmin {
     public int awaitCluster() {
         try (Admin admin = clients.admin()) {
             return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                    .nodes().get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS).size();
+                    .nodes()
+                    .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)
+                    .size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while connecting to Kafka");
@@ -70,13 +72,18 @@ public final class TopicAdmin {
                 }
                 NewTopic newTopic = new NewTopic(topic, settings.partitions(), replication)
                         .configs(Map.of(
-                                "retention.ms", String.valueOf(Duration.ofDays(1).toMillis()),
+                                "retention.ms",
+                                        String.valueOf(Duration.ofDays(1).toMillis()),
                                 // room for records over the 1 MiB contract limit, so they reach the DLQ intact
                                 "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES)));
                 try {
                     admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                     created.add(topic);
-                    log.info("Created topic {} ({} partitions, replication factor {})", topic, settings.partitions(), replication);
+                    log.info(
+                            "Created topic {} ({} partitions, replication factor {})",
+                            topic,
+                            settings.partitions(),
+                            replication);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) { // another process won the race: fine
                         throw new KafkaUnavailableException("the cluster refused to create topic '" + topic + "' ("
@@ -116,20 +123,25 @@ public final class TopicAdmin {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!partitionsServe(admin, topics, partitions, latest)) {
             if (System.nanoTime() >= deadline) {
-                throw new KafkaUnavailableException("the partitions of " + topics + " have no leader after "
-                        + timeout.toSeconds() + " s");
+                throw new KafkaUnavailableException(
+                        "the partitions of " + topics + " have no leader after " + timeout.toSeconds() + " s");
             }
             Thread.sleep(LEADER_POLL_MS); // a backoff between checks, not a wait for a result
         }
     }
 
-    private boolean partitionsServe(Admin admin, List<String> topics, int partitions,
-                                    Map<TopicPartition, OffsetSpec> latest) throws InterruptedException {
+    private boolean partitionsServe(
+            Admin admin, List<String> topics, int partitions, Map<TopicPartition, OffsetSpec> latest)
+            throws InterruptedException {
         try {
             // leaders known first: a ListOffsets for a topic the admin client has no metadata for yet
             // is logged by Kafka at ERROR, which would alarm whoever reads the terminal
-            boolean led = admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .values().stream()
+            boolean led = admin
+                    .describeTopics(topics)
+                    .allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .values()
+                    .stream()
                     .allMatch(d -> d.partitions().size() == partitions
                             && d.partitions().stream().allMatch(p -> p.leader() != null));
             if (!led) {

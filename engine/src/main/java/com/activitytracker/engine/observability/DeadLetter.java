@@ -27,8 +27,11 @@ public record DeadLetter(
     public static final String REPLAYED_FROM = "dlq.replayed.from";
 
     public static DeadLetter of(ConsumerRecord<byte[], byte[]> record) {
-        return new DeadLetter(record, header(record, ERROR).orElse("(no dlq.error header)"),
-                header(record, CONSUMER).orElse("?"), header(record, SOURCE_TOPIC),
+        return new DeadLetter(
+                record,
+                header(record, ERROR).orElse("(no dlq.error header)"),
+                header(record, CONSUMER).orElse("?"),
+                header(record, SOURCE_TOPIC),
                 header(record, SOURCE_PARTITION).flatMap(DeadLetter::parseInt),
                 header(record, SOURCE_OFFSET).flatMap(DeadLetter::parseLong));
     }
@@ -55,7 +58,9 @@ public record DeadLetter(
 
     private static Optional<String> header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header h = record.headers().lastHeader(name);
-        return h == null || h.value() == null ? Optional.empty() : Optional.of(new String(h.value(), StandardCharsets.UTF_8));
+        return h == null || h.value() == null
+                ? Optional.empty()
+                : Optional.of(new String(h.value(), StandardCharsets.UTF_8));
     }
 
     private static Optional<Integer> parseInt(String s) {

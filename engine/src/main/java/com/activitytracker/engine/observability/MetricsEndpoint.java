@@ -46,10 +46,12 @@ public final class MetricsEndpoint implements AutoCloseable {
         try {
             server = HttpServer.create(address, 16);
         } catch (BindException e) {
-            throw new SettingsException(Settings.METRICS_PORT + ": port " + port + " on 127.0.0.1 is already in use"
-                    + " (another Activity Tracker?); choose another with --metrics-port or METRICS_PORT, or turn it off");
+            throw new SettingsException(
+                    Settings.METRICS_PORT + ": port " + port + " on 127.0.0.1 is already in use"
+                            + " (another Activity Tracker?); choose another with --metrics-port or METRICS_PORT, or turn it off");
         } catch (IOException e) {
-            throw new SettingsException(Settings.METRICS_PORT + ": cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+            throw new SettingsException(
+                    Settings.METRICS_PORT + ": cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
         }
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "metrics-endpoint");

@@ -37,21 +37,24 @@ public final class MetricsExport implements AutoCloseable {
 
     private MetricsExport(String role, int port) {
         prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        jmx = new JmxMeterRegistry(new JmxConfig() {
-            @Override
-            public String get(String key) {
-                return null;
-            }
+        jmx = new JmxMeterRegistry(
+                new JmxConfig() {
+                    @Override
+                    public String get(String key) {
+                        return null;
+                    }
 
-            @Override
-            public String domain() {
-                return JMX_DOMAIN;
-            }
-        }, Clock.SYSTEM);
+                    @Override
+                    public String domain() {
+                        return JMX_DOMAIN;
+                    }
+                },
+                Clock.SYSTEM);
         // on each exporting registry rather than the composite, so meters registered through an
         // engine scope (a composite of its own) get the tags and histograms too
         for (MeterRegistry exporter : List.of(prometheus, jmx)) {
-            exporter.config().commonTags("application", "activity-tracker", "role", role)
+            exporter.config()
+                    .commonTags("application", "activity-tracker", "role", role)
                     .meterFilter(new LatencyHistograms());
         }
         registry = new CompositeMeterRegistry(Clock.SYSTEM);

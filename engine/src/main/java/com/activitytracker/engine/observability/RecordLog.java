@@ -31,8 +31,14 @@ public final class RecordLog {
             return;
         }
         byte[] key = record.key();
-        log.debug("Record processed by {} in {} ms", consumer, nanos / 1_000_000.0, kv("consumer", consumer),
-                kv("topic", record.topic()), kv("partition", record.partition()), kv("offset", record.offset()),
+        log.debug(
+                "Record processed by {} in {} ms",
+                consumer,
+                nanos / 1_000_000.0,
+                kv("consumer", consumer),
+                kv("topic", record.topic()),
+                kv("partition", record.partition()),
+                kv("offset", record.offset()),
                 kv("user_id", key == null ? null : new String(key, StandardCharsets.UTF_8)),
                 kv("processing_ms", nanos / 1_000_000.0));
     }

@@ -25,16 +25,27 @@ import org.apache.kafka.common.header.Header;
 public final class RecordText {
     /** Values longer than this are cut in the text view; the bytes themselves are untouched. */
     public static final int SHOW_BYTES = 4096;
+
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public String render(ConsumerRecord<byte[], byte[]> record) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "── %s  partition %d  offset %d  %s%n", record.topic(), record.partition(),
-                record.offset(), Instant.ofEpochMilli(record.timestamp())));
-        out.append("key: ").append(record.key() == null ? "(none)" : safe(record.key(), SHOW_BYTES)).append(System.lineSeparator());
+        out.append(String.format(
+                Locale.ROOT,
+                "── %s  partition %d  offset %d  %s%n",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                Instant.ofEpochMilli(record.timestamp())));
+        out.append("key: ")
+                .append(record.key() == null ? "(none)" : safe(record.key(), SHOW_BYTES))
+                .append(System.lineSeparator());
         for (Header h : record.headers()) {
-            out.append("header ").append(safe(h.key().getBytes(StandardCharsets.UTF_8), 256)).append(": ")
-                    .append(h.value() == null ? "(null)" : safe(h.value(), SHOW_BYTES)).append(System.lineSeparator());
+            out.append("header ")
+                    .append(safe(h.key().getBytes(StandardCharsets.UTF_8), 256))
+                    .append(": ")
+                    .append(h.value() == null ? "(null)" : safe(h.value(), SHOW_BYTES))
+                    .append(System.lineSeparator());
         }
         out.append(value(record.value()));
         return out.toString();
@@ -45,7 +56,8 @@ public final class RecordText {
         if (value == null) {
             return "(null value: a tombstone)";
         }
-        return prettyJson(value).orElseGet(() -> "value (" + value.length + " bytes, not JSON): " + safe(value, SHOW_BYTES));
+        return prettyJson(value)
+                .orElseGet(() -> "value (" + value.length + " bytes, not JSON): " + safe(value, SHOW_BYTES));
     }
 
     public Optional<String> prettyJson(byte[] value) {
@@ -69,8 +81,10 @@ public final class RecordText {
         int shown = Math.min(bytes.length, limit);
         String suffix = bytes.length > shown ? "… (" + (bytes.length - shown) + " more bytes)" : "";
         byte[] head = shown == bytes.length ? bytes : Arrays.copyOf(bytes, shown);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             CharBuffer text = decoder.decode(ByteBuffer.wrap(head));
             return safeText(text.toString(), false) + suffix;
@@ -90,8 +104,11 @@ public final class RecordText {
 
     private static boolean validUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException e) {
             return false;
@@ -104,8 +121,11 @@ public final class RecordText {
         text.codePoints().forEach(cp -> {
             if (keepNewlines && cp == '\n') {
                 out.append('\n');
-            } else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)
-                    || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
+            } else if (cp < 0x20
+                    || cp == 0x7f
+                    || (cp >= 0x80 && cp < 0xa0)
+                    || (cp >= 0x202a && cp <= 0x202e)
+                    || (cp >= 0x2066 && cp <= 0x2069)) {
                 out.append(String.format(Locale.ROOT, "\\u%04x", cp));
             } else {
                 out.appendCodePoint(cp);

@@ -20,7 +20,9 @@ public final class RoleLog {
     public static final String PHASE = "phase";
     private static final Logger log = LoggerFactory.getLogger(RoleLog.class);
     /** Names that may hold a secret in any settings source; their values are never logged. */
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|credential|jaas|api[_.]?key).*");
+    private static final Pattern SECRET =
+            Pattern.compile("(?i).*(password|secret|token|credential|jaas|api[_.]?key).*");
+
     static final String MASK = "****";
 
     private final String role;
@@ -68,7 +70,9 @@ public final class RoleLog {
         out.put(Settings.KAFKA_DLQ_TOPIC, s.dlqTopic());
         out.put(Settings.KAFKA_PARTITIONS, s.partitions());
         out.put(Settings.KAFKA_REPLICATION_FACTOR, s.replicationFactor());
-        out.put(Settings.KAFKA_CLIENT_CONFIG, s.clientConfig().map(p -> p.toString()).orElse("unset"));
+        out.put(
+                Settings.KAFKA_CLIENT_CONFIG,
+                s.clientConfig().map(p -> p.toString()).orElse("unset"));
         out.put(Settings.EVENTS_PER_SECOND, Double.isInfinite(s.eventsPerSecond()) ? "max" : s.eventsPerSecond());
         out.put(Settings.STATS_INTERVAL, s.statsInterval());
         out.put(Settings.LOG_LEVEL, s.logLevel());

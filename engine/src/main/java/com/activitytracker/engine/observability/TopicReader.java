@@ -33,7 +33,9 @@ public final class TopicReader implements AutoCloseable {
             consumer.close();
             throw new IllegalArgumentException("no topic named '" + topic + "' on this cluster");
         }
-        partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).collect(Collectors.toSet());
+        partitions = infos.stream()
+                .map(i -> new TopicPartition(topic, i.partition()))
+                .collect(Collectors.toSet());
         consumer.assign(partitions);
         if (fromBeginning) {
             consumer.seekToBeginning(partitions);

@@ -71,6 +71,7 @@ public final class ActivityProducer implements AutoCloseable {
     private final AtomicLong lastProgressNanos = new AtomicLong();
     /** When the send in progress started, or 0 between sends; send() blocks while Kafka is away. */
     private final AtomicLong sendStartedNanos = new AtomicLong();
+
     private final AtomicReference<String> error = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile double actualRate;
@@ -91,14 +92,21 @@ public final class ActivityProducer implements AutoCloseable {
         this.onProgress = b.onProgress;
         MeterRegistry registry = b.registry;
         FunctionCounter.builder("tracker.producer.sent", sent, AtomicLong::get)
-                .description("events handed to the Kafka producer").register(registry);
+                .description("events handed to the Kafka producer")
+                .register(registry);
         FunctionCounter.builder("tracker.producer.delivered", delivered, AtomicLong::get)
-                .description("events acknowledged by the cluster").register(registry);
+                .description("events acknowledged by the cluster")
+                .register(registry);
         FunctionCounter.builder("tracker.producer.failed", failed, AtomicLong::get)
-                .description("events Kafka could not deliver").register(registry);
-        Gauge.builder("tracker.producer.rate", () -> actualRate).baseUnit("events/s")
-                .description("events sent per second, recent").register(registry);
-        Gauge.builder("tracker.producer.target.rate", limiter::rate).baseUnit("events/s").register(registry);
+                .description("events Kafka could not deliver")
+                .register(registry);
+        Gauge.builder("tracker.producer.rate", () -> actualRate)
+                .baseUnit("events/s")
+                .description("events sent per second, recent")
+                .register(registry);
+        Gauge.builder("tracker.producer.target.rate", limiter::rate)
+                .baseUnit("events/s")
+                .register(registry);
         this.sendLatency = Timer.builder("tracker.producer.send.latency")
                 .description("from send() to the broker's acknowledgement (one record in 16)")
                 .publishPercentiles(0.5, 0.95, 0.99)
@@ -167,9 +175,18 @@ public final class ActivityProducer implements AutoCloseable {
         Duration elapsed = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(end - startNanos);
         double seconds = elapsed.toNanos() / 1e9;
         long s = sent.get();
-        return new ProducerStats(s, delivered.get(), failed.get(), limiter.rate(), actualRate,
-                seconds > 0 ? s / seconds : 0, source.activeSessions(), elapsed, lastDelivery.get(),
-                isRunning(), error.get());
+        return new ProducerStats(
+                s,
+                delivered.get(),
+                failed.get(),
+                limiter.rate(),
+                actualRate,
+                seconds > 0 ? s / seconds : 0,
+                source.activeSessions(),
+                elapsed,
+                lastDelivery.get(),
+                isRunning(),
+                error.get());
     }
 
     @Override
@@ -245,10 +262,14 @@ public final class ActivityProducer implements AutoCloseable {
         try {
             // the record's timestamp is the event time, so Kafka's time index can find "the last window"
             // of events when the fraud detector rebuilds its state after a restart
-            producer.send(new ProducerRecord<>(topic, null, event.timestamp().toEpochMilli(), event.userId(), value),
+            producer.send(
+                    new ProducerRecord<>(topic, null, event.timestamp().toEpochMilli(), event.userId(), value),
                     (metadata, exception) -> onAcknowledged(event, metadata, exception, t0));
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException
-                 | AuthenticationException | UnsupportedVersionException e) {
+        } catch (ProducerFencedException
+                | OutOfOrderSequenceException
+                | AuthorizationException
+                | AuthenticationException
+                | UnsupportedVersionException e) {
             throw e; // fatal for this producer: stop and report
         } catch (KafkaException e) {
             failed.incrementAndGet();
@@ -273,14 +294,24 @@ public final class ActivityProducer implements AutoCloseable {
             }
             lastDelivery.set(new Delivery(metadata.topic(), metadata.partition(), metadata.offset()));
             if (log.isDebugEnabled()) {
-                log.debug("Event delivered", kv("event_id", event.eventId()), kv("user_id", event.userId()),
-                        kv("event_type", event.eventType()), kv("topic", metadata.topic()),
-                        kv("partition", metadata.partition()), kv("offset", metadata.offset()));
+                log.debug(
+                        "Event delivered",
+                        kv("event_id", event.eventId()),
+                        kv("user_id", event.userId()),
+                        kv("event_type", event.eventType()),
+                        kv("topic", metadata.topic()),
+                        kv("partition", metadata.partition()),
+                        kv("offset", metadata.offset()));
             }
         } else {
             failed.incrementAndGet();
-            log.warn("Event delivery failed: {}", describe(exception), kv("event_id", event.eventId()),
-                    kv("user_id", event.userId()), kv("event_type", event.eventType()), kv("topic", topic));
+            log.warn(
+                    "Event delivery failed: {}",
+                    describe(exception),
+                    kv("event_id", event.eventId()),
+                    kv("user_id", event.userId()),
+                    kv("event_type", event.eventType()),
+                    kv("topic", topic));
         }
     }
 
@@ -298,7 +329,7 @@ public final class ActivityProducer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private long maxEvents;
         private int progressEvery;
-        private Consumer<ProducerStats> onProgress = s -> { };
+        private Consumer<ProducerStats> onProgress = s -> {};
         private MeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
         private Builder(Supplier<Producer<String, byte[]>> clientFactory, String topic, EventSource source) {
@@ -307,12 +338,30 @@ public final class ActivityProducer implements AutoCloseable {
             this.source = source;
         }
 
-        public Builder rate(double eventsPerSecond) { this.rate = eventsPerSecond; return this; }
-        public Builder codec(ActivityEventCodec c) { this.codec = c; return this; }
-        public Builder clock(Clock c) { this.clock = c; return this; }
+        public Builder rate(double eventsPerSecond) {
+            this.rate = eventsPerSecond;
+            return this;
+        }
+
+        public Builder codec(ActivityEventCodec c) {
+            this.codec = c;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
         /** Stop after this many events (0: run until closed). */
-        public Builder maxEvents(long n) { this.maxEvents = n; return this; }
-        public Builder registry(MeterRegistry r) { this.registry = r; return this; }
+        public Builder maxEvents(long n) {
+            this.maxEvents = n;
+            return this;
+        }
+
+        public Builder registry(MeterRegistry r) {
+            this.registry = r;
+            return this;
+        }
 
         /** Calls {@code listener} on the producer thread every {@code everyEvents} events sent. */
         public Builder onProgress(int everyEvents, Consumer<ProducerStats> listener) {

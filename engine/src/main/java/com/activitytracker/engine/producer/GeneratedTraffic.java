@@ -25,8 +25,10 @@ public final class GeneratedTraffic implements EventSource {
 
     @Override
     public synchronized void setTargetRate(double eventsPerSecond) {
-        generator.setTargetRate(Double.isInfinite(eventsPerSecond) ? UNLIMITED_SIZING_RATE
-                : Math.min(eventsPerSecond, SettingsLoader.MAX_RATE));
+        generator.setTargetRate(
+                Double.isInfinite(eventsPerSecond)
+                        ? UNLIMITED_SIZING_RATE
+                        : Math.min(eventsPerSecond, SettingsLoader.MAX_RATE));
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class RateLimiter {
     private final LongSupplier nanoClock;
     /** The newest target and when it was set; written by any thread, applied by the producer's. */
     private volatile Target target;
+
     private Target applied;
     private double appliedRate = -1;
     private double intervalNanos;

@@ -71,13 +71,25 @@ class AnalyticsConsoleReportTest {
     void saysSoWhenThereAreNoEventsYet() {
         String text = report.render(snapshot(0, 0, true));
 
-        assertThat(text).contains("  (no events yet)", "Purchases         :      0 users (0.0% conversion)")
+        assertThat(text)
+                .contains("  (no events yet)", "Purchases         :      0 users (0.0% conversion)")
                 .doesNotContain("Top Categories");
     }
 
     private static AnalyticsSnapshot snapshot(double revenue, long purchases, boolean exact) {
-        return new AnalyticsSnapshot(Instant.EPOCH, purchases, 0,
-                purchases == 0 ? Map.of() : Map.of("purchase", purchases), revenue, purchases, 0, 0,
-                new AnalyticsSnapshot.Funnel(0, 0, 0, 0), exact, 0, 0, List.of());
+        return new AnalyticsSnapshot(
+                Instant.EPOCH,
+                purchases,
+                0,
+                purchases == 0 ? Map.of() : Map.of("purchase", purchases),
+                revenue,
+                purchases,
+                0,
+                0,
+                new AnalyticsSnapshot.Funnel(0, 0, 0, 0),
+                exact,
+                0,
+                0,
+                List.of());
     }
 }

@@ -25,16 +25,28 @@ class AnalyticsReportJsonTest {
     private final ObjectMapper reader = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+
     private final AnalyticsReportJson json = new AnalyticsReportJson();
 
     @Test
     void reportHasEveryKeyTheContractRequires() throws IOException {
         JsonNode report = reader.readTree(json.toJson(ContractExample.snapshot()));
 
-        assertThat(fieldNames(report)).contains("events_total", "invalid_records", "event_types", "revenue_total",
-                "purchases", "average_order_value", "unique_users", "unique_sessions", "funnel", "generated_at");
-        assertThat(fieldNames(report.get("funnel"))).containsExactly("page_view_users", "add_to_cart_users",
-                "checkout_users", "purchase_users", "conversion_rate");
+        assertThat(fieldNames(report))
+                .contains(
+                        "events_total",
+                        "invalid_records",
+                        "event_types",
+                        "revenue_total",
+                        "purchases",
+                        "average_order_value",
+                        "unique_users",
+                        "unique_sessions",
+                        "funnel",
+                        "generated_at");
+        assertThat(fieldNames(report.get("funnel")))
+                .containsExactly(
+                        "page_view_users", "add_to_cart_users", "checkout_users", "purchase_users", "conversion_rate");
     }
 
     @Test
@@ -72,15 +84,28 @@ class AnalyticsReportJsonTest {
         assertThat(report.get("distinct_counts_exact").booleanValue()).isTrue();
         assertThat(report.get("events_per_second").decimalValue()).isEqualTo(new BigDecimal("8.25"));
         assertThat(report.get("revenue_per_minute").decimalValue()).isEqualTo(new BigDecimal("1234.50"));
-        assertThat(report.get("top_categories").get(0).get("category").textValue()).isEqualTo("electronics");
-        assertThat(report.get("top_categories").get(0).get("events").longValue()).isEqualTo(42);
+        assertThat(report.get("top_categories").get(0).get("category").textValue())
+                .isEqualTo("electronics");
+        assertThat(report.get("top_categories").get(0).get("events").longValue())
+                .isEqualTo(42);
     }
 
     @Test
     void moneyIsRoundedToCentsAndConversionToFourDecimals() throws IOException {
-        AnalyticsSnapshot snapshot = new AnalyticsSnapshot(Instant.parse("2026-11-26T10:31:00.123456Z"), 3, 0,
-                Map.of("purchase", 3L), 100.005, 2, 3, 3, new AnalyticsSnapshot.Funnel(3, 3, 3, 2),
-                true, 0, 0, List.of());
+        AnalyticsSnapshot snapshot = new AnalyticsSnapshot(
+                Instant.parse("2026-11-26T10:31:00.123456Z"),
+                3,
+                0,
+                Map.of("purchase", 3L),
+                100.005,
+                2,
+                3,
+                3,
+                new AnalyticsSnapshot.Funnel(3, 3, 3, 2),
+                true,
+                0,
+                0,
+                List.of());
 
         JsonNode report = reader.readTree(json.toJson(snapshot));
 
@@ -96,7 +121,8 @@ class AnalyticsReportJsonTest {
 
         json.write(ContractExample.snapshot(), file);
 
-        assertThat(reader.readTree(file.toFile()).get("events_total").longValue()).isEqualTo(500);
+        assertThat(reader.readTree(file.toFile()).get("events_total").longValue())
+                .isEqualTo(500);
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertThat(files).containsExactly(file);
         }

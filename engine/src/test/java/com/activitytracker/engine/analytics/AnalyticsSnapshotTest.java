@@ -17,8 +17,7 @@ class AnalyticsSnapshotTest {
 
     @Test
     void eventTypesIterateFromMostFrequentThenByName() {
-        assertThat(ContractExample.snapshot().eventTypes().keySet())
-                .containsExactly("page_view", "click", "purchase");
+        assertThat(ContractExample.snapshot().eventTypes().keySet()).containsExactly("page_view", "click", "purchase");
     }
 
     @Test
@@ -32,8 +31,20 @@ class AnalyticsSnapshotTest {
     void laterChangesToTheInputsDoNotReachTheSnapshot() {
         Map<String, Long> types = new HashMap<>(Map.of("click", 1L));
         List<AnalyticsSnapshot.CategoryCount> categories = new ArrayList<>();
-        AnalyticsSnapshot snapshot = new AnalyticsSnapshot(Instant.EPOCH, 1, 0, types, 0, 0, 1, 0,
-                new AnalyticsSnapshot.Funnel(0, 0, 0, 0), true, 0, 0, categories);
+        AnalyticsSnapshot snapshot = new AnalyticsSnapshot(
+                Instant.EPOCH,
+                1,
+                0,
+                types,
+                0,
+                0,
+                1,
+                0,
+                new AnalyticsSnapshot.Funnel(0, 0, 0, 0),
+                true,
+                0,
+                0,
+                categories);
 
         types.put("click", 99L);
         categories.add(new AnalyticsSnapshot.CategoryCount("books", 1));
@@ -53,8 +64,20 @@ class AnalyticsSnapshotTest {
 
     @Test
     void eventTypePercentageIsZeroWithoutEvents() {
-        AnalyticsSnapshot empty = new AnalyticsSnapshot(Instant.EPOCH, 0, 3, Map.of(), 0, 0, 0, 0,
-                new AnalyticsSnapshot.Funnel(0, 0, 0, 0), true, 0, 0, List.of());
+        AnalyticsSnapshot empty = new AnalyticsSnapshot(
+                Instant.EPOCH,
+                0,
+                3,
+                Map.of(),
+                0,
+                0,
+                0,
+                0,
+                new AnalyticsSnapshot.Funnel(0, 0, 0, 0),
+                true,
+                0,
+                0,
+                List.of());
 
         assertThat(empty.eventTypePercentage("click")).isZero();
     }
@@ -66,7 +89,8 @@ class AnalyticsSnapshotTest {
 
     @Test
     void conversionRateIsPurchaseUsersPerPageViewUser() {
-        assertThat(new AnalyticsSnapshot.Funnel(150, 40, 15, 10).conversionRate()).isCloseTo(10 / 150.0, within(1e-12));
+        assertThat(new AnalyticsSnapshot.Funnel(150, 40, 15, 10).conversionRate())
+                .isCloseTo(10 / 150.0, within(1e-12));
         assertThat(new AnalyticsSnapshot.Funnel(0, 0, 0, 3).conversionRate()).isZero();
     }
 }

@@ -99,12 +99,13 @@ class AnalyticsStateRollingWindowTest {
         recordInCategory("beauty", 2);
         state.record(purchase(10.0, "toys"));
 
-        assertThat(state.snapshot().topCategories()).containsExactly(
-                new CategoryCount("electronics", 9),
-                new CategoryCount("toys", 8),
-                new CategoryCount("books", 3),
-                new CategoryCount("sports", 3),
-                new CategoryCount("beauty", 2));
+        assertThat(state.snapshot().topCategories())
+                .containsExactly(
+                        new CategoryCount("electronics", 9),
+                        new CategoryCount("toys", 8),
+                        new CategoryCount("books", 3),
+                        new CategoryCount("sports", 3),
+                        new CategoryCount("beauty", 2));
     }
 
     @Test
@@ -137,11 +138,16 @@ class AnalyticsStateRollingWindowTest {
 
     private void recordInCategory(String category, int count) {
         for (int i = 0; i < count; i++) {
-            state.record(ActivityEvent.builder("e", "page_view", "u1", EVENT_TIME).category(category).build());
+            state.record(ActivityEvent.builder("e", "page_view", "u1", EVENT_TIME)
+                    .category(category)
+                    .build());
         }
     }
 
     private static ActivityEvent purchase(double amount, String category) {
-        return ActivityEvent.builder("p", "purchase", "u1", EVENT_TIME).amount(amount).category(category).build();
+        return ActivityEvent.builder("p", "purchase", "u1", EVENT_TIME)
+                .amount(amount)
+                .category(category)
+                .build();
     }
 }

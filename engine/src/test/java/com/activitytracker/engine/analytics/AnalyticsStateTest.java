@@ -30,10 +30,19 @@ class AnalyticsStateTest {
             event("e2", "page_view", "u2", "s2").category("books").build(),
             event("e3", "page_view", "u1", "s1").category("electronics").build(),
             event("e4", "click", "u1", "s1").build(),
-            event("e5", "add_to_cart", "u1", "s1").category("electronics").price(999.99).build(),
-            event("e6", "add_to_cart", "u2", "s2").category("books").price(20.01).build(),
+            event("e5", "add_to_cart", "u1", "s1")
+                    .category("electronics")
+                    .price(999.99)
+                    .build(),
+            event("e6", "add_to_cart", "u2", "s2")
+                    .category("books")
+                    .price(20.01)
+                    .build(),
             event("e7", "checkout", "u1", "s1").build(),
-            event("e8", "purchase", "u1", "s1").category("electronics").amount(999.99).build(),
+            event("e8", "purchase", "u1", "s1")
+                    .category("electronics")
+                    .amount(999.99)
+                    .build(),
             event("e9", "page_view", "u3", null).build(),
             event("e10", "purchase", "u2", "s3").category("books").amount(20.01).build(),
             event("e11", "search", "u4", "s4").query("lamp").build());
@@ -50,9 +59,14 @@ class AnalyticsStateTest {
         AnalyticsSnapshot s = state.snapshot();
 
         assertThat(s.eventsTotal()).isEqualTo(11);
-        assertThat(s.eventTypes()).containsExactly(
-                entry("page_view", 4), entry("add_to_cart", 2), entry("purchase", 2),
-                entry("checkout", 1), entry("click", 1), entry("search", 1));
+        assertThat(s.eventTypes())
+                .containsExactly(
+                        entry("page_view", 4),
+                        entry("add_to_cart", 2),
+                        entry("purchase", 2),
+                        entry("checkout", 1),
+                        entry("click", 1),
+                        entry("search", 1));
     }
 
     @Test
@@ -148,7 +162,9 @@ class AnalyticsStateTest {
     @Test
     void purchaseWithoutUsableAmountCountsButAddsNoRevenue() {
         state.record(event("e1", "purchase", "u1", "s1").build());
-        state.record(event("e2", "purchase", "u1", "s1").amount(Double.POSITIVE_INFINITY).build());
+        state.record(event("e2", "purchase", "u1", "s1")
+                .amount(Double.POSITIVE_INFINITY)
+                .build());
 
         AnalyticsSnapshot s = state.snapshot();
 

@@ -11,10 +11,19 @@ final class ContractExample {
     private ContractExample() {}
 
     static AnalyticsSnapshot snapshot() {
-        return new AnalyticsSnapshot(GENERATED_AT, 500, 0,
+        return new AnalyticsSnapshot(
+                GENERATED_AT,
+                500,
+                0,
                 Map.of("click", 125L, "purchase", 10L, "page_view", 300L),
-                9999.90, 10, 150, 160,
+                9999.90,
+                10,
+                150,
+                160,
                 new AnalyticsSnapshot.Funnel(150, 40, 15, 10),
-                true, 8.25, 1234.5, List.of(new AnalyticsSnapshot.CategoryCount("electronics", 42)));
+                true,
+                8.25,
+                1234.5,
+                List.of(new AnalyticsSnapshot.CategoryCount("electronics", 42)));
     }
 }

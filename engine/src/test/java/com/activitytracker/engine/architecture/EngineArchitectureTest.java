@@ -28,45 +28,74 @@ class EngineArchitectureTest {
 
     @Test
     void engineNeverDependsOnJavaFx() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..")
                 .because("the engine is headless; the app depends on it, never the other way")
                 .check(ENGINE);
     }
 
     @Test
     void domainLogicIsTestableWithoutKafka() {
-        noClasses().that().resideInAnyPackage("..engine.event..", "..engine.generator..", "..engine.analytics..", "..engine.fraud..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "kafka..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "..engine.event..", "..engine.generator..", "..engine.analytics..", "..engine.fraud..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.kafka..", "kafka..")
                 .because("rules, analytics and the generator are plain single-threaded state driven by unit tests")
                 .check(ENGINE);
     }
 
     @Test
     void domainLogicDoesNotReachIntoTheCommandLine() {
-        noClasses().that().resideOutsideOfPackage("..engine.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("..engine.cli..", "picocli..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..engine.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..engine.cli..", "picocli..")
                 .check(ENGINE);
     }
 
     @Test
     void theEnginesPackagesHaveNoCycles() {
-        slices().assignedFrom(TOP_LEVEL_PACKAGES).should().beFreeOfCycles()
+        slices().assignedFrom(TOP_LEVEL_PACKAGES)
+                .should()
+                .beFreeOfCycles()
                 .because("each package can then be understood, tested and changed from the bottom up")
                 .check(ENGINE);
     }
 
     @Test
     void dependenciesPointDownTheLayers() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("command line").definedBy("..engine.cli..")
-                .layer("engine facade").definedBy(ROOT)
-                .layer("roles").definedBy("..engine.consumer..", "..engine.producer..", "..engine.fraud..",
-                        "..engine.analytics..", "..engine.generator..", "..engine.kafka..", "..engine.observability..")
-                .layer("contract").definedBy("..engine.event..", "..engine.config..")
-                .whereLayer("command line").mayNotBeAccessedByAnyLayer()
-                .whereLayer("engine facade").mayOnlyBeAccessedByLayers("command line")
-                .whereLayer("roles").mayOnlyBeAccessedByLayers("engine facade", "command line")
-                .whereLayer("contract").mayOnlyBeAccessedByLayers("roles", "engine facade", "command line")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("command line")
+                .definedBy("..engine.cli..")
+                .layer("engine facade")
+                .definedBy(ROOT)
+                .layer("roles")
+                .definedBy(
+                        "..engine.consumer..",
+                        "..engine.producer..",
+                        "..engine.fraud..",
+                        "..engine.analytics..",
+                        "..engine.generator..",
+                        "..engine.kafka..",
+                        "..engine.observability..")
+                .layer("contract")
+                .definedBy("..engine.event..", "..engine.config..")
+                .whereLayer("command line")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("engine facade")
+                .mayOnlyBeAccessedByLayers("command line")
+                .whereLayer("roles")
+                .mayOnlyBeAccessedByLayers("engine facade", "command line")
+                .whereLayer("contract")
+                .mayOnlyBeAccessedByLayers("roles", "engine facade", "command line")
                 .because("the console and the command line build on the engine facade, which wires the roles, "
                         + "which share the event contract and the settings")
                 .check(ENGINE);
@@ -74,7 +103,10 @@ class EngineArchitectureTest {
 
     @Test
     void onlyTheCommandLinePrintsToTheConsole() {
-        noClasses().that().resideOutsideOfPackage("..engine.cli..").should(ACCESS_STANDARD_STREAMS)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..engine.cli..")
+                .should(ACCESS_STANDARD_STREAMS)
                 .because("the engine logs through SLF4J; stdout carries the command line's reports")
                 .check(ENGINE);
     }

@@ -32,7 +32,8 @@ class BacktestRequestTest {
     void thresholdsAsSettingsReadBackEqual() {
         FraudThresholds t = DEFAULTS.withHighValueAmount(1_234.5).withCardTestMaxAmount(4.99);
 
-        assertThat(t.asSettings()).containsEntry("FRAUD_HIGH_VALUE_AMOUNT", "1234.5")
+        assertThat(t.asSettings())
+                .containsEntry("FRAUD_HIGH_VALUE_AMOUNT", "1234.5")
                 .containsEntry("FRAUD_VELOCITY_MAX_EVENTS", "30");
         assertThat(FraudSettings.thresholds(t.asSettings())).isEqualTo(t);
     }

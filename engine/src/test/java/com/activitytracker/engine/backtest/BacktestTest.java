@@ -38,7 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,23 +90,30 @@ class BacktestTest {
         script.add("whale", EventTypes.PAGE_VIEW, 200).purchase("whale", 210, 7_500.0);
         kafka.produceRaw(settings.activitiesTopic(), script.records(settings.activitiesTopic()));
         attacks = List.of(
-                new InjectedScenario("a1", Scenario.BOT_BURST, "bot", t0.plusSeconds(100), "HIGH_VELOCITY", 40,
-                        t0.plusSeconds(120)),
-                new InjectedScenario("a2", Scenario.WHALE_PURCHASE, "whale", t0.plusSeconds(200),
-                        "HIGH_VALUE_PURCHASE", 2, t0.plusSeconds(210)));
+                new InjectedScenario(
+                        "a1", Scenario.BOT_BURST, "bot", t0.plusSeconds(100), "HIGH_VELOCITY", 40, t0.plusSeconds(120)),
+                new InjectedScenario(
+                        "a2",
+                        Scenario.WHALE_PURCHASE,
+                        "whale",
+                        t0.plusSeconds(200),
+                        "HIGH_VALUE_PURCHASE",
+                        2,
+                        t0.plusSeconds(210)));
     }
 
     @Test
     void candidateThatMissesTheBotAndFlagsShoppersShowsExactlyThoseDifferences() {
         AtomicLong lastRead = new AtomicLong();
         AtomicLong total = new AtomicLong(-1);
-        BacktestReport report = backtest().run(
-                BacktestRequest.withGroundTruth(LIVE, CANDIDATE, Duration.ofHours(1), attacks),
-                (read, all) -> {
-                    lastRead.set(read);
-                    total.set(all);
-                },
-                () -> false);
+        BacktestReport report = backtest()
+                .run(
+                        BacktestRequest.withGroundTruth(LIVE, CANDIDATE, Duration.ofHours(1), attacks),
+                        (read, all) -> {
+                            lastRead.set(read);
+                            total.set(all);
+                        },
+                        () -> false);
 
         assertThat(report.recordsRead()).isEqualTo(5 * 5 + 3 + 40 + 2);
         assertThat(total.get()).isEqualTo(report.recordsRead());
@@ -131,10 +138,11 @@ class BacktestTest {
 
     @Test
     void aSpanThatEndsBeforeTheRecordsReadsNothing() {
-        BacktestReport report = backtest().run(
-                BacktestRequest.withGroundTruth(LIVE, CANDIDATE, Duration.ofMinutes(1), attacks),
-                BacktestProgress.NONE,
-                () -> false);
+        BacktestReport report = backtest()
+                .run(
+                        BacktestRequest.withGroundTruth(LIVE, CANDIDATE, Duration.ofMinutes(1), attacks),
+                        BacktestProgress.NONE,
+                        () -> false);
 
         assertThat(report.recordsRead()).isZero();
         assertThat(report.attacksInSpan()).isZero();
@@ -143,10 +151,11 @@ class BacktestTest {
 
     @Test
     void aCancelledBacktestStopsWithoutAReport() {
-        assertThatThrownBy(() -> backtest().run(
-                        BacktestRequest.withGroundTruth(LIVE, CANDIDATE, Duration.ofHours(1), attacks),
-                        BacktestProgress.NONE,
-                        () -> true))
+        assertThatThrownBy(() -> backtest()
+                        .run(
+                                BacktestRequest.withGroundTruth(LIVE, CANDIDATE, Duration.ofHours(1), attacks),
+                                BacktestProgress.NONE,
+                                () -> true))
                 .isInstanceOf(BacktestCancelledException.class);
     }
 
@@ -154,14 +163,15 @@ class BacktestTest {
     void theLiveDetectorsAlertsGroupAndOffsetsAreUnchangedByABacktestBesideIt() throws Exception {
         Set<String> groupsBefore = groups();
         String liveGroup = "live-" + settings.activitiesTopic();
-        CompletableFuture<Integer> live = CompletableFuture.supplyAsync(() -> cli(
-                "fraud", "--group", liveGroup, "--from-beginning", "--idle-exit", "3s"));
+        CompletableFuture<Integer> live = CompletableFuture.supplyAsync(
+                () -> cli("fraud", "--group", liveGroup, "--from-beginning", "--idle-exit", "3s"));
         List<BacktestReport> beside = new ArrayList<>();
         while (!live.isDone() || beside.isEmpty()) {
-            beside.add(backtest().run(
-                    BacktestRequest.withGroundTruth(LIVE, CANDIDATE, Duration.ofHours(1), attacks),
-                    BacktestProgress.NONE,
-                    () -> false));
+            beside.add(backtest()
+                    .run(
+                            BacktestRequest.withGroundTruth(LIVE, CANDIDATE, Duration.ofHours(1), attacks),
+                            BacktestProgress.NONE,
+                            () -> false));
         }
         assertThat(live.get()).isZero();
         Set<String> groupsAfter = groups();
@@ -174,9 +184,12 @@ class BacktestTest {
                 .extracting(record -> codec.decode(record.value()).rule() + "/" + record.key())
                 .containsExactlyInAnyOrder("HIGH_VELOCITY/bot", "HIGH_VALUE_PURCHASE/whale");
         try (Admin admin = clients.admin()) {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(liveGroup).partitionsToOffsetAndMetadata().get();
-            long committedTotal = committed.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(liveGroup)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            long committedTotal = committed.values().stream()
+                    .mapToLong(OffsetAndMetadata::offset)
+                    .sum();
             assertThat(committedTotal).isEqualTo(5 * 5 + 3 + 40 + 2);
         }
     }
@@ -184,16 +197,25 @@ class BacktestTest {
     @Test
     void theCommandLinePrintsTheComparisonAsJson() throws Exception {
         String out = cliOutput(
-                "fraud", "backtest", "--since", "30m", "--set", "FRAUD_VELOCITY_MAX_EVENTS=50",
-                "--set", "FRAUD_HIGH_VALUE_AMOUNT=1000", "--json");
+                "fraud",
+                "backtest",
+                "--since",
+                "30m",
+                "--set",
+                "FRAUD_VELOCITY_MAX_EVENTS=50",
+                "--set",
+                "FRAUD_HIGH_VALUE_AMOUNT=1000",
+                "--json");
 
         JsonNode r = new ObjectMapper().readTree(out);
         assertThat(r.get("records_read").asLong()).isEqualTo(5 * 5 + 3 + 40 + 2);
         assertThat(r.get("ground_truth_known").asBoolean()).isFalse();
         assertThat(r.at("/live/alerts_total").asLong()).isEqualTo(2);
         assertThat(r.at("/candidate/alerts_total").asLong()).isEqualTo(4);
-        assertThat(r.at("/candidate/thresholds/FRAUD_VELOCITY_MAX_EVENTS").asText()).isEqualTo("50");
-        assertThat(r.at("/candidate/alerts_by_rule/HIGH_VALUE_PURCHASE/HIGH").asLong()).isEqualTo(1);
+        assertThat(r.at("/candidate/thresholds/FRAUD_VELOCITY_MAX_EVENTS").asText())
+                .isEqualTo("50");
+        assertThat(r.at("/candidate/alerts_by_rule/HIGH_VALUE_PURCHASE/HIGH").asLong())
+                .isEqualTo(1);
         List<String> newly = new ArrayList<>();
         r.get("newly_flagged").forEach(n -> newly.add(n.asText()));
         assertThat(newly).containsExactly("shopper-1", "shopper-2", "shopper-3");
@@ -204,27 +226,34 @@ class BacktestTest {
     void theCommandLineTableNamesTheChangedThresholdsAndUsers() {
         String out = cliOutput("fraud", "backtest", "--set", "FRAUD_VELOCITY_MAX_EVENTS=50");
 
-        assertThat(out).contains("HIGH_VELOCITY").contains("FRAUD_VELOCITY_MAX_EVENTS 30 -> 50")
-                .contains("No longer flagged (1): bot").contains("Newly flagged: none");
+        assertThat(out)
+                .contains("HIGH_VELOCITY")
+                .contains("FRAUD_VELOCITY_MAX_EVENTS 30 -> 50")
+                .contains("No longer flagged (1): bot")
+                .contains("Newly flagged: none");
     }
 
     @Test
     void aBadThresholdNameOrValueIsOneLineAndExitTwo() {
         assertThat(cli("fraud", "backtest", "--set", "FRAUD_VELOCITY=50")).isEqualTo(TrackerCli.EXIT_USAGE);
-        assertThat(cli("fraud", "backtest", "--set", "FRAUD_VELOCITY_MAX_EVENTS=-3")).isEqualTo(TrackerCli.EXIT_USAGE);
+        assertThat(cli("fraud", "backtest", "--set", "FRAUD_VELOCITY_MAX_EVENTS=-3"))
+                .isEqualTo(TrackerCli.EXIT_USAGE);
         assertThat(cli("fraud", "backtest", "--set", "EVENTS_PER_SECOND=3")).isEqualTo(TrackerCli.EXIT_USAGE);
         assertThat(cli("fraud", "backtest", "--since", "soon")).isEqualTo(TrackerCli.EXIT_USAGE);
     }
 
     private Backtest backtest() {
-        return new Backtest(() -> clients.reader("test-backtest"), settings.activitiesTopic(), new ActivityEventCodec(),
+        return new Backtest(
+                () -> clients.reader("test-backtest"),
+                settings.activitiesTopic(),
+                new ActivityEventCodec(),
                 Clock.systemUTC());
     }
 
     private Set<String> groups() throws Exception {
         try (Admin admin = clients.admin()) {
-            return admin.listConsumerGroups().all().get().stream()
-                    .map(ConsumerGroupListing::groupId)
+            return admin.listGroups().all().get().stream()
+                    .map(GroupListing::groupId)
                     .collect(Collectors.toSet());
         }
     }
@@ -243,13 +272,20 @@ class BacktestTest {
         List<String> all = new ArrayList<>(List.of(args));
         Path env = dir.resolve("test.env");
         try {
-            Files.writeString(env, "KAFKA_DLQ_TOPIC=" + settings.dlqTopic() + "\nKAFKA_ALERTS_TOPIC="
-                    + settings.alertsTopic() + "\nLOG_DIR=" + dir.resolve("logs") + "\n");
+            Files.writeString(
+                    env,
+                    "KAFKA_DLQ_TOPIC=" + settings.dlqTopic() + "\nKAFKA_ALERTS_TOPIC=" + settings.alertsTopic()
+                            + "\nLOG_DIR=" + dir.resolve("logs") + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        all.addAll(List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic", settings.activitiesTopic(),
-                "--env-file", env.toString()));
+        all.addAll(List.of(
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--topic",
+                settings.activitiesTopic(),
+                "--env-file",
+                env.toString()));
         PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
         return TrackerCli.execute(out, out, all.toArray(String[]::new));
     }

@@ -36,9 +36,10 @@ class EngineWhatIfTest {
             engine.startAndAwait(Duration.ofSeconds(60));
             InjectedScenario bot = engine.inject(Scenario.BOT_BURST);
             InjectedScenario whale = engine.inject(Scenario.WHALE_PURCHASE);
-            await().atMost(Duration.ofSeconds(30)).until(() -> engine.latestSnapshot() != null
-                    && engine.latestSnapshot().scoreboard().size() == 2
-                    && engine.latestSnapshot().scoreboard().stream().allMatch(ScoreboardEntry::caught));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> engine.latestSnapshot() != null
+                            && engine.latestSnapshot().scoreboard().size() == 2
+                            && engine.latestSnapshot().scoreboard().stream().allMatch(ScoreboardEntry::caught));
 
             // a burst is at most 50 events: a limit of 60 lets every burst through
             FraudThresholds candidate = engine.thresholds().withVelocityMaxEvents(60);
@@ -49,8 +50,7 @@ class EngineWhatIfTest {
             assertThat(report.attacksInSpan()).isEqualTo(2);
             assertThat(report.live().attacksCaught()).isEqualTo(2);
             assertThat(report.candidate().attacksCaught()).isEqualTo(1);
-            assertThat(report.candidate().attacksMissed())
-                    .containsExactly("Bot burst (" + bot.userId() + ")");
+            assertThat(report.candidate().attacksMissed()).containsExactly("Bot burst (" + bot.userId() + ")");
             assertThat(report.noLongerFlagged()).contains(bot.userId()).doesNotContain(whale.userId());
             assertThat(report.live().ordinaryUsersFlagged()).hasValue(0);
             assertThat(engine.thresholds()).as("a backtest applies nothing").isNotEqualTo(candidate);

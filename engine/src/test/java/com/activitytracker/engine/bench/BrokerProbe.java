@@ -44,7 +44,9 @@ final class BrokerProbe implements AutoCloseable {
      * idempotent retries can keep a partition stalled for most of a short run.
      */
     void createTopic(String topic) throws ExecutionException, InterruptedException {
-        admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
+                .all()
+                .get();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!allPartitionsLed(topic)) {
             if (System.nanoTime() > deadline) {
@@ -56,9 +58,11 @@ final class BrokerProbe implements AutoCloseable {
 
     private boolean allPartitionsLed(String topic) throws InterruptedException {
         try {
-            TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            TopicDescription d =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
             return d.partitions().size() == PARTITIONS
-                    && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                    && d.partitions().stream()
+                            .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
         } catch (ExecutionException e) {
             return false; // not in the metadata yet
         }
@@ -76,9 +80,12 @@ final class BrokerProbe implements AutoCloseable {
                 }
                 throw e;
             }
-            long owned = d == null ? 0 : d.members().stream()
-                    .flatMap(m -> m.assignment().topicPartitions().stream())
-                    .filter(tp -> tp.topic().equals(topic)).count();
+            long owned = d == null
+                    ? 0
+                    : d.members().stream()
+                            .flatMap(m -> m.assignment().topicPartitions().stream())
+                            .filter(tp -> tp.topic().equals(topic))
+                            .count();
             if (owned < PARTITIONS) {
                 return false;
             }
@@ -90,7 +97,9 @@ final class BrokerProbe implements AutoCloseable {
     long committed(String group, String topic) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> offsets;
         try {
-            offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GroupIdNotFoundException) {
                 return 0;
@@ -99,7 +108,8 @@ final class BrokerProbe implements AutoCloseable {
         }
         return offsets.entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                .mapToLong(e -> e.getValue().offset()).sum();
+                .mapToLong(e -> e.getValue().offset())
+                .sum();
     }
 
     /** The earliest record timestamp on the topic: when the producer under test sent its first record. */
@@ -108,10 +118,11 @@ final class BrokerProbe implements AutoCloseable {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50");
-        Set<TopicPartition> partitions = IntStream.range(0, PARTITIONS).mapToObj(p -> new TopicPartition(topic, p))
+        Set<TopicPartition> partitions = IntStream.range(0, PARTITIONS)
+                .mapToObj(p -> new TopicPartition(topic, p))
                 .collect(Collectors.toSet());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<Integer, Long> first = new HashMap<>();
@@ -121,9 +132,13 @@ final class BrokerProbe implements AutoCloseable {
                     first.putIfAbsent(r.partition(), r.timestamp());
                 }
                 // a partition whose first record is known needs no more fetching
-                consumer.pause(first.keySet().stream().map(p -> new TopicPartition(topic, p)).toList());
+                consumer.pause(first.keySet().stream()
+                        .map(p -> new TopicPartition(topic, p))
+                        .toList());
             }
-            return Instant.ofEpochMilli(first.values().stream().mapToLong(Long::longValue).min()
+            return Instant.ofEpochMilli(first.values().stream()
+                    .mapToLong(Long::longValue)
+                    .min()
                     .orElseThrow(() -> new IllegalStateException("no record on " + topic)));
         }
     }

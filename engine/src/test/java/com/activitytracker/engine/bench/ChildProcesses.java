@@ -21,8 +21,15 @@ import java.util.stream.Stream;
  */
 final class ChildProcesses implements AutoCloseable {
     /** Prefixes of the settings a newcomer's shell may hold; children get the benchmark's own. */
-    private static final List<String> SETTING_PREFIXES = List.of("KAFKA_", "FRAUD_", "EVENTS_PER_SECOND", "STATS_INTERVAL",
-            "LOG_", "DATA_DIR", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+    private static final List<String> SETTING_PREFIXES = List.of(
+            "KAFKA_",
+            "FRAUD_",
+            "EVENTS_PER_SECOND",
+            "STATS_INTERVAL",
+            "LOG_",
+            "DATA_DIR",
+            "JAVA_TOOL_OPTIONS",
+            "JDK_JAVA_OPTIONS");
 
     private final Path workDir;
     private final String javaBinary;
@@ -31,16 +38,23 @@ final class ChildProcesses implements AutoCloseable {
 
     ChildProcesses(Path workDir) {
         this.workDir = workDir;
-        this.javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        this.javaBinary =
+                Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /** A JVM on the benchmark's own classpath (Kafka's tools are on it as test dependencies). */
     Child startClass(String name, String heap, String mainClass, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx" + heap, "-DLOG_DIR=" + workDir.resolve("logs"),
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary,
+                "-Xmx" + heap,
+                "-DLOG_DIR=" + workDir.resolve("logs"),
                 // the tools print figures with the default locale's decimal sign; the parser reads a point
-                "-Duser.language=en", "-Duser.country=US",
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Duser.language=en",
+                "-Duser.country=US",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         command.addAll(args);
         return start(name, command, Map.of());
     }
@@ -54,8 +68,10 @@ final class ChildProcesses implements AutoCloseable {
 
     private synchronized Child start(String name, List<String> command, Map<String, String> env) throws IOException {
         Path log = workDir.resolve(name + ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> SETTING_PREFIXES.stream().anyMatch(k::startsWith));
         builder.environment().putAll(env);
         Child child = new Child(name, builder.start(), log);
@@ -123,7 +139,8 @@ final class ChildProcesses implements AutoCloseable {
         /** Exit code, or empty when it is still running after the timeout. */
         OptionalInt awaitExit(Duration timeout) throws InterruptedException {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+                    ? OptionalInt.of(process.exitValue())
+                    : OptionalInt.empty();
         }
 
         String output() throws IOException {

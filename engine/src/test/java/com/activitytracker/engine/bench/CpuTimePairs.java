@@ -37,7 +37,8 @@ public final class CpuTimePairs {
             events[i] = traffic.next(t.plusMillis(i / 8));
             records[i] = codec.encode(events[i]);
         }
-        Op decodeOld = i -> treeDecoder.decode(records[i & (POOL - 1)]).eventId().length();
+        Op decodeOld =
+                i -> treeDecoder.decode(records[i & (POOL - 1)]).eventId().length();
         Op decodeNew = i -> codec.decode(records[i & (POOL - 1)]).eventId().length();
         Op encodeOld = i -> jacksonEncoder.encode(events[i & (POOL - 1)]).length;
         Op encodeNew = i -> codec.encode(events[i & (POOL - 1)]).length;
@@ -65,8 +66,14 @@ public final class CpuTimePairs {
         }
         Arrays.sort(b);
         Arrays.sort(a);
-        System.out.printf(Locale.US, "%-8s before %,6d ns/op   after %,6d ns/op   (CPU time, median of %d rounds of %,d)%n",
-                name, b[ROUNDS / 2] / OPS_PER_ROUND, a[ROUNDS / 2] / OPS_PER_ROUND, ROUNDS, OPS_PER_ROUND);
+        System.out.printf(
+                Locale.US,
+                "%-8s before %,6d ns/op   after %,6d ns/op   (CPU time, median of %d rounds of %,d)%n",
+                name,
+                b[ROUNDS / 2] / OPS_PER_ROUND,
+                a[ROUNDS / 2] / OPS_PER_ROUND,
+                ROUNDS,
+                OPS_PER_ROUND);
     }
 
     private static long round(Op op) throws InvalidEventException {

@@ -43,7 +43,8 @@ final class JacksonEncodeBaseline {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonFactory factory = mapper.getFactory();
-    private volatile FormattedInstant lastTimestamp = new FormattedInstant(Instant.EPOCH, ISO_INSTANT.format(Instant.EPOCH));
+    private volatile FormattedInstant lastTimestamp =
+            new FormattedInstant(Instant.EPOCH, ISO_INSTANT.format(Instant.EPOCH));
 
     private record FormattedInstant(Instant instant, String text) {}
 
@@ -119,5 +120,4 @@ final class JacksonEncodeBaseline {
         lastTimestamp = new FormattedInstant(instant, text);
         return text;
     }
-
 }

@@ -3,12 +3,12 @@ package com.activitytracker.engine.bench;
 import com.activitytracker.engine.Engine;
 import com.activitytracker.engine.EngineSnapshot;
 import com.activitytracker.engine.LatencyPercentiles;
+import com.activitytracker.engine.bench.ChildProcesses.Child;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.config.SettingsLoader;
-import com.activitytracker.engine.bench.ChildProcesses.Child;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,8 +73,9 @@ public final class KafkaComparisonBenchmark {
             System.exit(2);
         }
         long records = Long.getLong("bench.records", 500_000);
-        Set<String> sections = new LinkedHashSet<>(List.of(System.getProperty("bench.sections",
-                "producer,pipeline,latency,ceiling").split("\\s*,\\s*")));
+        Set<String> sections =
+                new LinkedHashSet<>(List.of(System.getProperty("bench.sections", "producer,pipeline,latency,ceiling")
+                        .split("\\s*,\\s*")));
         Path work = Files.createTempDirectory("tracker-vs-kafka-");
         // the in-process engine logs to files: keep them with the rest of this run, not in the project
         System.setProperty("LOG_DIR", work.resolve("logs/engine").toString());
@@ -97,10 +97,14 @@ public final class KafkaComparisonBenchmark {
     }
 
     private void run(Set<String> sections) throws Exception {
-        out.printf(Locale.US, "Activity Tracker vs Apache Kafka's tools — %s, %d cores, Java %s, load average %.2f,"
+        out.printf(
+                Locale.US,
+                "Activity Tracker vs Apache Kafka's tools — %s, %d cores, Java %s, load average %.2f,"
                         + " %,d records per throughput run%n",
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 records);
         startBroker();
         try (BrokerProbe probe = new BrokerProbe(bootstrap)) {
@@ -140,9 +144,16 @@ public final class KafkaComparisonBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Child child = children.startJar("broker", CHILD_HEAP, jar, List.of("broker", "--port", String.valueOf(port), "--fresh"),
-                Map.of(Settings.DATA_DIR, work.resolve("broker-data").toString(),
-                        Settings.LOG_DIR, work.resolve("logs/broker").toString()));
+        Child child = children.startJar(
+                "broker",
+                CHILD_HEAP,
+                jar,
+                List.of("broker", "--port", String.valueOf(port), "--fresh"),
+                Map.of(
+                        Settings.DATA_DIR,
+                        work.resolve("broker-data").toString(),
+                        Settings.LOG_DIR,
+                        work.resolve("logs/broker").toString()));
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!child.output().contains("Kafka broker ready")) {
             if (!child.isAlive() || System.nanoTime() > deadline) {
@@ -152,7 +163,13 @@ public final class KafkaComparisonBenchmark {
         }
         bootstrap = "localhost:" + port;
         brokerProcess = child;
-        out.println("[broker] " + child.output().lines().filter(l -> l.contains("ready")).findFirst().orElse("").trim());
+        out.println("[broker] "
+                + child.output()
+                        .lines()
+                        .filter(l -> l.contains("ready"))
+                        .findFirst()
+                        .orElse("")
+                        .trim());
     }
 
     // ---- (a) producer ---------------------------------------------------------------------------
@@ -160,32 +177,60 @@ public final class KafkaComparisonBenchmark {
     private void producer() throws Exception {
         String kafkaTopic = "bench-producer-kafka";
         broker.createTopic(kafkaTopic);
-        Child pp = children.startClass("producer-performance", CHILD_HEAP, PRODUCER_PERFORMANCE, producerPerformanceArgs(kafkaTopic));
+        Child pp = children.startClass(
+                "producer-performance", CHILD_HEAP, PRODUCER_PERFORMANCE, producerPerformanceArgs(kafkaTopic));
         requireExit(pp, 0);
         double kafka = ToolOutput.producerPerformanceRate(pp.output())
                 .orElseThrow(() -> new IllegalStateException("ProducerPerformance printed no summary:\n" + pp.tail()));
 
         String ourTopic = "bench-producer-ours";
         broker.createTopic(ourTopic);
-        Child produce = children.startJar("produce", CHILD_HEAP, jar, produceArgs(ourTopic), roleEnvironment("produce", ourTopic));
+        Child produce = children.startJar(
+                "produce", CHILD_HEAP, jar, produceArgs(ourTopic), roleEnvironment("produce", ourTopic));
         requireExit(produce, 0);
         ToolOutput.OurProducer ours = ToolOutput.ourProducer(produce.output())
-                .orElseThrow(() -> new IllegalStateException("produce printed no final statistics:\n" + produce.tail()));
-        out.printf(Locale.US, "[a] ProducerPerformance %,.0f records/s (%d B, acks=all linger.ms=5 batch.size=65536) |"
+                .orElseThrow(
+                        () -> new IllegalStateException("produce printed no final statistics:\n" + produce.tail()));
+        out.printf(
+                Locale.US,
+                "[a] ProducerPerformance %,.0f records/s (%d B, acks=all linger.ms=5 batch.size=65536) |"
                         + " produce --rate max %,.0f events/s (%,d delivered, %d failed)%n",
-                kafka, RECORD_SIZE, ours.eventsPerSecond(), ours.delivered(), ours.failed());
+                kafka,
+                RECORD_SIZE,
+                ours.eventsPerSecond(),
+                ours.delivered(),
+                ours.failed());
         rows.add(Row.higherIsBetter("(a) producer, records/s", kafka, ours.eventsPerSecond(), "≥ 0.8"));
     }
 
     private List<String> producerPerformanceArgs(String topic) {
-        return List.of("--topic", topic, "--num-records", String.valueOf(records), "--record-size", String.valueOf(RECORD_SIZE),
-                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all", "linger.ms=5",
+        return List.of(
+                "--topic",
+                topic,
+                "--num-records",
+                String.valueOf(records),
+                "--record-size",
+                String.valueOf(RECORD_SIZE),
+                "--throughput",
+                "-1",
+                "--producer-props",
+                "bootstrap.servers=" + bootstrap,
+                "acks=all",
+                "linger.ms=5",
                 "batch.size=65536");
     }
 
     private List<String> produceArgs(String topic) {
-        return List.of("produce", "--bootstrap-servers", bootstrap, "--topic", topic, "--rate", "max",
-                "--events", String.valueOf(records));
+        return List.of(
+                "produce",
+                "--bootstrap-servers",
+                bootstrap,
+                "--topic",
+                topic,
+                "--rate",
+                "max",
+                "--events",
+                String.valueOf(records));
     }
 
     // ---- (b) pipeline ---------------------------------------------------------------------------
@@ -198,18 +243,32 @@ public final class KafkaComparisonBenchmark {
         String kafkaTopic = "bench-pipeline-kafka";
         broker.createTopic(kafkaTopic);
         // commit every 100 ms (default 5 s), so the broker sees the tool's progress as closely as ours
-        Path consumerConfig = Files.writeString(work.resolve("consumer-performance.properties"), "auto.commit.interval.ms=100\n");
+        Path consumerConfig =
+                Files.writeString(work.resolve("consumer-performance.properties"), "auto.commit.interval.ms=100\n");
         List<String> kafkaGroups = List.of("bench-kafka-a", "bench-kafka-b");
         List<Child> kafkaConsumers = new ArrayList<>();
         for (String group : kafkaGroups) {
-            kafkaConsumers.add(children.startClass("consumer-performance-" + group, CHILD_HEAP, CONSUMER_PERFORMANCE,
-                    List.of("--bootstrap-server", bootstrap, "--topic", kafkaTopic, "--messages", String.valueOf(records),
-                            "--group", group, "--timeout", String.valueOf(RUN_TIMEOUT.toMillis()),
-                            "--consumer.config", consumerConfig.toString())));
+            kafkaConsumers.add(children.startClass(
+                    "consumer-performance-" + group,
+                    CHILD_HEAP,
+                    CONSUMER_PERFORMANCE,
+                    List.of(
+                            "--bootstrap-server",
+                            bootstrap,
+                            "--topic",
+                            kafkaTopic,
+                            "--messages",
+                            String.valueOf(records),
+                            "--group",
+                            group,
+                            "--timeout",
+                            String.valueOf(RUN_TIMEOUT.toMillis()),
+                            "--consumer.config",
+                            consumerConfig.toString())));
         }
         awaitAssigned(kafkaGroups, kafkaTopic, kafkaConsumers);
-        Child pp = children.startClass("pipeline-producer-performance", CHILD_HEAP, PRODUCER_PERFORMANCE,
-                producerPerformanceArgs(kafkaTopic));
+        Child pp = children.startClass(
+                "pipeline-producer-performance", CHILD_HEAP, PRODUCER_PERFORMANCE, producerPerformanceArgs(kafkaTopic));
         Instant kafkaEnd = awaitCommitted(kafkaGroups, kafkaTopic, kafkaConsumers);
         requireExit(pp, 0);
         for (Child c : kafkaConsumers) {
@@ -220,22 +279,54 @@ public final class KafkaComparisonBenchmark {
         String ourTopic = "bench-pipeline-ours";
         broker.createTopic(ourTopic);
         List<String> ourGroups = List.of("bench-analytics", "bench-fraud");
-        Child analytics = children.startJar("analytics", CHILD_HEAP, jar, List.of("analytics", "--bootstrap-servers", bootstrap,
-                "--topic", ourTopic, "--from-beginning", "--group", ourGroups.get(0)), roleEnvironment("analytics", ourTopic));
-        Child fraud = children.startJar("fraud", CHILD_HEAP, jar, List.of("fraud", "--bootstrap-servers", bootstrap,
-                "--topic", ourTopic, "--from-beginning", "--group", ourGroups.get(1)), roleEnvironment("fraud", ourTopic));
+        Child analytics = children.startJar(
+                "analytics",
+                CHILD_HEAP,
+                jar,
+                List.of(
+                        "analytics",
+                        "--bootstrap-servers",
+                        bootstrap,
+                        "--topic",
+                        ourTopic,
+                        "--from-beginning",
+                        "--group",
+                        ourGroups.get(0)),
+                roleEnvironment("analytics", ourTopic));
+        Child fraud = children.startJar(
+                "fraud",
+                CHILD_HEAP,
+                jar,
+                List.of(
+                        "fraud",
+                        "--bootstrap-servers",
+                        bootstrap,
+                        "--topic",
+                        ourTopic,
+                        "--from-beginning",
+                        "--group",
+                        ourGroups.get(1)),
+                roleEnvironment("fraud", ourTopic));
         List<Child> ourConsumers = List.of(analytics, fraud);
         awaitAssigned(ourGroups, ourTopic, ourConsumers);
-        Child produce = children.startJar("pipeline-produce", CHILD_HEAP, jar, produceArgs(ourTopic),
+        Child produce = children.startJar(
+                "pipeline-produce",
+                CHILD_HEAP,
+                jar,
+                produceArgs(ourTopic),
                 roleEnvironment("pipeline-produce", ourTopic));
         Instant ourEnd = awaitCommitted(ourGroups, ourTopic, ourConsumers);
         requireExit(produce, 0);
         analytics.stop();
         fraud.stop();
         double ours = records / seconds(broker.firstRecordTime(ourTopic), ourEnd);
-        out.printf(Locale.US, "[b] Kafka's tools: ProducerPerformance + 2 ConsumerPerformance groups %,.0f records/s |"
-                + " produce + analytics + fraud %,.0f events/s (first record sent → both groups committed all %,d)%n",
-                kafka, ours, records);
+        out.printf(
+                Locale.US,
+                "[b] Kafka's tools: ProducerPerformance + 2 ConsumerPerformance groups %,.0f records/s |"
+                        + " produce + analytics + fraud %,.0f events/s (first record sent → both groups committed all %,d)%n",
+                kafka,
+                ours,
+                records);
         kafkaPipelineRate = kafka;
         rows.add(Row.higherIsBetter("(b) pipeline, 3 JVMs, records/s", kafka, ours, "≥ 0.8"));
     }
@@ -250,24 +341,58 @@ public final class KafkaComparisonBenchmark {
     private void backtest() throws Exception {
         String topic = "bench-backtest";
         broker.createTopic(topic);
-        Child produce = children.startJar("backtest-produce", CHILD_HEAP, jar, produceArgs(topic), roleEnvironment("backtest-produce", topic));
+        Child produce = children.startJar(
+                "backtest-produce", CHILD_HEAP, jar, produceArgs(topic), roleEnvironment("backtest-produce", topic));
         requireExit(produce, 0);
-        Child cp = children.startClass("backtest-consumer-performance", CHILD_HEAP, CONSUMER_PERFORMANCE,
-                List.of("--bootstrap-server", bootstrap, "--topic", topic, "--messages", String.valueOf(records),
-                        "--group", "bench-backtest-kafka", "--timeout", String.valueOf(RUN_TIMEOUT.toMillis())));
+        Child cp = children.startClass(
+                "backtest-consumer-performance",
+                CHILD_HEAP,
+                CONSUMER_PERFORMANCE,
+                List.of(
+                        "--bootstrap-server",
+                        bootstrap,
+                        "--topic",
+                        topic,
+                        "--messages",
+                        String.valueOf(records),
+                        "--group",
+                        "bench-backtest-kafka",
+                        "--timeout",
+                        String.valueOf(RUN_TIMEOUT.toMillis())));
         requireExit(cp, 0);
         ToolOutput.ConsumerPerformance kafka = ToolOutput.consumerPerformance(cp.output())
                 .orElseThrow(() -> new IllegalStateException("ConsumerPerformance printed no summary:\n" + cp.tail()));
-        Child ours = children.startJar("backtest", CHILD_HEAP, jar, List.of("fraud", "backtest", "--bootstrap-servers",
-                bootstrap, "--topic", topic, "--since", "1h", "--set", "FRAUD_VELOCITY_MAX_EVENTS=50", "--json"),
+        Child ours = children.startJar(
+                "backtest",
+                CHILD_HEAP,
+                jar,
+                List.of(
+                        "fraud",
+                        "backtest",
+                        "--bootstrap-servers",
+                        bootstrap,
+                        "--topic",
+                        topic,
+                        "--since",
+                        "1h",
+                        "--set",
+                        "FRAUD_VELOCITY_MAX_EVENTS=50",
+                        "--json"),
                 roleEnvironment("backtest", topic));
         requireExit(ours, 0);
-        JsonNode report = new ObjectMapper().readTree(ours.output().substring(ours.output().indexOf('{')));
+        JsonNode report = new ObjectMapper()
+                .readTree(ours.output().substring(ours.output().indexOf('{')));
         long read = report.get("records_read").asLong();
         double oursRate = read / (report.get("elapsed_ms").asDouble() / 1000.0);
-        out.printf(Locale.US, "[e] ConsumerPerformance %,d records at %,.0f records/s (fetch) | fraud backtest %,d records"
+        out.printf(
+                Locale.US,
+                "[e] ConsumerPerformance %,d records at %,.0f records/s (fetch) | fraud backtest %,d records"
                         + " in %,d ms, %,.0f records/s (decode + two detectors)%n",
-                kafka.messages(), kafka.fetchMessagesPerSecond(), read, report.get("elapsed_ms").asLong(), oursRate);
+                kafka.messages(),
+                kafka.fetchMessagesPerSecond(),
+                read,
+                report.get("elapsed_ms").asLong(),
+                oursRate);
         rows.add(Row.higherIsBetter("(e) backtest read, records/s", kafka.fetchMessagesPerSecond(), oursRate, "≥ 0.5"));
     }
 
@@ -280,7 +405,8 @@ public final class KafkaComparisonBenchmark {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("consumer groups " + groups + " did not get the partitions of " + topic + " in 60 s");
+                throw new IllegalStateException(
+                        "consumer groups " + groups + " did not get the partitions of " + topic + " in 60 s");
             }
             pause(Duration.ofMillis(100));
         }
@@ -299,8 +425,13 @@ public final class KafkaComparisonBenchmark {
             }
             boolean allStopped = consumers.stream().noneMatch(Child::isAlive);
             if (allStopped || System.nanoTime() > deadline) {
-                throw new IllegalStateException(String.format(Locale.US, "the consumers of %s committed %,d of %,d records%s",
-                        topic, least, records, allStopped ? " and stopped" : " in " + RUN_TIMEOUT.toMinutes() + " min"));
+                throw new IllegalStateException(String.format(
+                        Locale.US,
+                        "the consumers of %s committed %,d of %,d records%s",
+                        topic,
+                        least,
+                        records,
+                        allStopped ? " and stopped" : " in " + RUN_TIMEOUT.toMinutes() + " min"));
             }
             pause(Duration.ofMillis(50));
         }
@@ -309,7 +440,10 @@ public final class KafkaComparisonBenchmark {
     // ---- (c) latency ----------------------------------------------------------------------------
 
     private void latency() throws Exception {
-        Child e2e = children.startClass("end-to-end-latency", CHILD_HEAP, END_TO_END_LATENCY,
+        Child e2e = children.startClass(
+                "end-to-end-latency",
+                CHILD_HEAP,
+                END_TO_END_LATENCY,
                 List.of(bootstrap, "bench-latency-kafka", "10000", "all", String.valueOf(RECORD_SIZE)));
         requireExit(e2e, 0);
         ToolOutput.EndToEndLatency kafka = ToolOutput.endToEndLatency(e2e.output())
@@ -324,11 +458,19 @@ public final class KafkaComparisonBenchmark {
             pause(Duration.ofSeconds(40));
             ours = engine.latestSnapshot().endToEnd();
         }
-        out.printf(Locale.US, "[c] EndToEndLatency (10,000 × %d B, acks=all, one at a time): avg %.2f ms, p50 %d ms,"
+        out.printf(
+                Locale.US,
+                "[c] EndToEndLatency (10,000 × %d B, acks=all, one at a time): avg %.2f ms, p50 %d ms,"
                         + " p99 %d ms, p99.9 %d ms (whole ms) | engine at 1,000 events/s, event time → analytics processed:"
                         + " p50 %.2f ms, p99 %.2f ms (%,d events in the window)%n",
-                RECORD_SIZE, kafka.averageMillis(), kafka.p50Millis(), kafka.p99Millis(), kafka.p999Millis(),
-                ours.p50Millis(), ours.p99Millis(), ours.count());
+                RECORD_SIZE,
+                kafka.averageMillis(),
+                kafka.p50Millis(),
+                kafka.p99Millis(),
+                kafka.p999Millis(),
+                ours.p50Millis(),
+                ours.p99Millis(),
+                ours.count());
         rows.add(Row.lowerIsBetter("(c) latency p50, ms", kafka.p50Millis(), ours.p50Millis(), "ours ≤ 3 ms"));
         rows.add(Row.lowerIsBetter("(c) latency p99, ms", kafka.p99Millis(), ours.p99Millis(), "ours ≤ 15 ms"));
     }
@@ -363,12 +505,17 @@ public final class KafkaComparisonBenchmark {
                 rate = highestKept == 0 ? rate / 2 : (highestKept + fallsBehind) / 2;
             }
             rate = roundToThousand(rate);
-            if (rate == highestKept || rate == fallsBehind || fallsBehind - highestKept <= Math.max(2_000, highestKept * 0.15)) {
+            if (rate == highestKept
+                    || rate == fallsBehind
+                    || fallsBehind - highestKept <= Math.max(2_000, highestKept * 0.15)) {
                 break;
             }
         }
-        out.printf(Locale.US, "[d] in-process engine keeps both consumers' lag under 1 s at %,.0f events/s acknowledged (%s)%n",
-                keptUpWith, limit);
+        out.printf(
+                Locale.US,
+                "[d] in-process engine keeps both consumers' lag under 1 s at %,.0f events/s acknowledged (%s)%n",
+                keptUpWith,
+                limit);
         rows.add(Row.higherIsBetter("(d) run keep-up vs (b) Kafka", kafkaPipelineRate, keptUpWith, "≥ 1.0"));
     }
 
@@ -392,13 +539,24 @@ public final class KafkaComparisonBenchmark {
             for (int i = 0; i < 15; i++) {
                 pause(Duration.ofSeconds(1));
                 EngineSnapshot s = engine.latestSnapshot();
-                worstLag = Math.max(worstLag, Math.max(s.analyticsConsumer().lagSeconds(), s.fraudConsumer().lagSeconds()));
+                worstLag = Math.max(
+                        worstLag,
+                        Math.max(
+                                s.analyticsConsumer().lagSeconds(),
+                                s.fraudConsumer().lagSeconds()));
             }
             EngineSnapshot s = engine.latestSnapshot();
             // acknowledged, not merely handed to the client: a stalled partition must not count as kept up with
-            Probe p = new Probe(rate, (s.producer().delivered() - deliveredAtStart) / ((System.nanoTime() - t0) / 1e9), worstLag);
-            out.printf(Locale.US, "    target %,.0f/s: acknowledged %,.0f/s, worst consumer lag %.2f s, end-to-end p99 %.0f ms → %s%n",
-                    rate, p.achieved(), worstLag, s.endToEnd().p99Millis(), p.keepsUp() ? "keeps up" : "falls behind");
+            Probe p = new Probe(
+                    rate, (s.producer().delivered() - deliveredAtStart) / ((System.nanoTime() - t0) / 1e9), worstLag);
+            out.printf(
+                    Locale.US,
+                    "    target %,.0f/s: acknowledged %,.0f/s, worst consumer lag %.2f s, end-to-end p99 %.0f ms → %s%n",
+                    rate,
+                    p.achieved(),
+                    worstLag,
+                    s.endToEnd().p99Millis(),
+                    p.keepsUp() ? "keeps up" : "falls behind");
             return p;
         }
     }
@@ -422,17 +580,29 @@ public final class KafkaComparisonBenchmark {
 
     /** The settings each role reads from its environment; reports every 100,000 events so the console does not cost. */
     private Map<String, String> roleEnvironment(String name, String topic) {
-        return Map.of(Settings.KAFKA_ALERTS_TOPIC, topic + ".alerts", Settings.KAFKA_DLQ_TOPIC, topic + ".dlq",
-                Settings.KAFKA_PARTITIONS, String.valueOf(BrokerProbe.PARTITIONS), Settings.STATS_INTERVAL, "100000",
-                Settings.LOG_DIR, work.resolve("logs/" + name).toString(), Settings.DATA_DIR, work.resolve("data").toString(),
-                "NO_COLOR", "1");
+        return Map.of(
+                Settings.KAFKA_ALERTS_TOPIC,
+                topic + ".alerts",
+                Settings.KAFKA_DLQ_TOPIC,
+                topic + ".dlq",
+                Settings.KAFKA_PARTITIONS,
+                String.valueOf(BrokerProbe.PARTITIONS),
+                Settings.STATS_INTERVAL,
+                "100000",
+                Settings.LOG_DIR,
+                work.resolve("logs/" + name).toString(),
+                Settings.DATA_DIR,
+                work.resolve("data").toString(),
+                "NO_COLOR",
+                "1");
     }
 
     private static void requireExit(Child child, int expected) throws InterruptedException {
         OptionalInt code = child.awaitExit(RUN_TIMEOUT);
         if (code.isEmpty()) {
             child.stop();
-            throw new IllegalStateException(child.name() + " did not finish in " + RUN_TIMEOUT.toMinutes() + " min:\n" + child.tail());
+            throw new IllegalStateException(
+                    child.name() + " did not finish in " + RUN_TIMEOUT.toMinutes() + " min:\n" + child.tail());
         }
         if (code.getAsInt() != expected) {
             throw new IllegalStateException(child.name() + " exited " + code.getAsInt() + ":\n" + child.tail());
@@ -455,8 +625,11 @@ public final class KafkaComparisonBenchmark {
         out.println();
         out.println(Row.header());
         rows.forEach(r -> out.println(r.format()));
-        out.printf(Locale.US, "(load average now %.2f on %d cores: figures drift with it, the ratios of one run are what count)%n",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+        out.printf(
+                Locale.US,
+                "(load average now %.2f on %d cores: figures drift with it, the ratios of one run are what count)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** One line of the summary: a Kafka figure, ours, ours ÷ Kafka and what the issue aims for. */
@@ -475,7 +648,8 @@ public final class KafkaComparisonBenchmark {
 
         String format() {
             String ratio = kafka > 0 && !Double.isNaN(kafka) && !Double.isNaN(ours)
-                    ? String.format(Locale.US, "%.2f", ours / kafka) : "n/a";
+                    ? String.format(Locale.US, "%.2f", ours / kafka)
+                    : "n/a";
             return String.format(Locale.US, "%-34s %14s %14s %12s  %s", pair, figure(kafka), figure(ours), ratio, aim);
         }
 

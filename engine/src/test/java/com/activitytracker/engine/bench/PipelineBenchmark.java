@@ -46,16 +46,21 @@ public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         java.util.Set<String> sections = args.length == 0
-                ? java.util.Set.of("broker", "producer", "pipeline", "latency", "memory", "soak") : java.util.Set.of(args);
+                ? java.util.Set.of("broker", "producer", "pipeline", "latency", "memory", "soak")
+                : java.util.Set.of(args);
         Path work = Files.createTempDirectory("tracker-bench");
-        out.printf("Activity Tracker benchmark — %d cores, Java %s, max heap %d MB%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        out.printf(
+                "Activity Tracker benchmark — %d cores, Java %s, max heap %d MB%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         if (sections.contains("memory")) {
             memory();
         }
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("broker"), 0, true)) {
-            out.printf("%n[broker] embedded KRaft broker ready in %d ms%n", broker.startTime().toMillis());
+            out.printf(
+                    "%n[broker] embedded KRaft broker ready in %d ms%n",
+                    broker.startTime().toMillis());
             if (sections.contains("producer")) {
                 producer(broker, work);
             }
@@ -83,15 +88,24 @@ public final class PipelineBenchmark {
 
         for (int round = 1; round <= 2; round++) {
             double reference = producerPerformance(broker, theirs.activitiesTopic());
-            ActivityProducer producer = ActivityProducer.builder(() -> clients.producer("bench"), settings.activitiesTopic(),
-                    new GeneratedTraffic(round)).rate(RateLimiter.UNLIMITED).maxEvents(RECORDS).build();
+            ActivityProducer producer = ActivityProducer.builder(
+                            () -> clients.producer("bench"), settings.activitiesTopic(), new GeneratedTraffic(round))
+                    .rate(RateLimiter.UNLIMITED)
+                    .maxEvents(RECORDS)
+                    .build();
             producer.start();
             producer.awaitFinished(Duration.ofMinutes(5));
             ProducerStats stats = producer.stats();
             double ours = stats.delivered() / (stats.elapsed().toNanos() / 1e9);
-            out.printf(Locale.US, "[producer] round %d: ProducerPerformance %,.0f records/s (300 B, acks=all linger.ms=5 batch.size=65536)"
+            out.printf(
+                    Locale.US,
+                    "[producer] round %d: ProducerPerformance %,.0f records/s (300 B, acks=all linger.ms=5 batch.size=65536)"
                             + " | ours %,.0f events/s (generated JSON ~%d B, acks=all, idempotent, no compression) | ratio %.0f %%%n",
-                    round, reference, ours, averageEventBytes(), 100 * ours / reference);
+                    round,
+                    reference,
+                    ours,
+                    averageEventBytes(),
+                    100 * ours / reference);
         }
     }
 
@@ -100,14 +114,29 @@ public final class PipelineBenchmark {
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            ProducerPerformance.main(new String[]{"--topic", topic, "--num-records", String.valueOf(RECORDS),
-                    "--record-size", "300", "--throughput", "-1", "--producer-props",
-                    "bootstrap.servers=" + broker.bootstrapServers(), "acks=all", "linger.ms=5", "batch.size=65536"});
+            ProducerPerformance.main(new String[] {
+                "--topic",
+                topic,
+                "--num-records",
+                String.valueOf(RECORDS),
+                "--record-size",
+                "300",
+                "--throughput",
+                "-1",
+                "--producer-props",
+                "bootstrap.servers=" + broker.bootstrapServers(),
+                "acks=all",
+                "linger.ms=5",
+                "batch.size=65536"
+            });
         } finally {
             System.setOut(original);
         }
-        String summary = captured.toString(StandardCharsets.UTF_8).lines()
-                .filter(l -> l.startsWith(RECORDS + " records sent")).findFirst().orElseThrow();
+        String summary = captured.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith(RECORDS + " records sent"))
+                .findFirst()
+                .orElseThrow();
         String perSecond = summary.substring(summary.indexOf(", ") + 2, summary.indexOf(" records/sec"));
         return Double.parseDouble(perSecond);
     }
@@ -136,20 +165,32 @@ public final class PipelineBenchmark {
             waitFor(Duration.ofSeconds(10));
             EngineSnapshot s = engine.latestSnapshot();
             var fraudChecked = com.activitytracker.engine.LatencyPercentiles.of(engine.registry()
-                    .get("tracker.consumer.end.to.end.latency").tag("consumer", "fraud").timer());
-            out.printf(Locale.US, "%n[latency] at 1,000 events/s for 30 s: event time → analytics p50 %.1f ms, p99 %.1f ms;"
+                    .get("tracker.consumer.end.to.end.latency")
+                    .tag("consumer", "fraud")
+                    .timer());
+            out.printf(
+                    Locale.US,
+                    "%n[latency] at 1,000 events/s for 30 s: event time → analytics p50 %.1f ms, p99 %.1f ms;"
                             + " event time → fraud rules applied (where an alert is raised) p50 %.1f ms, p99 %.1f ms;"
                             + " completing event → alert p50 %.1f ms, p99 %.1f ms (%d alerts); scenarios caught %d/%d%n",
-                    s.endToEnd().p50Millis(), s.endToEnd().p99Millis(), fraudChecked.p50Millis(), fraudChecked.p99Millis(),
-                    s.detection().p50Millis(), s.detection().p99Millis(),
-                    s.detection().count(), s.scoreboard().stream().filter(e -> e.caught()).count(), s.scoreboard().size());
+                    s.endToEnd().p50Millis(),
+                    s.endToEnd().p99Millis(),
+                    fraudChecked.p50Millis(),
+                    fraudChecked.p99Millis(),
+                    s.detection().p50Millis(),
+                    s.detection().p99Millis(),
+                    s.detection().count(),
+                    s.scoreboard().stream().filter(e -> e.caught()).count(),
+                    s.scoreboard().size());
             waits(engine.registry());
         }
     }
 
     /** Where an event waits on its way, from the clients' own metrics: the producer's batching and each consumer's commits. */
     private static void waits(io.micrometer.core.instrument.MeterRegistry r) {
-        out.printf(Locale.US, "[latency] waits: producer record queue time (linger) avg %.2f ms, max %.1f ms;"
+        out.printf(
+                Locale.US,
+                "[latency] waits: producer record queue time (linger) avg %.2f ms, max %.1f ms;"
                         + " produce request avg %.2f ms; analytics commits %.1f/s, avg %.2f ms; fraud commits %.1f/s, avg %.2f ms%n",
                 gauge(r, "kafka.producer.record.queue.time.avg", "activity-producer"),
                 gauge(r, "kafka.producer.record.queue.time.max", "activity-producer"),
@@ -190,21 +231,32 @@ public final class PipelineBenchmark {
             EngineSnapshot s = engine.latestSnapshot();
             java.util.Set<String> attackers = new java.util.HashSet<>();
             s.scoreboard().forEach(e -> attackers.add(e.scenario().userId()));
-            long ordinary = alerts.stream().filter(a -> !attackers.contains(a.userId())).count();
+            long ordinary =
+                    alerts.stream().filter(a -> !attackers.contains(a.userId())).count();
             long caught = s.scoreboard().stream().filter(e -> e.caught()).count();
-            Duration slowest = s.scoreboard().stream().filter(e -> e.caught())
-                    .map(e -> Duration.between(e.scenario().completedAt(), e.caughtBy().detectedAt()))
-                    .max(Duration::compareTo).orElse(Duration.ZERO);
-            out.printf(Locale.US, "%n[soak] 1,000 events/s for 5 min (%,d events): alerts on ordinary users %d;"
+            Duration slowest = s.scoreboard().stream()
+                    .filter(e -> e.caught())
+                    .map(e -> Duration.between(
+                            e.scenario().completedAt(), e.caughtBy().detectedAt()))
+                    .max(Duration::compareTo)
+                    .orElse(Duration.ZERO);
+            out.printf(
+                    Locale.US,
+                    "%n[soak] 1,000 events/s for 5 min (%,d events): alerts on ordinary users %d;"
                             + " scenarios caught %d/%d, slowest from the attack's last event to its alert %d ms%n",
-                    s.producer().delivered(), ordinary, caught, s.scoreboard().size(), slowest.toMillis());
+                    s.producer().delivered(),
+                    ordinary,
+                    caught,
+                    s.scoreboard().size(),
+                    slowest.toMillis());
         }
     }
 
     /** The highest rate at which both consumers keep up (lag under 1 s) with the whole pipeline in one process. */
     private static void pipeline(EmbeddedKafkaBroker broker, Path work) throws Exception {
-        for (double rate : new double[]{5_000, 10_000, 20_000, 40_000, 60_000}) {
-            Settings settings = settings(broker, work, "bench-pipeline-" + (int) rate).withEventsPerSecond(rate);
+        for (double rate : new double[] {5_000, 10_000, 20_000, 40_000, 60_000}) {
+            Settings settings =
+                    settings(broker, work, "bench-pipeline-" + (int) rate).withEventsPerSecond(rate);
             try (Engine engine = new Engine(settings, Clock.systemUTC(), new SimpleMeterRegistry(), 5)) {
                 engine.startAndAwait(Duration.ofSeconds(60));
                 waitFor(Duration.ofSeconds(5)); // warm-up
@@ -214,12 +266,21 @@ public final class PipelineBenchmark {
                 for (int i = 0; i < 20; i++) {
                     waitFor(Duration.ofSeconds(1));
                     EngineSnapshot s = engine.latestSnapshot();
-                    worstLag = Math.max(worstLag, Math.max(s.analyticsConsumer().lagSeconds(), s.fraudConsumer().lagSeconds()));
+                    worstLag = Math.max(
+                            worstLag,
+                            Math.max(
+                                    s.analyticsConsumer().lagSeconds(),
+                                    s.fraudConsumer().lagSeconds()));
                 }
                 EngineSnapshot s = engine.latestSnapshot();
                 double achieved = (s.producer().sent() - sentAtStart) / ((System.nanoTime() - t0) / 1e9);
-                out.printf(Locale.US, "[pipeline] target %,.0f/s: produced %,.0f/s, worst consumer lag %.2f s, end-to-end p99 %.0f ms → %s%n",
-                        rate, achieved, worstLag, s.endToEnd().p99Millis(),
+                out.printf(
+                        Locale.US,
+                        "[pipeline] target %,.0f/s: produced %,.0f/s, worst consumer lag %.2f s, end-to-end p99 %.0f ms → %s%n",
+                        rate,
+                        achieved,
+                        worstLag,
+                        s.endToEnd().p99Millis(),
                         worstLag < 1 && achieved >= rate * 0.95 ? "keeps up" : "falls behind");
                 if (worstLag >= 1 || achieved < rate * 0.95) {
                     break;
@@ -235,8 +296,16 @@ public final class PipelineBenchmark {
         AnalyticsState analytics = new AnalyticsState(clock);
         FraudDetector fraud = new FraudDetector(FraudThresholds.defaults(), clock);
         long before = usedHeapAfterGc();
-        String[] types = {EventTypes.PAGE_VIEW, EventTypes.PAGE_VIEW, EventTypes.CLICK, EventTypes.SEARCH,
-                EventTypes.ADD_TO_CART, EventTypes.CHECKOUT, EventTypes.PURCHASE, EventTypes.LOGIN};
+        String[] types = {
+            EventTypes.PAGE_VIEW,
+            EventTypes.PAGE_VIEW,
+            EventTypes.CLICK,
+            EventTypes.SEARCH,
+            EventTypes.ADD_TO_CART,
+            EventTypes.CHECKOUT,
+            EventTypes.PURCHASE,
+            EventTypes.LOGIN
+        };
         ActivityEvent.Geo geo = new ActivityEvent.Geo("US", "Austin");
         int users = 1_000_000;
         long t0 = System.nanoTime();
@@ -247,15 +316,25 @@ public final class PipelineBenchmark {
         feed(users, start, types, geo, e -> fraud.onEvent(e));
         double fraudSeconds = (System.nanoTime() - t0) / 1e9;
         long afterFraud = usedHeapAfterGc();
-        out.printf(Locale.US, "%n[memory] 10M events from 1M users: analytics state %,d MB (%,.0f events/s, %s users),"
+        out.printf(
+                Locale.US,
+                "%n[memory] 10M events from 1M users: analytics state %,d MB (%,.0f events/s, %s users),"
                         + " fraud state %,d MB (%,.0f events/s, tracking %,d users within the longest window)%n",
-                (afterAnalytics - before) / (1024 * 1024), 10_000_000 / analyticsSeconds, analytics.snapshot().uniqueUsers(),
-                (afterFraud - afterAnalytics) / (1024 * 1024), 10_000_000 / fraudSeconds, fraud.trackedUsers());
+                (afterAnalytics - before) / (1024 * 1024),
+                10_000_000 / analyticsSeconds,
+                analytics.snapshot().uniqueUsers(),
+                (afterFraud - afterAnalytics) / (1024 * 1024),
+                10_000_000 / fraudSeconds,
+                fraud.trackedUsers());
     }
 
     /** 10 events per user over an hour, 360 ms apart across the whole population, with UUID-like ids. */
-    private static void feed(int users, Instant start, String[] types, ActivityEvent.Geo geo,
-                             java.util.function.Consumer<ActivityEvent> sink) {
+    private static void feed(
+            int users,
+            Instant start,
+            String[] types,
+            ActivityEvent.Geo geo,
+            java.util.function.Consumer<ActivityEvent> sink) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(1);
         for (int i = 0; i < 10_000_000; i++) {
             int user = (int) ((i * 2_654_435_761L) % users);
@@ -263,8 +342,10 @@ public final class PipelineBenchmark {
             Instant at = start.plusMillis(i * 360L);
             String id = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
             sink.accept(ActivityEvent.builder(id, type, "user-" + user, at)
-                    .sessionId("s-" + user + "-" + (i / users)).geo(geo)
-                    .amount(type.equals(EventTypes.PURCHASE) ? 42.0 : null).build());
+                    .sessionId("s-" + user + "-" + (i / users))
+                    .geo(geo)
+                    .amount(type.equals(EventTypes.PURCHASE) ? 42.0 : null)
+                    .build());
         }
     }
 

@@ -16,7 +16,8 @@ final class ToolOutput {
     private static final Pattern OUR_DELIVERED = Pattern.compile("(?m)^Successful deliveries: (\\d+)");
     private static final Pattern OUR_FAILED = Pattern.compile("(?m)^Failed deliveries: (\\d+)");
 
-    // ConsumerPerformance's data line: start, end, MB, MB/s, messages, messages/s, rebalance ms, fetch ms, fetch MB/s, fetch messages/s
+    // ConsumerPerformance's data line: start, end, MB, MB/s, messages, messages/s, rebalance ms, fetch ms, fetch MB/s,
+    // fetch messages/s
     private static final Pattern CONSUMER_PERFORMANCE = Pattern.compile(
             "(?m)^[^,]+, [^,]+, [\\d.]+, [\\d.]+, (\\d+), [\\d.]+, -?\\d+, \\d+, [\\d.]+, ([\\d.]+)\\s*$");
 
@@ -52,8 +53,11 @@ final class ToolOutput {
         if (!avg.find() || !pct.find()) {
             return Optional.empty();
         }
-        return Optional.of(new EndToEndLatency(Double.parseDouble(avg.group(1)), Long.parseLong(pct.group(1)),
-                Long.parseLong(pct.group(2)), Long.parseLong(pct.group(3))));
+        return Optional.of(new EndToEndLatency(
+                Double.parseDouble(avg.group(1)),
+                Long.parseLong(pct.group(1)),
+                Long.parseLong(pct.group(2)),
+                Long.parseLong(pct.group(3))));
     }
 
     /** Our producer's final statistics: the rate it reports, and how many were acknowledged and failed. */
@@ -66,7 +70,9 @@ final class ToolOutput {
         if (!rate.find() || !delivered.find() || !failed.find()) {
             return Optional.empty();
         }
-        return Optional.of(new OurProducer(Double.parseDouble(rate.group(1)), Long.parseLong(delivered.group(1)),
+        return Optional.of(new OurProducer(
+                Double.parseDouble(rate.group(1)),
+                Long.parseLong(delivered.group(1)),
                 Long.parseLong(failed.group(1))));
     }
 }

@@ -19,8 +19,10 @@ class ToolOutputTest {
 
     @Test
     void producerPerformanceWithoutItsSummaryGivesNothing() {
-        assertThat(ToolOutput.producerPerformanceRate(
-                "899283 records sent, 179820.6 records/sec (61.91 MB/sec), 80.1 ms avg latency, 316.0 ms max latency.")).isEmpty();
+        assertThat(
+                        ToolOutput.producerPerformanceRate(
+                                "899283 records sent, 179820.6 records/sec (61.91 MB/sec), 80.1 ms avg latency, 316.0 ms max latency."))
+                .isEmpty();
     }
 
     @Test
@@ -63,9 +65,11 @@ class ToolOutputTest {
 
     @Test
     void aRowShowsOursOverKafkaAndNoRatioWhenKafkaRoundsToZero() {
-        assertThat(KafkaComparisonBenchmark.Row.higherIsBetter("(a) producer", 200_000, 160_000, "≥ 0.8").format())
+        assertThat(KafkaComparisonBenchmark.Row.higherIsBetter("(a) producer", 200_000, 160_000, "≥ 0.8")
+                        .format())
                 .contains("200,000", "160,000", "0.80");
-        assertThat(KafkaComparisonBenchmark.Row.lowerIsBetter("(c) p50", 0, 2.5, "≤ 3 ms").format())
+        assertThat(KafkaComparisonBenchmark.Row.lowerIsBetter("(c) p50", 0, 2.5, "≤ 3 ms")
+                        .format())
                 .contains("0.00", "2.50", "n/a");
     }
 }

@@ -47,7 +47,8 @@ final class TreeDecodeBaseline {
             throw new InvalidEventException("empty record");
         }
         if (!root.isObject()) {
-            throw new InvalidEventException("not a JSON object but " + root.getNodeType().name().toLowerCase());
+            throw new InvalidEventException(
+                    "not a JSON object but " + root.getNodeType().name().toLowerCase());
         }
         return fromObject((ObjectNode) root);
     }
@@ -61,24 +62,40 @@ final class TreeDecodeBaseline {
         if (EventTypes.PURCHASE.equals(eventType)) {
             if (amount == null) {
                 JsonNode raw = o.get("amount");
-                throw new InvalidEventException(raw == null || raw.isNull()
-                        ? "purchase without 'amount'"
-                        : "purchase 'amount' must be a number, not " + typeOf(raw));
+                throw new InvalidEventException(
+                        raw == null || raw.isNull()
+                                ? "purchase without 'amount'"
+                                : "purchase 'amount' must be a number, not " + typeOf(raw));
             }
             if (amount < 0 || amount.isNaN()) {
                 throw new InvalidEventException("purchase with negative 'amount' " + amount);
             }
         }
-        return new ActivityEvent(eventId, eventType, userId, timestamp,
-                optionalString(o, "session_id"), optionalString(o, "page"), optionalString(o, "referrer"),
-                optionalString(o, "product_id"), optionalString(o, "category"), optionalNumber(o, "price"),
-                optionalString(o, "order_id"), amount, optionalString(o, "currency"), optionalString(o, "query"),
-                device(o.get("device")), geo(o.get("geo")), optionalString(o, "ip"), properties(o.get("properties")));
+        return new ActivityEvent(
+                eventId,
+                eventType,
+                userId,
+                timestamp,
+                optionalString(o, "session_id"),
+                optionalString(o, "page"),
+                optionalString(o, "referrer"),
+                optionalString(o, "product_id"),
+                optionalString(o, "category"),
+                optionalNumber(o, "price"),
+                optionalString(o, "order_id"),
+                amount,
+                optionalString(o, "currency"),
+                optionalString(o, "query"),
+                device(o.get("device")),
+                geo(o.get("geo")),
+                optionalString(o, "ip"),
+                properties(o.get("properties")));
     }
 
     private static void requireUtf8(byte[] value) throws InvalidEventException {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(value));
@@ -103,9 +120,11 @@ final class TreeDecodeBaseline {
 
     private static Instant parseTimestamp(String text) throws InvalidEventException {
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeException e) {
-            throw new InvalidEventException("unparsable 'timestamp' \"" + abbreviate(text) + "\" (ISO-8601 instant expected)");
+            throw new InvalidEventException(
+                    "unparsable 'timestamp' \"" + abbreviate(text) + "\" (ISO-8601 instant expected)");
         }
     }
 
@@ -146,7 +165,6 @@ final class TreeDecodeBaseline {
         JsonNode n = parent.get(field);
         return n != null && n.isTextual() ? n.textValue() : null;
     }
-
 
     private static String typeOf(JsonNode n) {
         return n.getNodeType().name().toLowerCase();

@@ -29,8 +29,8 @@ class ProducerConsoleTest {
         Delivery d = new Delivery("user-activities", 3, 41);
         console.progress(stats(50, 40, d));
         console.progress(stats(100, 40, d));
-        assertThat(out().lines().filter(l -> l.startsWith("✅ Delivered"))).containsExactly(
-                "✅ Delivered to user-activities [partition=3] @ offset 41");
+        assertThat(out().lines().filter(l -> l.startsWith("✅ Delivered")))
+                .containsExactly("✅ Delivered to user-activities [partition=3] @ offset 41");
         assertThat(out().lines().filter(l -> l.startsWith("📊 Events sent"))).hasSize(2);
     }
 
@@ -39,7 +39,8 @@ class ProducerConsoleTest {
         console.progress(stats(50, 40, new Delivery("t", 3, 41)));
         console.progress(stats(100, 90, new Delivery("t", 1, 7)));
         assertThat(out().lines().filter(l -> l.startsWith("✅ Delivered")))
-                .containsExactly("✅ Delivered to t [partition=3] @ offset 41", "✅ Delivered to t [partition=1] @ offset 7");
+                .containsExactly(
+                        "✅ Delivered to t [partition=3] @ offset 41", "✅ Delivered to t [partition=1] @ offset 7");
     }
 
     @Test
@@ -54,7 +55,9 @@ class ProducerConsoleTest {
     void aWaitForKafkaSaysHowLongAndThatTheEventsAreKept() {
         console.waitingForKafka("localhost:9092", Duration.ofSeconds(8), 1234);
         console.kafkaBack(Duration.ofSeconds(21));
-        assertThat(out()).contains("⏳ Waiting for Kafka at localhost:9092 (8 s)… 1234 events kept",
-                "Kafka answered again after 21 s");
+        assertThat(out())
+                .contains(
+                        "⏳ Waiting for Kafka at localhost:9092 (8 s)… 1234 events kept",
+                        "Kafka answered again after 21 s");
     }
 }

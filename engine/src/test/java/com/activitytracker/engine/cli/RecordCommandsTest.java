@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 @ExtendWith(SharedKafka.class)
 class RecordCommandsTest {
-    private static final String PURCHASE_WITHOUT_AMOUNT = "{\"event_id\":\"e-1\",\"event_type\":\"purchase\",\"user_id\":\"u-7\","
-            + "\"timestamp\":\"2026-11-26T10:30:45.123Z\",\"order_id\":\"o-1\"}";
+    private static final String PURCHASE_WITHOUT_AMOUNT =
+            "{\"event_id\":\"e-1\",\"event_type\":\"purchase\",\"user_id\":\"u-7\","
+                    + "\"timestamp\":\"2026-11-26T10:30:45.123Z\",\"order_id\":\"o-1\"}";
 
     @TempDir
     Path dir;
@@ -45,13 +46,17 @@ class RecordCommandsTest {
     void topics(KafkaTestCluster kafka) throws IOException {
         settings = kafka.freshSettings(dir, Map.of());
         Roles.connect(settings); // creates the three topics
-        env = Files.writeString(dir.resolve("test.env"), String.join("\n",
-                "KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
-                "KAFKA_ACTIVITIES_TOPIC=" + settings.activitiesTopic(),
-                "KAFKA_ALERTS_TOPIC=" + settings.alertsTopic(),
-                "KAFKA_DLQ_TOPIC=" + settings.dlqTopic(),
-                "LOG_DIR=" + dir.resolve("logs"),
-                "LOG_LEVEL=ERROR") + "\n");
+        env = Files.writeString(
+                dir.resolve("test.env"),
+                String.join(
+                                "\n",
+                                "KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
+                                "KAFKA_ACTIVITIES_TOPIC=" + settings.activitiesTopic(),
+                                "KAFKA_ALERTS_TOPIC=" + settings.alertsTopic(),
+                                "KAFKA_DLQ_TOPIC=" + settings.dlqTopic(),
+                                "LOG_DIR=" + dir.resolve("logs"),
+                                "LOG_LEVEL=ERROR")
+                        + "\n");
     }
 
     private int run(String... args) {
@@ -61,8 +66,10 @@ class RecordCommandsTest {
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--env-file";
         all[args.length + 1] = env.toString();
-        return TrackerCli.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), all);
+        return TrackerCli.execute(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                all);
     }
 
     private String out() {
@@ -73,22 +80,33 @@ class RecordCommandsTest {
     void tailPrintsOneUsersRecordsWithWhereTheySitTheirHeadersAndIndentedJson(KafkaTestCluster kafka) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("source", "test".getBytes(StandardCharsets.UTF_8));
-        kafka.produceRaw(settings.activitiesTopic(), List.of(
-                new ProducerRecord<>(settings.activitiesTopic(), 0, "u-1", json("u-1", "page_view"), headers),
-                new ProducerRecord<>(settings.activitiesTopic(), 0, "u-2", json("u-2", "click")),
-                new ProducerRecord<>(settings.activitiesTopic(), 0, "u-1", json("u-1", "search"))));
+        kafka.produceRaw(
+                settings.activitiesTopic(),
+                List.of(
+                        new ProducerRecord<>(settings.activitiesTopic(), 0, "u-1", json("u-1", "page_view"), headers),
+                        new ProducerRecord<>(settings.activitiesTopic(), 0, "u-2", json("u-2", "click")),
+                        new ProducerRecord<>(settings.activitiesTopic(), 0, "u-1", json("u-1", "search"))));
 
-        assertThat(run("tail", "activities", "--from-beginning", "--user", "u-1", "--max", "2")).isZero();
+        assertThat(run("tail", "activities", "--from-beginning", "--user", "u-1", "--max", "2"))
+                .isZero();
 
-        assertThat(out()).contains("partition 0  offset 0", "partition 0  offset 2", "key: u-1", "header source: test",
-                "\"event_type\" : \"page_view\"", "\"event_type\" : \"search\"", "2 records shown")
+        assertThat(out())
+                .contains(
+                        "partition 0  offset 0",
+                        "partition 0  offset 2",
+                        "key: u-1",
+                        "header source: test",
+                        "\"event_type\" : \"page_view\"",
+                        "\"event_type\" : \"search\"",
+                        "2 records shown")
                 .doesNotContain("u-2");
     }
 
     @Test
     void tailOfAMissingTopicIsOneLineNamingIt() {
         assertThat(run("tail", "no-such-topic-here", "--max", "1")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("error: no topic named 'no-such-topic-here'")
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("error: no topic named 'no-such-topic-here'")
                 .doesNotContain("\tat ");
     }
 
@@ -98,9 +116,13 @@ class RecordCommandsTest {
 
         assertThat(run("dlq", "show")).isZero();
 
-        assertThat(out()).contains("why:      purchase without amount", "rejected: by analytics, read at "
-                        + settings.activitiesTopic() + "/0@5", "now:      still invalid",
-                "value (13 bytes, not JSON): {not json\\u001b[2J", "4 dead letters in " + settings.dlqTopic())
+        assertThat(out())
+                .contains(
+                        "why:      purchase without amount",
+                        "rejected: by analytics, read at " + settings.activitiesTopic() + "/0@5",
+                        "now:      still invalid",
+                        "value (13 bytes, not JSON): {not json\\u001b[2J",
+                        "4 dead letters in " + settings.dlqTopic())
                 .doesNotContain("\u001b");
     }
 
@@ -112,34 +134,59 @@ class RecordCommandsTest {
         assertThat(run("dlq", "replay", "--dry-run")).isZero();
         assertThat(out()).contains("Would replay 0 of 2 dead letters", "2 stay invalid");
 
-        assertThat(run("dlq", "replay", "--only", source, "--set", "amount=19.99")).isZero();
-        assertThat(out()).contains("↩️  replayed " + source + " → " + settings.activitiesTopic(),
-                "Replayed 1 of 1 dead letter to " + settings.activitiesTopic() + "; 0 stay invalid");
+        assertThat(run("dlq", "replay", "--only", source, "--set", "amount=19.99"))
+                .isZero();
+        assertThat(out())
+                .contains(
+                        "↩️  replayed " + source + " → " + settings.activitiesTopic(),
+                        "Replayed 1 of 1 dead letter to " + settings.activitiesTopic() + "; 0 stay invalid");
 
-        List<ConsumerRecord<String, byte[]>> replayed = kafka.readAll(settings.activitiesTopic(), 1, Duration.ofSeconds(10));
+        List<ConsumerRecord<String, byte[]>> replayed =
+                kafka.readAll(settings.activitiesTopic(), 1, Duration.ofSeconds(10));
         assertThat(replayed).hasSize(1);
         ActivityEvent event = new ActivityEventCodec().decode(replayed.get(0).value());
         assertThat(event.amount()).isEqualTo(19.99);
         assertThat(replayed.get(0).key()).isEqualTo("u-7");
-        assertThat(new String(replayed.get(0).headers().lastHeader(DeadLetter.REPLAYED_FROM).value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        replayed.get(0)
+                                .headers()
+                                .lastHeader(DeadLetter.REPLAYED_FROM)
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .startsWith(settings.dlqTopic() + "/");
 
         assertThat(run("dlq", "replay")).isZero();
-        assertThat(out()).contains("✖  stays invalid: " + settings.activitiesTopic() + "/0@5: ",
-                "✖  stays invalid: " + settings.activitiesTopic() + "/0@6: ", "Replayed 0 of 2");
+        assertThat(out())
+                .contains(
+                        "✖  stays invalid: " + settings.activitiesTopic() + "/0@5: ",
+                        "✖  stays invalid: " + settings.activitiesTopic() + "/0@6: ",
+                        "Replayed 0 of 2");
     }
 
     /** What the two consumers write for two bad records: each record twice, once per consumer. */
     private void deadLetters(KafkaTestCluster kafka) {
         byte[] terminalTrick = "{not json\u001b[2J".getBytes(StandardCharsets.UTF_8);
-        kafka.produceRaw(settings.dlqTopic(), List.of(
-                deadLetter("u-7", PURCHASE_WITHOUT_AMOUNT.getBytes(StandardCharsets.UTF_8), "purchase without amount", 5, "analytics"),
-                deadLetter("u-7", PURCHASE_WITHOUT_AMOUNT.getBytes(StandardCharsets.UTF_8), "purchase without amount", 5, "fraud"),
-                deadLetter("u-8", terminalTrick, "not JSON", 6, "analytics"),
-                deadLetter("u-8", terminalTrick, "not JSON", 6, "fraud")));
+        kafka.produceRaw(
+                settings.dlqTopic(),
+                List.of(
+                        deadLetter(
+                                "u-7",
+                                PURCHASE_WITHOUT_AMOUNT.getBytes(StandardCharsets.UTF_8),
+                                "purchase without amount",
+                                5,
+                                "analytics"),
+                        deadLetter(
+                                "u-7",
+                                PURCHASE_WITHOUT_AMOUNT.getBytes(StandardCharsets.UTF_8),
+                                "purchase without amount",
+                                5,
+                                "fraud"),
+                        deadLetter("u-8", terminalTrick, "not JSON", 6, "analytics"),
+                        deadLetter("u-8", terminalTrick, "not JSON", 6, "fraud")));
     }
 
-    private ProducerRecord<String, byte[]> deadLetter(String key, byte[] value, String why, long offset, String consumer) {
+    private ProducerRecord<String, byte[]> deadLetter(
+            String key, byte[] value, String why, long offset, String consumer) {
         RecordHeaders h = new RecordHeaders();
         h.add(DeadLetter.ERROR, why.getBytes(StandardCharsets.UTF_8));
         h.add(DeadLetter.SOURCE_TOPIC, settings.activitiesTopic().getBytes(StandardCharsets.UTF_8));
@@ -151,6 +198,7 @@ class RecordCommandsTest {
 
     private static byte[] json(String user, String type) {
         return ("{\"event_id\":\"" + user + type + "\",\"event_type\":\"" + type + "\",\"user_id\":\"" + user
-                + "\",\"timestamp\":\"2026-11-26T10:30:45.123Z\"}").getBytes(StandardCharsets.UTF_8);
+                        + "\",\"timestamp\":\"2026-11-26T10:30:45.123Z\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

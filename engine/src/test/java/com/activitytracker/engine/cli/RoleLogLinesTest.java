@@ -34,26 +34,37 @@ class RoleLogLinesTest {
 
     @Test
     void produceLeavesStartProgressAndFinalLinesAsJsonWithFieldsAndNoSecrets(KafkaTestCluster kafka) throws Exception {
-        Path clientConfig = Files.writeString(dir.resolve("client.properties"),
+        Path clientConfig = Files.writeString(
+                dir.resolve("client.properties"),
                 "# PLAINTEXT ignores it, but it looks like what a managed cluster's file holds\nssl.key.password=s3cret-value\n");
         Path logs = dir.resolve("logs");
-        Path env = Files.writeString(dir.resolve("test.env"), String.join("\n",
-                "KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
-                "KAFKA_ACTIVITIES_TOPIC=logs-" + UUID.randomUUID(),
-                "KAFKA_CLIENT_CONFIG=" + clientConfig,
-                "EVENTS_PER_SECOND=500",
-                "STATS_INTERVAL=50",
-                "LOG_LEVEL=INFO",
-                "LOG_DIR=" + logs) + "\n");
+        Path env = Files.writeString(
+                dir.resolve("test.env"),
+                String.join(
+                                "\n",
+                                "KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
+                                "KAFKA_ACTIVITIES_TOPIC=logs-" + UUID.randomUUID(),
+                                "KAFKA_CLIENT_CONFIG=" + clientConfig,
+                                "EVENTS_PER_SECOND=500",
+                                "STATS_INTERVAL=50",
+                                "LOG_LEVEL=INFO",
+                                "LOG_DIR=" + logs)
+                        + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = TrackerCli.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = TrackerCli.execute(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                "produce", "--events", "100", "--env-file", env.toString());
+                "produce",
+                "--events",
+                "100",
+                "--env-file",
+                env.toString());
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
 
         Path file = logs.resolve("activity-tracker.jsonl");
         // the file appender sits behind an asynchronous queue: wait for the last line to land
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(file) && Files.readString(file).contains("\"final\""));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Files.exists(file) && Files.readString(file).contains("\"final\""));
         List<JsonNode> lines = readJsonLines(file);
 
         String runId = lines.get(0).path("run_id").asText();
@@ -62,8 +73,11 @@ class RoleLogLinesTest {
             assertThat(line.path("role").asText()).isEqualTo("produce");
             assertThat(line.path("run_id").asText()).isEqualTo(runId);
         });
-        List<JsonNode> produce = lines.stream().filter(l -> l.hasNonNull("phase")).toList();
-        assertThat(produce).extracting(l -> l.path("phase").asText()).containsExactly("start", "progress", "progress", "final");
+        List<JsonNode> produce =
+                lines.stream().filter(l -> l.hasNonNull("phase")).toList();
+        assertThat(produce)
+                .extracting(l -> l.path("phase").asText())
+                .containsExactly("start", "progress", "progress", "final");
 
         JsonNode start = produce.get(0);
         assertThat(start.path("level").asText()).isEqualTo("INFO");
@@ -75,49 +89,75 @@ class RoleLogLinesTest {
         JsonNode last = produce.get(3);
         assertThat(last.path("delivered").asLong()).isEqualTo(100);
         assertThat(last.path("failed").asLong()).isZero();
-        assertThat(Files.readString(file)).as("the client config's contents are never logged").doesNotContain("s3cret-value");
+        assertThat(Files.readString(file))
+                .as("the client config's contents are never logged")
+                .doesNotContain("s3cret-value");
     }
 
     @Test
     void analyticsAtDebugLogsEachRecordWithItsProcessingTimeAndItsStory(KafkaTestCluster kafka) throws Exception {
         String topic = "logs-" + UUID.randomUUID();
         Path logs = dir.resolve("logs");
-        Path env = Files.writeString(dir.resolve("debug.env"), String.join("\n",
-                "KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
-                "KAFKA_ACTIVITIES_TOPIC=" + topic,
-                "STATS_INTERVAL=5",
-                "LOG_LEVEL=DEBUG",
-                "LOG_DIR=" + logs) + "\n");
+        Path env = Files.writeString(
+                dir.resolve("debug.env"),
+                String.join(
+                                "\n",
+                                "KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
+                                "KAFKA_ACTIVITIES_TOPIC=" + topic,
+                                "STATS_INTERVAL=5",
+                                "LOG_LEVEL=DEBUG",
+                                "LOG_DIR=" + logs)
+                        + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertThat(TrackerCli.execute(stdout, stderr, "topics", "--env-file", env.toString())).isZero();
+        assertThat(TrackerCli.execute(stdout, stderr, "topics", "--env-file", env.toString()))
+                .isZero();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            records.add(new ProducerRecord<>(topic, "u-" + i, ("{\"event_id\":\"e-" + i + "\",\"event_type\":\"page_view\","
-                    + "\"user_id\":\"u-" + i + "\",\"timestamp\":\"2026-11-26T10:30:45.123Z\"}").getBytes(StandardCharsets.UTF_8)));
+            records.add(new ProducerRecord<>(
+                    topic,
+                    "u-" + i,
+                    ("{\"event_id\":\"e-" + i + "\",\"event_type\":\"page_view\"," + "\"user_id\":\"u-" + i
+                                    + "\",\"timestamp\":\"2026-11-26T10:30:45.123Z\"}")
+                            .getBytes(StandardCharsets.UTF_8)));
         }
         kafka.produceRaw(topic, records);
 
-        int code = TrackerCli.execute(stdout, stderr, "analytics", "--from-beginning", "--idle-exit", "10s", "--env-file", env.toString());
+        int code = TrackerCli.execute(
+                stdout, stderr, "analytics", "--from-beginning", "--idle-exit", "10s", "--env-file", env.toString());
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
 
         Path file = logs.resolve("activity-tracker.jsonl");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(file)
-                && Files.readString(file).contains("\"role\":\"analytics\"") && Files.readString(file).contains("\"final\""));
-        List<JsonNode> lines = readJsonLines(file).stream().filter(l -> l.path("role").asText().equals("analytics")).toList();
-        List<JsonNode> processed = lines.stream().filter(l -> l.has("processing_ms")).toList();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Files.exists(file)
+                        && Files.readString(file).contains("\"role\":\"analytics\"")
+                        && Files.readString(file).contains("\"final\""));
+        List<JsonNode> lines = readJsonLines(file).stream()
+                .filter(l -> l.path("role").asText().equals("analytics"))
+                .toList();
+        List<JsonNode> processed =
+                lines.stream().filter(l -> l.has("processing_ms")).toList();
         assertThat(processed).as(Files.readString(file)).hasSize(5).allSatisfy(l -> {
             assertThat(l.path("level").asText()).isEqualTo("DEBUG");
             assertThat(l.path("consumer").asText()).isEqualTo("analytics");
             assertThat(l.path("topic").asText()).isEqualTo(topic);
             assertThat(l.path("processing_ms").asDouble()).isNotNegative();
-            assertThat(l.has("partition") && l.has("offset") && l.has("user_id")).isTrue();
+            assertThat(l.has("partition") && l.has("offset") && l.has("user_id"))
+                    .isTrue();
         });
-        assertThat(lines.stream().filter(l -> l.hasNonNull("phase")).map(l -> l.path("phase").asText()).toList())
+        assertThat(lines.stream()
+                        .filter(l -> l.hasNonNull("phase"))
+                        .map(l -> l.path("phase").asText())
+                        .toList())
                 .containsExactly("start", "progress", "final");
-        assertThat(lines.stream().filter(l -> "final".equals(l.path("phase").asText())).findFirst().orElseThrow()
-                .path("events_total").asLong()).isEqualTo(5);
+        assertThat(lines.stream()
+                        .filter(l -> "final".equals(l.path("phase").asText()))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("events_total")
+                        .asLong())
+                .isEqualTo(5);
     }
 
     private static List<JsonNode> readJsonLines(Path file) throws IOException {

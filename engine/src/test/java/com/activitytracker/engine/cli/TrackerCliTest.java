@@ -26,8 +26,10 @@ class TrackerCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return TrackerCli.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return TrackerCli.execute(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
     }
 
     private String out() {
@@ -42,7 +44,10 @@ class TrackerCliTest {
     @Tag("unit")
     void anUnknownOptionIsAUsageErrorOnOneLine() {
         assertThat(run("produce", "--speed", "5")).isEqualTo(2);
-        assertThat(err()).startsWith("error: Unknown option").contains("'--speed'").contains("--help");
+        assertThat(err())
+                .startsWith("error: Unknown option")
+                .contains("'--speed'")
+                .contains("--help");
         assertThat(err().strip().lines()).hasSize(1);
     }
 
@@ -50,7 +55,9 @@ class TrackerCliTest {
     @Tag("unit")
     void aNegativeRateNamesTheSetting() {
         assertThat(run("produce", "--rate", "-5", "--log-level", "ERROR")).isEqualTo(2);
-        assertThat(err().strip()).startsWith("error: EVENTS_PER_SECOND must be between 0 and").doesNotContain("Exception");
+        assertThat(err().strip())
+                .startsWith("error: EVENTS_PER_SECOND must be between 0 and")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -72,7 +79,9 @@ class TrackerCliTest {
     void anUnreachableBrokerFailsWithAClearMessage() {
         int code = run("produce", "--bootstrap-servers", "localhost:1", "--events", "5", "--log-level", "ERROR");
         assertThat(code).isEqualTo(1);
-        assertThat(err().strip()).startsWith("error: cannot reach Kafka at localhost:1").doesNotContain("\tat ");
+        assertThat(err().strip())
+                .startsWith("error: cannot reach Kafka at localhost:1")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -80,15 +89,24 @@ class TrackerCliTest {
     void topicsThenProduceDeliversEveryEventAndPrintsTheSeedStatistics(KafkaTestCluster kafka) throws Exception {
         String topic = "cli-" + UUID.randomUUID();
         String[] where = {"--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic};
-        assertThat(run(concat(new String[]{"topics"}, where))).isZero();
+        assertThat(run(concat(new String[] {"topics"}, where))).isZero();
         assertThat(out()).contains("Created topic " + topic);
 
-        int code = run(concat(new String[]{"produce", "--events", "100", "--rate", "500", "--stats-interval", "50"}, where));
+        int code = run(
+                concat(new String[] {"produce", "--events", "100", "--rate", "500", "--stats-interval", "50"}, where));
         assertThat(code).as(err()).isZero();
-        // a delivery line is guaranteed by the final statistics; progress lines show one only when a new report came back
-        assertThat(out()).contains("🚀 User Activity Event Producer", "📊 Events sent: 50", "✅ Delivered to " + topic,
-                "Total events sent: 100", "Successful deliveries: 100", "Failed deliveries: 0");
-        List<String> deliveryLines = out().lines().filter(l -> l.startsWith("✅ Delivered")).toList();
+        // a delivery line is guaranteed by the final statistics; progress lines show one only when a new report came
+        // back
+        assertThat(out())
+                .contains(
+                        "🚀 User Activity Event Producer",
+                        "📊 Events sent: 50",
+                        "✅ Delivered to " + topic,
+                        "Total events sent: 100",
+                        "Successful deliveries: 100",
+                        "Failed deliveries: 0");
+        List<String> deliveryLines =
+                out().lines().filter(l -> l.startsWith("✅ Delivered")).toList();
         assertThat(deliveryLines).doesNotHaveDuplicates();
 
         var records = kafka.readAll(topic, 100, Duration.ofSeconds(30));

@@ -22,36 +22,39 @@ class EnvFileTest {
     }
 
     @ParameterizedTest(name = "{0} -> [{1}]")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "KEY=v                       | v",
-            "KEY = v                     | v",
-            "KEY=v # note                | v",
-            "KEY=v\t# note               | v",
-            "KEY=a#b                     | a#b",
-            "KEY=#x                      | #x",
-            "KEY=two words               | two words",
-            "KEY=\"v\" # note            | v",
-            "KEY=\"v # not a note\"      | v # not a note",
-            "KEY=\"  padded  \"          | `  padded  `",
-            "KEY=\"say \\\"hi\\\"\"      | say \"hi\"",
-            "KEY=\"a\\nb\"               | `a\nb`",
-            "KEY='v' # note              | v",
-            "KEY='$literal \\n # kept'   | $literal \\n # kept",
-            "export KEY=v                | v",
-            "export KEY=\"v\"            | v",
-            "KEY=                        | ``",
-            "KEY=\"\"                    | ``",
-            "KEY=''                      | ``",
-            "KEY=a=b                     | a=b",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "KEY=v                       | v",
+                "KEY = v                     | v",
+                "KEY=v # note                | v",
+                "KEY=v\t# note               | v",
+                "KEY=a#b                     | a#b",
+                "KEY=#x                      | #x",
+                "KEY=two words               | two words",
+                "KEY=\"v\" # note            | v",
+                "KEY=\"v # not a note\"      | v # not a note",
+                "KEY=\"  padded  \"          | `  padded  `",
+                "KEY=\"say \\\"hi\\\"\"      | say \"hi\"",
+                "KEY=\"a\\nb\"               | `a\nb`",
+                "KEY='v' # note              | v",
+                "KEY='$literal \\n # kept'   | $literal \\n # kept",
+                "export KEY=v                | v",
+                "export KEY=\"v\"            | v",
+                "KEY=                        | ``",
+                "KEY=\"\"                    | ``",
+                "KEY=''                      | ``",
+                "KEY=a=b                     | a=b",
+            })
     void valuesFollowTheUsualDotenvRules(String line, String expected) {
         assertThat(valueOf(line)).isEqualTo(expected);
     }
 
     @Test
     void blankLinesAndCommentLinesAreSkipped() {
-        Map<String, String> values = EnvFile.parse(List.of("", "   ", "# a comment", "  # indented comment",
-                "A=1", "", "B=2 # two"), ".env");
+        Map<String, String> values = EnvFile.parse(
+                List.of("", "   ", "# a comment", "  # indented comment", "A=1", "", "B=2 # two"), ".env");
         assertThat(values).containsExactly(Map.entry("A", "1"), Map.entry("B", "2"));
     }
 
@@ -61,14 +64,16 @@ class EnvFileTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "JUST_A_WORD                   | line 2: expected KEY=value",
-            "=value                        | line 2: expected KEY=value",
-            "TWO WORDS=x                   | line 2: expected KEY=value",
-            "KEY=\"unterminated            | line 2 (KEY): no closing \" quote",
-            "KEY='unterminated             | line 2 (KEY): no closing ' quote",
-            "KEY=\"v\" trailing            | line 2 (KEY): unexpected text after the closing quote: trailing",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "JUST_A_WORD                   | line 2: expected KEY=value",
+                "=value                        | line 2: expected KEY=value",
+                "TWO WORDS=x                   | line 2: expected KEY=value",
+                "KEY=\"unterminated            | line 2 (KEY): no closing \" quote",
+                "KEY='unterminated             | line 2 (KEY): no closing ' quote",
+                "KEY=\"v\" trailing            | line 2 (KEY): unexpected text after the closing quote: trailing",
+            })
     void aBrokenLineIsNamedInOneMessage(String line, String message) {
         assertThatThrownBy(() -> EnvFile.parse(List.of("OK=1", line), "demo.env"))
                 .isInstanceOf(SettingsException.class)

@@ -27,9 +27,15 @@ class MetricsPortAndLogDirTest {
 
     @Test
     void offZeroAndAPortAreAccepted() {
-        assertThat(MetricsPort.of(load(false, Map.of(Settings.METRICS_PORT, "off")), true).enabled()).isFalse();
-        assertThat(MetricsPort.of(load(false, Map.of(Settings.METRICS_PORT, "0")), false).port()).isZero();
-        assertThat(MetricsPort.of(load(false, Map.of(Settings.METRICS_PORT, " 9500 ")), false).port()).isEqualTo(9500);
+        assertThat(MetricsPort.of(load(false, Map.of(Settings.METRICS_PORT, "off")), true)
+                        .enabled())
+                .isFalse();
+        assertThat(MetricsPort.of(load(false, Map.of(Settings.METRICS_PORT, "0")), false)
+                        .port())
+                .isZero();
+        assertThat(MetricsPort.of(load(false, Map.of(Settings.METRICS_PORT, " 9500 ")), false)
+                        .port())
+                .isEqualTo(9500);
     }
 
     @Test

@@ -69,14 +69,17 @@ class SettingsLoaderTest {
     @Test
     void aMissingEnvFileIsNamed() {
         assertThatThrownBy(() -> loader(Map.of()).load(dir.resolve("nope.env"), Map.of()))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("--env-file").hasMessageContaining("nope.env");
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("--env-file")
+                .hasMessageContaining("nope.env");
     }
 
     @Test
     void optionsLeftUnsetDoNotOverride() {
         Map<String, String> options = new HashMap<>();
         options.put("EVENTS_PER_SECOND", null);
-        assertThat(load(Map.of("EVENTS_PER_SECOND", "12"), options).eventsPerSecond()).isEqualTo(12);
+        assertThat(load(Map.of("EVENTS_PER_SECOND", "12"), options).eventsPerSecond())
+                .isEqualTo(12);
     }
 
     @Test
@@ -87,7 +90,8 @@ class SettingsLoaderTest {
 
     @Test
     void maxMeansAnUnlimitedRate() {
-        assertThat(load(Map.of(), Map.of("EVENTS_PER_SECOND", "max")).eventsPerSecond()).isInfinite();
+        assertThat(load(Map.of(), Map.of("EVENTS_PER_SECOND", "max")).eventsPerSecond())
+                .isInfinite();
     }
 
     @Test
@@ -103,19 +107,21 @@ class SettingsLoaderTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-            "EVENTS_PER_SECOND | -5 | EVENTS_PER_SECOND must be between 0 and",
-            "EVENTS_PER_SECOND | fast | EVENTS_PER_SECOND must be a number",
-            "KAFKA_PARTITIONS | 0 | KAFKA_PARTITIONS must be a whole number from 1",
-            "KAFKA_PARTITIONS | six | KAFKA_PARTITIONS must be a whole number",
-            "STATS_INTERVAL | 1.5 | STATS_INTERVAL must be a whole number",
-            "KAFKA_REPLICATION_FACTOR | 0 | KAFKA_REPLICATION_FACTOR must be",
-            "LOG_LEVEL | LOUD | LOG_LEVEL must be one of",
-            "KAFKA_ACTIVITIES_TOPIC | bad topic! | KAFKA_ACTIVITIES_TOPIC must be a Kafka topic name",
-            "KAFKA_BOOTSTRAP_SERVERS | localhost | KAFKA_BOOTSTRAP_SERVERS must be host:port",
-            "KAFKA_BOOTSTRAP_SERVERS | localhost:99999 | KAFKA_BOOTSTRAP_SERVERS must be host:port",
-            "KAFKA_CLIENT_CONFIG | /no/such/client.properties | KAFKA_CLIENT_CONFIG: cannot read file",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "EVENTS_PER_SECOND | -5 | EVENTS_PER_SECOND must be between 0 and",
+                "EVENTS_PER_SECOND | fast | EVENTS_PER_SECOND must be a number",
+                "KAFKA_PARTITIONS | 0 | KAFKA_PARTITIONS must be a whole number from 1",
+                "KAFKA_PARTITIONS | six | KAFKA_PARTITIONS must be a whole number",
+                "STATS_INTERVAL | 1.5 | STATS_INTERVAL must be a whole number",
+                "KAFKA_REPLICATION_FACTOR | 0 | KAFKA_REPLICATION_FACTOR must be",
+                "LOG_LEVEL | LOUD | LOG_LEVEL must be one of",
+                "KAFKA_ACTIVITIES_TOPIC | bad topic! | KAFKA_ACTIVITIES_TOPIC must be a Kafka topic name",
+                "KAFKA_BOOTSTRAP_SERVERS | localhost | KAFKA_BOOTSTRAP_SERVERS must be host:port",
+                "KAFKA_BOOTSTRAP_SERVERS | localhost:99999 | KAFKA_BOOTSTRAP_SERVERS must be host:port",
+                "KAFKA_CLIENT_CONFIG | /no/such/client.properties | KAFKA_CLIENT_CONFIG: cannot read file",
+            })
     void aBadValueFailsWithOneLineNamingTheSetting(String key, String value, String message) {
         assertThatThrownBy(() -> load(Map.of(key, value), Map.of()))
                 .isInstanceOf(SettingsException.class)
@@ -126,12 +132,19 @@ class SettingsLoaderTest {
     @Test
     void dataDirFollowsEachDesktopConvention() {
         Path home = dir.resolve("home");
-        assertThat(new SettingsLoader(Map.of(), dir, home, "Mac OS X").load(null, Map.of()).dataDir())
+        assertThat(new SettingsLoader(Map.of(), dir, home, "Mac OS X")
+                        .load(null, Map.of())
+                        .dataDir())
                 .isEqualTo(home.resolve("Library/Application Support/Activity Tracker"));
-        assertThat(new SettingsLoader(Map.of("LOCALAPPDATA", dir.resolve("local").toString()), dir, home, "Windows 11")
-                .load(null, Map.of()).dataDir()).isEqualTo(dir.resolve("local").resolve("ActivityTracker"));
+        assertThat(new SettingsLoader(
+                                Map.of("LOCALAPPDATA", dir.resolve("local").toString()), dir, home, "Windows 11")
+                        .load(null, Map.of())
+                        .dataDir())
+                .isEqualTo(dir.resolve("local").resolve("ActivityTracker"));
         assertThat(new SettingsLoader(Map.of("XDG_DATA_HOME", dir.resolve("xdg").toString()), dir, home, "Linux")
-                .load(null, Map.of()).dataDir()).isEqualTo(dir.resolve("xdg/activity-tracker"));
+                        .load(null, Map.of())
+                        .dataDir())
+                .isEqualTo(dir.resolve("xdg/activity-tracker"));
     }
 
     @Test
@@ -140,6 +153,7 @@ class SettingsLoaderTest {
         assertThat(Durations.parse("--duration", "5m").toMinutes()).isEqualTo(5);
         assertThat(Durations.parse("--duration", "500ms").toMillis()).isEqualTo(500);
         assertThat(Durations.parse("--duration", "2").toSeconds()).isEqualTo(2);
-        assertThatThrownBy(() -> Durations.parse("--idle-exit", "soon")).hasMessageStartingWith("--idle-exit must be a duration");
+        assertThatThrownBy(() -> Durations.parse("--idle-exit", "soon"))
+                .hasMessageStartingWith("--idle-exit must be a duration");
     }
 }

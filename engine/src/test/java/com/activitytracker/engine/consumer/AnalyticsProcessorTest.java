@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 
 @Tag("unit")
 class AnalyticsProcessorTest {
-    private final MockProducer<byte[], byte[]> dlq = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    private final MockProducer<byte[], byte[]> dlq =
+            new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final List<Long> reports = new ArrayList<>();
-    private final AnalyticsProcessor processor = new AnalyticsProcessor(dlq, "dlq", Clock.systemUTC(),
-            new SimpleMeterRegistry(), 3, s -> reports.add(s.eventsTotal()));
+    private final AnalyticsProcessor processor = new AnalyticsProcessor(
+            dlq, "dlq", Clock.systemUTC(), new SimpleMeterRegistry(), 3, s -> reports.add(s.eventsTotal()));
     private final ActivityEventCodec codec = new ActivityEventCodec();
     private long offset;
 
@@ -32,7 +33,9 @@ class AnalyticsProcessorTest {
         for (int i = 0; i < events; i++) {
             script.add("user-" + i, EventTypes.PAGE_VIEW, i);
         }
-        script.events().forEach(e -> processor.process(new ConsumerRecord<>("t", 0, offset++, e.userId().getBytes(StandardCharsets.UTF_8), codec.encode(e))));
+        script.events()
+                .forEach(e -> processor.process(new ConsumerRecord<>(
+                        "t", 0, offset++, e.userId().getBytes(StandardCharsets.UTF_8), codec.encode(e))));
     }
 
     @Test
@@ -58,25 +61,31 @@ class AnalyticsProcessorTest {
 
     @Test
     void aDeadLetterKafkaRefusedStopsTheCommit() {
-        MockProducer<byte[], byte[]> refusing = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-        AnalyticsProcessor strict = new AnalyticsProcessor(refusing, "dlq", Clock.systemUTC(), new SimpleMeterRegistry(), 0, s -> { });
+        MockProducer<byte[], byte[]> refusing =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        AnalyticsProcessor strict =
+                new AnalyticsProcessor(refusing, "dlq", Clock.systemUTC(), new SimpleMeterRegistry(), 0, s -> {});
         strict.process(new ConsumerRecord<>("t", 0, 7, null, "garbage".getBytes(StandardCharsets.UTF_8)));
         refusing.errorNext(new org.apache.kafka.common.errors.TimeoutException("cluster gone"));
-        assertThatThrownBy(strict::beforeCommit).isInstanceOf(EffectsLost.class)
+        assertThatThrownBy(strict::beforeCommit)
+                .isInstanceOf(EffectsLost.class)
                 .hasMessageStartingWith("1 dead letters could not be written to Kafka");
     }
 
     @Test
     void anInvalidRecordGoesToTheDlqAndIsCountedApart() {
-        processor.process(new ConsumerRecord<>("t", 3, 42, "k".getBytes(StandardCharsets.UTF_8), "nope".getBytes(StandardCharsets.UTF_8)));
+        processor.process(new ConsumerRecord<>(
+                "t", 3, 42, "k".getBytes(StandardCharsets.UTF_8), "nope".getBytes(StandardCharsets.UTF_8)));
         processor.beforeCommit();
         processor.onTick();
         assertThat(processor.latest().invalidRecords()).isEqualTo(1);
         assertThat(processor.latest().eventsTotal()).isZero();
         assertThat(dlq.history()).singleElement().satisfies(r -> {
             assertThat(r.topic()).isEqualTo("dlq");
-            assertThat(new String(r.headers().lastHeader("dlq.source.offset").value(), StandardCharsets.UTF_8)).isEqualTo("42");
-            assertThat(new String(r.headers().lastHeader("dlq.consumer").value(), StandardCharsets.UTF_8)).isEqualTo("analytics");
+            assertThat(new String(r.headers().lastHeader("dlq.source.offset").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("42");
+            assertThat(new String(r.headers().lastHeader("dlq.consumer").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("analytics");
         });
     }
 }

@@ -89,7 +89,9 @@ class ConsumerWorkerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> committed(P1) == 3);
         worker.close();
 
-        assertThat(committed(P0)).as("no commit for a lost partition, then or at close").isEqualTo(committedWhenLost.get());
+        assertThat(committed(P0))
+                .as("no commit for a lost partition, then or at close")
+                .isEqualTo(committedWhenLost.get());
         assertThat(worker.stats().error()).isNull();
     }
 
@@ -115,8 +117,7 @@ class ConsumerWorkerTest {
     void idleTimeCountsOnlyOnceAssignedAndCaughtUpWithTheBacklogFoundThen() throws Exception {
         worker = start(Duration.ofMillis(200));
 
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> worker.isRunning());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> worker.isRunning());
         assertThat(worker.joined()).as("still waiting for the group").isFalse();
 
         consumer.schedulePollTask(() -> {
@@ -125,7 +126,8 @@ class ConsumerWorkerTest {
             consumer.rebalance(List.of(P0));
             addRecordsNow(P0, 0, 4);
         });
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> worker.isRunning() && processor.processed.size() == 4);
 
         addRecords(P0, 4, 10);
@@ -194,7 +196,8 @@ class ConsumerWorkerTest {
 
     private void addRecordsNow(TopicPartition tp, long from, long to) {
         for (long o = from; o < to; o++) {
-            consumer.addRecord(new ConsumerRecord<>(TOPIC, tp.partition(), o, null, ("e" + o).getBytes(StandardCharsets.UTF_8)));
+            consumer.addRecord(
+                    new ConsumerRecord<>(TOPIC, tp.partition(), o, null, ("e" + o).getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -262,7 +265,8 @@ class ConsumerWorkerTest {
         }
 
         @Override
-        public synchronized void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
+        public synchronized void commitAsync(
+                Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
             record(offsets);
             super.commitAsync(offsets, callback);
         }
@@ -270,7 +274,8 @@ class ConsumerWorkerTest {
         private void record(Map<TopicPartition, OffsetAndMetadata> offsets) {
             commits.add(Map.copyOf(offsets));
             offsets.forEach((tp, om) -> {
-                if (om.offset() > processor.durableUpTo.getOrDefault(tp, 0L) && processor.processedUpTo.containsKey(tp)) {
+                if (om.offset() > processor.durableUpTo.getOrDefault(tp, 0L)
+                        && processor.processedUpTo.containsKey(tp)) {
                     commitsAheadOfEffects.add(tp + "@" + om.offset());
                 }
             });

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployFilesTest {
     /** Tests run in engine/; the deployment files live at the project root. */
     private static final Path ROOT = Path.of("..");
+
     private static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
     private static final Path ENV_EXAMPLE = ROOT.resolve(".env.example");
     private static final Path CLIENT_PROPERTIES = ROOT.resolve("docs/client.properties.example");
@@ -73,7 +74,7 @@ class DeployFilesTest {
     @Test
     void composeRunsOneKafkaServiceFromAPinnedOfficialImage() throws IOException {
         List<String> always = new ArrayList<>();
-        compose().path("services").fields().forEachRemaining(s -> {
+        compose().path("services").properties().forEach(s -> {
             if (s.getValue().path("profiles").isMissingNode()) {
                 always.add(s.getKey());
             }
@@ -81,7 +82,10 @@ class DeployFilesTest {
         // Prometheus and Grafana come only with --profile observability (ObservabilityFilesTest)
         assertThat(always).as("services docker compose up starts").containsExactly("kafka");
         String image = kafka().path("image").asText();
-        assertThat(image).as("image").startsWith("apache/kafka:").doesNotEndWith(":latest")
+        assertThat(image)
+                .as("image")
+                .startsWith("apache/kafka:")
+                .doesNotEndWith(":latest")
                 .matches("apache/kafka:4\\.\\d+\\.\\d+");
     }
 
@@ -97,7 +101,8 @@ class DeployFilesTest {
     void composeHasSeparateInternalAndControllerListeners() throws IOException {
         Map<String, String> env = environment();
         assertThat(listeners(env.get("KAFKA_LISTENERS"))).containsOnlyKeys("PLAINTEXT", "CONTROLLER", "PLAINTEXT_HOST");
-        assertThat(env).containsEntry("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
+        assertThat(env)
+                .containsEntry("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
                 .containsEntry("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT");
         assertThat(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"))
                 .contains("PLAINTEXT:PLAINTEXT", "CONTROLLER:PLAINTEXT", "PLAINTEXT_HOST:PLAINTEXT");
@@ -106,7 +111,8 @@ class DeployFilesTest {
     @Test
     void composeIsASingleNodeKraftBrokerThatLeavesTopicCreationToTheApp() throws IOException {
         Map<String, String> env = environment();
-        assertThat(env).containsEntry("KAFKA_NODE_ID", "1")
+        assertThat(env)
+                .containsEntry("KAFKA_NODE_ID", "1")
                 .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@localhost:29093")
                 .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
                 .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
@@ -118,7 +124,9 @@ class DeployFilesTest {
     @Test
     void composeChecksTheBrokerIsHealthy() throws IOException {
         JsonNode test = kafka().path("healthcheck").path("test");
-        assertThat(texts(test)).as("healthcheck.test").isNotEmpty()
+        assertThat(texts(test))
+                .as("healthcheck.test")
+                .isNotEmpty()
                 .anyMatch(part -> part.contains("kafka-broker-api-versions.sh"));
     }
 
@@ -143,10 +151,13 @@ class DeployFilesTest {
         Settings fromExample = loader.load(ENV_EXAMPLE, Map.of());
         Settings defaults = loader.load(null, Map.of());
         assertThat(withoutRawValues(fromExample)).isEqualTo(withoutRawValues(defaults));
-        assertThat(fromExample.usesEmbeddedBroker()).as("KAFKA_BOOTSTRAP_SERVERS stays unset").isTrue();
+        assertThat(fromExample.usesEmbeddedBroker())
+                .as("KAFKA_BOOTSTRAP_SERVERS stays unset")
+                .isTrue();
         assertThat(FraudSettings.thresholds(fromExample.values())).isEqualTo(FraudThresholds.defaults());
         // LogSetup's default for Kafka's own loggers
-        assertThat(fromExample.values().getOrDefault(Settings.KAFKA_LOG_LEVEL, "WARN")).isEqualTo("WARN");
+        assertThat(fromExample.values().getOrDefault(Settings.KAFKA_LOG_LEVEL, "WARN"))
+                .isEqualTo("WARN");
     }
 
     @Test
@@ -157,9 +168,13 @@ class DeployFilesTest {
 
     @Test
     void envExampleNamesNothingThatIsNotASetting() throws IOException {
-        List<String> known = Stream.concat(Settings.KEYS.stream(), fraudKeys().stream()).toList();
-        assertThat(assignments()).extracting(a -> a.key).allMatch(known::contains,
-                "a setting of Settings.KEYS or FraudThresholds (an unknown FRAUD_* is rejected at start)");
+        List<String> known =
+                Stream.concat(Settings.KEYS.stream(), fraudKeys().stream()).toList();
+        assertThat(assignments())
+                .extracting(a -> a.key)
+                .allMatch(
+                        known::contains,
+                        "a setting of Settings.KEYS or FraudThresholds (an unknown FRAUD_* is rejected at start)");
     }
 
     @Test
@@ -197,7 +212,8 @@ class DeployFilesTest {
 
     @Test
     void clientPropertiesExampleHoldsPlaceholdersNeverSecrets() throws IOException {
-        Matcher secret = Pattern.compile("(username|password)=\"([^\"]*)\"").matcher(Files.readString(CLIENT_PROPERTIES));
+        Matcher secret =
+                Pattern.compile("(username|password)=\"([^\"]*)\"").matcher(Files.readString(CLIENT_PROPERTIES));
         int found = 0;
         while (secret.find()) {
             assertThat(secret.group(2)).as(secret.group()).matches("<[A-Z_]+>");
@@ -228,7 +244,7 @@ class DeployFilesTest {
                 out.put(kv[0], kv.length > 1 ? kv[1] : "");
             });
         } else {
-            env.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            env.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         }
         return out;
     }
@@ -289,8 +305,19 @@ class DeployFilesTest {
 
     /** The typed settings alone: the raw map also holds the lines that merely repeat a default. */
     private static Settings withoutRawValues(Settings s) {
-        return new Settings(s.bootstrapServers(), s.activitiesTopic(), s.alertsTopic(), s.dlqTopic(), s.partitions(),
-                s.replicationFactor(), s.clientConfig(), s.eventsPerSecond(), s.statsInterval(), s.logLevel(),
-                s.logDir(), s.dataDir(), Map.of());
+        return new Settings(
+                s.bootstrapServers(),
+                s.activitiesTopic(),
+                s.alertsTopic(),
+                s.dlqTopic(),
+                s.partitions(),
+                s.replicationFactor(),
+                s.clientConfig(),
+                s.eventsPerSecond(),
+                s.statsInterval(),
+                s.logLevel(),
+                s.logDir(),
+                s.dataDir(),
+                Map.of());
     }
 }

@@ -39,7 +39,8 @@ class DeadLetterTest {
     Path dir;
 
     @Test
-    void everyMalformedRecordIsDeadLetteredUnchangedAndCountedWhileValidOnesFlow(KafkaTestCluster kafka) throws Exception {
+    void everyMalformedRecordIsDeadLetteredUnchangedAndCountedWhileValidOnesFlow(KafkaTestCluster kafka)
+            throws Exception {
         Settings settings = kafka.freshSettings(dir, Map.of());
         new TopicAdmin(new KafkaClientFactory(settings), Duration.ofSeconds(10)).ensureTopics(settings, true);
         String topic = settings.activitiesTopic();
@@ -50,19 +51,25 @@ class DeadLetterTest {
             valid.add("user-" + i, EventTypes.PAGE_VIEW, i);
         }
         List<byte[]> malformed = List.of(
-                new byte[]{(byte) 0xC3, (byte) 0x28, (byte) 0xFF},
+                new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF},
                 utf8("not json at all"),
                 utf8("[1,2,3]"),
                 utf8("{\"event_id\":\"x1\",\"event_type\":\"click\",\"timestamp\":\"" + t0 + "\"}"),
                 utf8("{\"event_id\":\"x2\",\"event_type\":\"click\",\"user_id\":7,\"timestamp\":\"" + t0 + "\"}"),
                 utf8("{\"event_id\":\"x3\",\"event_type\":\"click\",\"user_id\":\"u\",\"timestamp\":\"tuesday\"}"),
-                utf8("{\"event_id\":\"x4\",\"event_type\":\"purchase\",\"user_id\":\"u\",\"timestamp\":\"" + t0 + "\"}"),
-                utf8("{\"event_id\":\"x5\",\"event_type\":\"purchase\",\"user_id\":\"u\",\"timestamp\":\"" + t0 + "\",\"amount\":-3}"),
+                utf8("{\"event_id\":\"x4\",\"event_type\":\"purchase\",\"user_id\":\"u\",\"timestamp\":\"" + t0
+                        + "\"}"),
+                utf8("{\"event_id\":\"x5\",\"event_type\":\"purchase\",\"user_id\":\"u\",\"timestamp\":\"" + t0
+                        + "\",\"amount\":-3}"),
                 hugeButValidJson(t0),
                 // strict JSON: each of these was once counted as an event
-                utf8("{\"event_id\":\"x7\",\"event_type\":\"click\",\"user_id\":\"u\",\"timestamp\":\"" + t0 + "\"} junk"),
-                utf8("{\"event_id\":\"x8\",\"event_type\":\"click\",\"user_id\":\"u\",\"user_id\":\"v\",\"timestamp\":\"" + t0 + "\"}"),
-                utf8("{\"event_id\":\"x9\",\"event_type\":\"purchase\",\"user_id\":\"u\",\"timestamp\":\"" + t0 + "\",\"amount\":1e400}"),
+                utf8("{\"event_id\":\"x7\",\"event_type\":\"click\",\"user_id\":\"u\",\"timestamp\":\"" + t0
+                        + "\"} junk"),
+                utf8(
+                        "{\"event_id\":\"x8\",\"event_type\":\"click\",\"user_id\":\"u\",\"user_id\":\"v\",\"timestamp\":\""
+                                + t0 + "\"}"),
+                utf8("{\"event_id\":\"x9\",\"event_type\":\"purchase\",\"user_id\":\"u\",\"timestamp\":\"" + t0
+                        + "\",\"amount\":1e400}"),
                 utf8("{\"event_id\":\"x10\",\"x\":" + "[".repeat(100_000)),
                 utf8("null"),
                 new byte[0]);
@@ -74,12 +81,24 @@ class DeadLetterTest {
         records.addAll(after.records(topic));
         kafka.produceRaw(topic, records);
 
-        Path env = Files.writeString(dir.resolve("test.env"), "KAFKA_DLQ_TOPIC=" + settings.dlqTopic()
-                + "\nKAFKA_ALERTS_TOPIC=" + settings.alertsTopic() + "\nLOG_DIR=" + dir.resolve("logs") + "\n");
+        Path env = Files.writeString(
+                dir.resolve("test.env"),
+                "KAFKA_DLQ_TOPIC=" + settings.dlqTopic() + "\nKAFKA_ALERTS_TOPIC=" + settings.alertsTopic()
+                        + "\nLOG_DIR=" + dir.resolve("logs") + "\n");
         Path report = dir.resolve("report.json");
-        String[] common = {"--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic, "--env-file", env.toString(),
-                "--from-beginning", "--idle-exit", "3s"};
-        assertThat(cli(concat(common, "analytics", "--report-json", report.toString()))).isZero();
+        String[] common = {
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--topic",
+            topic,
+            "--env-file",
+            env.toString(),
+            "--from-beginning",
+            "--idle-exit",
+            "3s"
+        };
+        assertThat(cli(concat(common, "analytics", "--report-json", report.toString())))
+                .isZero();
         assertThat(cli(concat(common, "fraud"))).isZero();
 
         JsonNode json = new ObjectMapper().readTree(report.toFile());
@@ -88,20 +107,26 @@ class DeadLetterTest {
         assertThat(json.get("purchases").asLong()).isEqualTo(1);
         assertThat(json.get("revenue_total").asDouble()).isEqualTo(25.0);
 
-        List<ConsumerRecord<String, byte[]>> dead = kafka.readAll(settings.dlqTopic(), 2 * malformed.size(), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> dead =
+                kafka.readAll(settings.dlqTopic(), 2 * malformed.size(), Duration.ofSeconds(30));
         assertThat(dead).hasSize(2 * malformed.size());
-        assertThat(dead).extracting(r -> KafkaTestCluster.header(r, "dlq.consumer"))
+        assertThat(dead)
+                .extracting(r -> KafkaTestCluster.header(r, "dlq.consumer"))
                 .containsOnly("analytics", "fraud")
-                .filteredOn("analytics"::equals).hasSize(malformed.size());
+                .filteredOn("analytics"::equals)
+                .hasSize(malformed.size());
         for (ConsumerRecord<String, byte[]> r : dead) {
             assertThat(KafkaTestCluster.header(r, "dlq.error")).isNotBlank().doesNotContain("\n");
             assertThat(KafkaTestCluster.header(r, "dlq.source.topic")).isEqualTo(topic);
             assertThat(KafkaTestCluster.header(r, "dlq.source.partition")).matches("\\d+");
             assertThat(KafkaTestCluster.header(r, "dlq.source.offset")).matches("\\d+");
             assertThat(r.key()).isEqualTo("bad");
-            assertThat(malformed).anySatisfy(original -> assertThat(Arrays.equals(original, r.value())).isTrue());
+            assertThat(malformed)
+                    .anySatisfy(original ->
+                            assertThat(Arrays.equals(original, r.value())).isTrue());
         }
-        assertThat(dead).extracting(r -> KafkaTestCluster.header(r, "dlq.error"))
+        assertThat(dead)
+                .extracting(r -> KafkaTestCluster.header(r, "dlq.error"))
                 .anySatisfy(e -> assertThat(e).contains("exceeds the 1 MiB limit"))
                 .anySatisfy(e -> assertThat(e).contains("not UTF-8"))
                 .anySatisfy(e -> assertThat(e).contains("'user_id' is missing"))
@@ -125,7 +150,10 @@ class DeadLetterTest {
 
     private static int cli(String... args) {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        return TrackerCli.execute(new PrintStream(sink, true, StandardCharsets.UTF_8), new PrintStream(sink, true, StandardCharsets.UTF_8), args);
+        return TrackerCli.execute(
+                new PrintStream(sink, true, StandardCharsets.UTF_8),
+                new PrintStream(sink, true, StandardCharsets.UTF_8),
+                args);
     }
 
     private static String[] concat(String[] common, String... command) {

@@ -50,17 +50,22 @@ class EngineRestartTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(openClients()).as("Kafka clients still registered").isEqualTo(clientsBefore);
             Map<String, Long> after = threads();
-            assertThat(after).as("threads by name, digits folded").allSatisfy((name, n) ->
-                    assertThat(n).as(name).isLessThanOrEqualTo(threadsBefore.getOrDefault(name, 0L)));
+            assertThat(after)
+                    .as("threads by name, digits folded")
+                    .allSatisfy((name, n) ->
+                            assertThat(n).as(name).isLessThanOrEqualTo(threadsBefore.getOrDefault(name, 0L)));
         });
     }
 
     private static void runOnce(Settings settings) throws Exception {
         try (Engine engine = new Engine(settings, Clock.systemUTC(), new SimpleMeterRegistry(), 7)) {
             engine.startAndAwait(Duration.ofSeconds(60));
-            assertThat(openClients()).as("while running").allSatisfy((kind, n) -> assertThat(n).isPositive());
-            await().atMost(Duration.ofSeconds(20)).until(() -> engine.latestSnapshot() != null
-                    && engine.latestSnapshot().fraudEventsChecked() > 0);
+            assertThat(openClients())
+                    .as("while running")
+                    .allSatisfy((kind, n) -> assertThat(n).isPositive());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> engine.latestSnapshot() != null
+                            && engine.latestSnapshot().fraudEventsChecked() > 0);
         }
     }
 
@@ -79,8 +84,11 @@ class EngineRestartTest {
     private static Map<String, Integer> openClients() throws MalformedObjectNameException {
         Map<String, Integer> open = new TreeMap<>();
         for (String kind : CLIENT_KINDS) {
-            open.put(kind, ManagementFactory.getPlatformMBeanServer()
-                    .queryNames(new ObjectName(kind + ":type=app-info,*"), null).size());
+            open.put(
+                    kind,
+                    ManagementFactory.getPlatformMBeanServer()
+                            .queryNames(new ObjectName(kind + ":type=app-info,*"), null)
+                            .size());
         }
         return open;
     }

@@ -71,8 +71,10 @@ class FraudRestartTest {
         script.from("traveller", EventTypes.PAGE_VIEW, 2, "US").from("traveller", EventTypes.PAGE_VIEW, 45, "RU");
         for (ActivityEvent e : script.events()) {
             boolean early = switch (e.userId()) {
-                case "slow-bot" -> e.timestamp().isBefore(script.events().get(0).timestamp().plusSeconds(20));
-                case "fast-bot" -> e.timestamp().isBefore(script.events().get(0).timestamp().plusSeconds(36));
+                case "slow-bot" ->
+                    e.timestamp().isBefore(script.events().get(0).timestamp().plusSeconds(20));
+                case "fast-bot" ->
+                    e.timestamp().isBefore(script.events().get(0).timestamp().plusSeconds(36));
                 case "victim" -> e.is(EventTypes.LOGIN_FAILED);
                 default -> e.country().equals("US");
             };
@@ -92,10 +94,16 @@ class FraudRestartTest {
 
         List<FraudAlert> uninterrupted = detect("uninterrupted", 1);
 
-        assertThat(ruleAndUser(uninterrupted)).containsExactlyInAnyOrder(
-                "HIGH_VELOCITY/slow-bot", "HIGH_VELOCITY/fast-bot", "ACCOUNT_TAKEOVER/victim", "IMPOSSIBLE_TRAVEL/traveller");
-        assertThat(split).extracting(FraudAlert::alertId)
-                .containsExactlyInAnyOrderElementsOf(uninterrupted.stream().map(FraudAlert::alertId).toList());
+        assertThat(ruleAndUser(uninterrupted))
+                .containsExactlyInAnyOrder(
+                        "HIGH_VELOCITY/slow-bot",
+                        "HIGH_VELOCITY/fast-bot",
+                        "ACCOUNT_TAKEOVER/victim",
+                        "IMPOSSIBLE_TRAVEL/traveller");
+        assertThat(split)
+                .extracting(FraudAlert::alertId)
+                .containsExactlyInAnyOrderElementsOf(
+                        uninterrupted.stream().map(FraudAlert::alertId).toList());
     }
 
     @Test
@@ -104,8 +112,10 @@ class FraudRestartTest {
         kafka.produceRaw(topic, script.records(topic));
         List<FraudAlert> one = detect("single", 1);
         List<FraudAlert> two = detect("pair", 2);
-        assertThat(two).extracting(FraudAlert::alertId)
-                .containsExactlyInAnyOrderElementsOf(one.stream().map(FraudAlert::alertId).toList());
+        assertThat(two)
+                .extracting(FraudAlert::alertId)
+                .containsExactlyInAnyOrderElementsOf(
+                        one.stream().map(FraudAlert::alertId).toList());
         assertThat(one).hasSize(4);
     }
 
@@ -114,12 +124,22 @@ class FraudRestartTest {
         List<FraudAlert> alerts = Collections.synchronizedList(new ArrayList<>());
         List<ConsumerWorker> workers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            FraudDetectionProcessor processor = new FraudDetectionProcessor(FraudThresholds.defaults(),
-                    clients.rawProducer("fraud-test"), settings.alertsTopic(), settings.dlqTopic(), Clock.systemUTC(),
-                    new SimpleMeterRegistry(), alerts::add);
+            FraudDetectionProcessor processor = new FraudDetectionProcessor(
+                    FraudThresholds.defaults(),
+                    clients.rawProducer("fraud-test"),
+                    settings.alertsTopic(),
+                    settings.dlqTopic(),
+                    Clock.systemUTC(),
+                    new SimpleMeterRegistry(),
+                    alerts::add);
             String clientId = "fraud-" + i;
-            workers.add(new ConsumerWorker(clientId, () -> clients.consumer(group, clientId, true),
-                    settings.activitiesTopic(), processor, Clock.systemUTC(), Duration.ofSeconds(3)));
+            workers.add(new ConsumerWorker(
+                    clientId,
+                    () -> clients.consumer(group, clientId, true),
+                    settings.activitiesTopic(),
+                    processor,
+                    Clock.systemUTC(),
+                    Duration.ofSeconds(3)));
         }
         workers.forEach(ConsumerWorker::start);
         for (ConsumerWorker w : workers) {

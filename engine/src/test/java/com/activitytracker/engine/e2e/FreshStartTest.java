@@ -41,7 +41,8 @@ class FreshStartTest {
             rehearsal.limitEvents(200);
             rehearsal.startAndAwait(Duration.ofSeconds(60));
             assertThat(rehearsal.awaitProducerFinished(Duration.ofSeconds(30))).isTrue();
-            assertThat(rehearsal.drain(Duration.ofSeconds(30)).fraudEventsChecked()).isEqualTo(200);
+            assertThat(rehearsal.drain(Duration.ofSeconds(30)).fraudEventsChecked())
+                    .isEqualTo(200);
         }
         // what the fraud group had not read when the rehearsal stopped
         EventScript backlog = new EventScript(Instant.now().minusSeconds(60));
@@ -52,8 +53,9 @@ class FreshStartTest {
 
         try (Engine relaunched = paused(settings)) {
             relaunched.startAndAwait(Duration.ofSeconds(60));
-            await().atMost(Duration.ofSeconds(10)).until(() -> relaunched.latestSnapshot() != null
-                    && relaunched.latestSnapshot().fraudConsumer().lagRecords() >= 0);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> relaunched.latestSnapshot() != null
+                            && relaunched.latestSnapshot().fraudConsumer().lagRecords() >= 0);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> {
                 EngineSnapshot s = relaunched.latestSnapshot();
                 return s.fraudConsumer().lagRecords() == 0 && s.fraudEventsChecked() == 0;
@@ -63,9 +65,10 @@ class FreshStartTest {
         try (Engine resumed = paused(settings)) {
             resumed.startFraudFrom(StartFrom.COMMITTED_OR_LATEST);
             resumed.startAndAwait(Duration.ofSeconds(60));
-            await().atMost(Duration.ofSeconds(30)).until(() -> resumed.latestSnapshot() != null
-                    && resumed.latestSnapshot().fraudEventsChecked() == LEFT_UNREAD
-                    && resumed.latestSnapshot().fraudConsumer().lagRecords() == 0);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> resumed.latestSnapshot() != null
+                            && resumed.latestSnapshot().fraudEventsChecked() == LEFT_UNREAD
+                            && resumed.latestSnapshot().fraudConsumer().lagRecords() == 0);
         }
     }
 

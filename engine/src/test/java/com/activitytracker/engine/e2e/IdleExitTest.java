@@ -43,7 +43,8 @@ class IdleExitTest {
     Path dir;
 
     @Test
-    void aRestartedDetectorWaitsOutADeadMemberAndReadsEverythingBeforeExitingZero(KafkaTestCluster kafka) throws Exception {
+    void aRestartedDetectorWaitsOutADeadMemberAndReadsEverythingBeforeExitingZero(KafkaTestCluster kafka)
+            throws Exception {
         Settings settings = kafka.freshSettings(dir, Map.of());
         new TopicAdmin(new KafkaClientFactory(settings), Duration.ofSeconds(10)).ensureTopics(settings, true);
         EventScript script = new EventScript(Instant.now().minusSeconds(600));
@@ -53,7 +54,8 @@ class IdleExitTest {
         kafka.produceRaw(settings.activitiesTopic(), script.records(settings.activitiesTopic()));
         String group = "idle-exit-" + dir.getFileName();
 
-        try (KafkaConsumer<byte[], byte[]> dead = deadMember(kafka, group, settings.activitiesTopic())) {
+        KafkaConsumer<byte[], byte[]> dead = deadMember(kafka, group, settings.activitiesTopic());
+        try {
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
             long t0 = System.nanoTime();
             int exit = fraud(sink, kafka, settings, group);
@@ -62,7 +64,11 @@ class IdleExitTest {
 
             assertThat(exit).as(out).isZero();
             assertThat(out).contains("📊 Fraud detector: " + EVENTS + " events checked");
-            assertThat(took).as("waited for the group, then stopped without hanging").isLessThan(Duration.ofSeconds(40));
+            assertThat(took)
+                    .as("waited for the group, then stopped without hanging")
+                    .isLessThan(Duration.ofSeconds(40));
+        } finally {
+            dead.close(); // only now: until the detector is done, it is a member that never polls again
         }
     }
 
@@ -82,17 +88,33 @@ class IdleExitTest {
         while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(200));
         }
-        assertThat(consumer.assignment()).as("the soon-dead member owns the partitions").isNotEmpty();
+        assertThat(consumer.assignment())
+                .as("the soon-dead member owns the partitions")
+                .isNotEmpty();
         return consumer;
     }
 
     private static int fraud(ByteArrayOutputStream sink, KafkaTestCluster kafka, Settings settings, String group)
             throws Exception {
-        Path env = Files.writeString(Files.createTempFile("idle", ".env"), "KAFKA_DLQ_TOPIC=" + settings.dlqTopic()
-                + "\nKAFKA_ALERTS_TOPIC=" + settings.alertsTopic() + "\nLOG_DIR=" + settings.logDir() + "\n");
+        Path env = Files.writeString(
+                Files.createTempFile("idle", ".env"),
+                "KAFKA_DLQ_TOPIC=" + settings.dlqTopic() + "\nKAFKA_ALERTS_TOPIC=" + settings.alertsTopic()
+                        + "\nLOG_DIR=" + settings.logDir() + "\n");
         PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        return TrackerCli.execute(out, out, "fraud", "--bootstrap-servers", kafka.bootstrapServers(),
-                "--topic", settings.activitiesTopic(), "--env-file", env.toString(), "--group", group,
-                "--from-beginning", "--idle-exit", "2s");
+        return TrackerCli.execute(
+                out,
+                out,
+                "fraud",
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--topic",
+                settings.activitiesTopic(),
+                "--env-file",
+                env.toString(),
+                "--group",
+                group,
+                "--from-beginning",
+                "--idle-exit",
+                "2s");
     }
 }

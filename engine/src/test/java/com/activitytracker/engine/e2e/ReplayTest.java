@@ -49,9 +49,13 @@ class ReplayTest {
 
         EventScript script = new EventScript(t0);
         // alice browses and buys twice: 3 page views, 1 add to cart, 1 checkout, 2 purchases (120 + 80)
-        script.add("alice", EventTypes.PAGE_VIEW, 0).add("alice", EventTypes.PAGE_VIEW, 5).add("alice", EventTypes.PAGE_VIEW, 9)
-                .add("alice", EventTypes.ADD_TO_CART, 12).add("alice", EventTypes.CHECKOUT, 20)
-                .purchase("alice", 25, 120.0).purchase("alice", 300, 80.0);
+        script.add("alice", EventTypes.PAGE_VIEW, 0)
+                .add("alice", EventTypes.PAGE_VIEW, 5)
+                .add("alice", EventTypes.PAGE_VIEW, 9)
+                .add("alice", EventTypes.ADD_TO_CART, 12)
+                .add("alice", EventTypes.CHECKOUT, 20)
+                .purchase("alice", 25, 120.0)
+                .purchase("alice", 300, 80.0);
         // bob only looks: 2 page views
         script.add("bob", EventTypes.PAGE_VIEW, 1).add("bob", EventTypes.PAGE_VIEW, 40);
         // a bot: 30 clicks in 29 s -> HIGH_VELOCITY (30 within 60 s)
@@ -69,11 +73,21 @@ class ReplayTest {
         script.from("traveller", EventTypes.PAGE_VIEW, 400, "US").from("traveller", EventTypes.PAGE_VIEW, 700, "RU");
         kafka.produceRaw(settings.activitiesTopic(), script.records(settings.activitiesTopic()));
 
-        Path env = Files.writeString(dir.resolve("replay.env"), "KAFKA_DLQ_TOPIC=" + settings.dlqTopic()
-                + "\nKAFKA_ALERTS_TOPIC=" + settings.alertsTopic() + "\nLOG_DIR=" + dir.resolve("logs") + "\n");
+        Path env = Files.writeString(
+                dir.resolve("replay.env"),
+                "KAFKA_DLQ_TOPIC=" + settings.dlqTopic() + "\nKAFKA_ALERTS_TOPIC=" + settings.alertsTopic()
+                        + "\nLOG_DIR=" + dir.resolve("logs") + "\n");
         Path report = dir.resolve("r.json");
-        List<String> common = List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic", settings.activitiesTopic(),
-                "--env-file", env.toString(), "--from-beginning", "--idle-exit", "5s");
+        List<String> common = List.of(
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--topic",
+                settings.activitiesTopic(),
+                "--env-file",
+                env.toString(),
+                "--from-beginning",
+                "--idle-exit",
+                "5s");
         assertThat(cli("analytics", common, "--report-json", report.toString())).isZero();
         assertThat(cli("fraud", common)).isZero();
 
@@ -103,12 +117,17 @@ class ReplayTest {
             assertThat(record.key()).isEqualTo(alert.userId());
             alerts.add(alert);
         }
-        assertThat(alerts).extracting(a -> a.rule() + "/" + a.userId() + "/" + a.severity()).containsExactlyInAnyOrder(
-                "HIGH_VELOCITY/bot/" + Severity.HIGH,
-                "HIGH_VALUE_PURCHASE/whale/" + Severity.MEDIUM,
-                "ACCOUNT_TAKEOVER/victim/" + Severity.CRITICAL,
-                "IMPOSSIBLE_TRAVEL/traveller/" + Severity.HIGH);
-        FraudAlert velocity = alerts.stream().filter(a -> a.rule().equals("HIGH_VELOCITY")).findFirst().orElseThrow();
+        assertThat(alerts)
+                .extracting(a -> a.rule() + "/" + a.userId() + "/" + a.severity())
+                .containsExactlyInAnyOrder(
+                        "HIGH_VELOCITY/bot/" + Severity.HIGH,
+                        "HIGH_VALUE_PURCHASE/whale/" + Severity.MEDIUM,
+                        "ACCOUNT_TAKEOVER/victim/" + Severity.CRITICAL,
+                        "IMPOSSIBLE_TRAVEL/traveller/" + Severity.HIGH);
+        FraudAlert velocity = alerts.stream()
+                .filter(a -> a.rule().equals("HIGH_VELOCITY"))
+                .findFirst()
+                .orElseThrow();
         assertThat(velocity.evidenceEventIds()).hasSize(30);
         assertThat(velocity.eventTime()).isEqualTo(t0.plusSeconds(129));
     }

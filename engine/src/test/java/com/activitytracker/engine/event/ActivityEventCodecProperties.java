@@ -13,8 +13,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.arbitraries.StringArbitrary;
 import net.jqwik.api.Tag;
+import net.jqwik.api.arbitraries.StringArbitrary;
 
 /**
  * The codec on random input: every valid event survives a round trip unchanged, and corrupted
@@ -31,9 +31,11 @@ class ActivityEventCodecProperties {
     }
 
     @Property(tries = 2000)
-    void corruptedBytesAreRejectedOnlyWithTheCodecsOwnException(@ForAll("events") ActivityEvent event,
-                                                               @ForAll("mutations") Mutation mutation,
-                                                               @ForAll double where, @ForAll byte junk) {
+    void corruptedBytesAreRejectedOnlyWithTheCodecsOwnException(
+            @ForAll("events") ActivityEvent event,
+            @ForAll("mutations") Mutation mutation,
+            @ForAll double where,
+            @ForAll byte junk) {
         byte[] bytes = mutation.apply(codec.encode(event), Math.abs(where % 1.0), junk);
         try {
             codec.decode(bytes);
@@ -110,46 +112,80 @@ class ActivityEventCodecProperties {
     Arbitrary<ActivityEvent> events() {
         Arbitrary<String> required = text().ofMinLength(1).ofMaxLength(40).filter(s -> !s.isBlank());
         Arbitrary<String> optional = text().ofMaxLength(30).injectNull(0.4);
-        Arbitrary<Instant> timestamps = Arbitraries.longs().between(0, 4_102_444_800_000L)
-                .flatMap(ms -> Arbitraries.integers().between(0, 999_999)
+        Arbitrary<Instant> timestamps = Arbitraries.longs()
+                .between(0, 4_102_444_800_000L)
+                .flatMap(ms -> Arbitraries.integers()
+                        .between(0, 999_999)
                         .map(nanos -> Instant.ofEpochMilli(ms).plusNanos(nanos % 3 == 0 ? 0 : nanos)));
         Arbitrary<String> types = Arbitraries.oneOf(Arbitraries.of(EventTypes.KNOWN), required);
         Arbitrary<Double> numbers = Arbitraries.doubles().between(0, 1e12).injectNull(0.4);
         Arbitrary<ActivityEvent.Device> devices = Combinators.combine(optional, optional, optional)
-                .as(ActivityEvent.Device::new).injectNull(0.3);
-        Arbitrary<ActivityEvent.Geo> geos = Combinators.combine(optional, optional).as(ActivityEvent.Geo::new).injectNull(0.3);
-        Arbitrary<Map<String, Object>> properties = Arbitraries.maps(text().ofMinLength(1).ofMaxLength(10), propertyValues())
-                .ofMaxSize(4).injectNull(0.5);
-        Arbitrary<ActivityEvent.Builder> head = Combinators.combine(required, types, required, timestamps)
-                .as(ActivityEvent::builder);
-        return Combinators.combine(head, Combinators.combine(optional, optional, optional, optional, optional, numbers, optional,
-                        numbers).as(Optionals::new), Combinators.combine(optional, optional, devices, geos, optional, properties)
-                        .as(More::new))
+                .as(ActivityEvent.Device::new)
+                .injectNull(0.3);
+        Arbitrary<ActivityEvent.Geo> geos = Combinators.combine(optional, optional)
+                .as(ActivityEvent.Geo::new)
+                .injectNull(0.3);
+        Arbitrary<Map<String, Object>> properties = Arbitraries.maps(
+                        text().ofMinLength(1).ofMaxLength(10), propertyValues())
+                .ofMaxSize(4)
+                .injectNull(0.5);
+        Arbitrary<ActivityEvent.Builder> head =
+                Combinators.combine(required, types, required, timestamps).as(ActivityEvent::builder);
+        return Combinators.combine(
+                        head,
+                        Combinators.combine(
+                                        optional, optional, optional, optional, optional, numbers, optional, numbers)
+                                .as(Optionals::new),
+                        Combinators.combine(optional, optional, devices, geos, optional, properties)
+                                .as(More::new))
                 .as((b, o, m) -> {
-                    b.sessionId(o.a).page(o.b).referrer(o.c).productId(o.d).category(o.e).price(o.f).orderId(o.g)
-                            .currency(m.a).query(m.b).device(m.c).geo(m.d).ip(m.e).properties(m.f);
+                    b.sessionId(o.a)
+                            .page(o.b)
+                            .referrer(o.c)
+                            .productId(o.d)
+                            .category(o.e)
+                            .price(o.f)
+                            .orderId(o.g)
+                            .currency(m.a)
+                            .query(m.b)
+                            .device(m.c)
+                            .geo(m.d)
+                            .ip(m.e)
+                            .properties(m.f);
                     ActivityEvent draft = b.amount(o.h).build();
                     // a purchase must carry an amount; any other event may
-                    return draft.is(EventTypes.PURCHASE) && draft.amount() == null ? b.amount(12.5).build() : draft;
+                    return draft.is(EventTypes.PURCHASE) && draft.amount() == null
+                            ? b.amount(12.5).build()
+                            : draft;
                 });
     }
 
     private record Optionals(String a, String b, String c, String d, String e, Double f, String g, Double h) {}
 
-    private record More(String a, String b, ActivityEvent.Device c, ActivityEvent.Geo d, String e, Map<String, Object> f) {}
+    private record More(
+            String a, String b, ActivityEvent.Device c, ActivityEvent.Geo d, String e, Map<String, Object> f) {}
 
     /** Values the decoder gives back as the same Java type: ints as Integer, longs beyond int as Long. */
     private static Arbitrary<Object> propertyValues() {
-        Arbitrary<Object> leaf = Arbitraries.oneOf(text().ofMaxLength(12), Arbitraries.integers(),
-                Arbitraries.longs().greaterOrEqual((long) Integer.MAX_VALUE + 1), Arbitraries.doubles().between(-1e300, 1e300),
+        Arbitrary<Object> leaf = Arbitraries.oneOf(
+                text().ofMaxLength(12),
+                Arbitraries.integers(),
+                Arbitraries.longs().greaterOrEqual((long) Integer.MAX_VALUE + 1),
+                Arbitraries.doubles().between(-1e300, 1e300),
                 Arbitraries.of(true, false));
-        return Arbitraries.oneOf(leaf, Arbitraries.maps(text().ofMinLength(1).ofMaxLength(5), leaf).ofMaxSize(3).map(m -> m),
+        return Arbitraries.oneOf(
+                leaf,
+                Arbitraries.maps(text().ofMinLength(1).ofMaxLength(5), leaf)
+                        .ofMaxSize(3)
+                        .map(m -> m),
                 leaf.list().ofMaxSize(3).map(l -> l));
     }
 
     /** Any text without lone surrogates, control characters and quotes included. */
     private static StringArbitrary text() {
-        return Arbitraries.strings().withCharRange('\u0000', '\uD7FF').withCharRange('\uE000', '\uFFFD')
+        return Arbitraries.strings()
+                .withCharRange('\u0000', '\uD7FF')
+                .withCharRange('\uE000', '\uFFFD')
                 .withChars('"', '\\', '\n');
     }
 }

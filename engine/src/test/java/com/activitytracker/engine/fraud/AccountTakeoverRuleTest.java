@@ -42,9 +42,10 @@ class AccountTakeoverRuleTest {
             assertThat(alert.eventTime()).isEqualTo(at(50));
             assertThat(alert.evidenceEventIds()).containsExactlyElementsOf(ids(stream));
             assertThat(alert.description()).isEqualTo("Successful login after 5 failed logins in the last 15 minutes");
-            assertThat(alert.details()).containsExactly(entry("failed_logins", 5L), entry("window_seconds", 900L),
-                    entry("threshold", 5L));
-            assertThat(alert.alertId()).isEqualTo(FraudAlert.alertIdFor(AccountTakeoverRule.NAME, "u1", login.eventId()));
+            assertThat(alert.details())
+                    .containsExactly(entry("failed_logins", 5L), entry("window_seconds", 900L), entry("threshold", 5L));
+            assertThat(alert.alertId())
+                    .isEqualTo(FraudAlert.alertIdFor(AccountTakeoverRule.NAME, "u1", login.eventId()));
         });
     }
 
@@ -58,7 +59,8 @@ class AccountTakeoverRuleTest {
 
     @Test
     void takeoverRuleNeedsASuccessfulLogin() {
-        assertThat(takeoverAlerts(failedLogins("u1", 0, 10, 20, 30, 40, 50, 60))).isEmpty();
+        assertThat(takeoverAlerts(failedLogins("u1", 0, 10, 20, 30, 40, 50, 60)))
+                .isEmpty();
     }
 
     @Test
@@ -111,8 +113,12 @@ class AccountTakeoverRuleTest {
 
         assertThat(takeoverAlerts(stream)).singleElement().satisfies(alert -> {
             assertThat(alert.eventTime()).isEqualTo(at(60));
-            assertThat(alert.alertId()).isEqualTo(FraudAlert.alertIdFor(AccountTakeoverRule.NAME, "u1", login.eventId()));
-            assertThat(alert.evidenceEventIds()).hasSize(6).contains(lateFailure.eventId()).endsWith(login.eventId());
+            assertThat(alert.alertId())
+                    .isEqualTo(FraudAlert.alertIdFor(AccountTakeoverRule.NAME, "u1", login.eventId()));
+            assertThat(alert.evidenceEventIds())
+                    .hasSize(6)
+                    .contains(lateFailure.eventId())
+                    .endsWith(login.eventId());
         });
     }
 
@@ -122,7 +128,8 @@ class AccountTakeoverRuleTest {
         stream.add(events.pageView("u1", 300));
         stream.add(events.login("u1", 50));
 
-        assertThat(takeoverAlerts(stream)).singleElement()
+        assertThat(takeoverAlerts(stream))
+                .singleElement()
                 .satisfies(alert -> assertThat(alert.eventTime()).isEqualTo(at(50)));
     }
 

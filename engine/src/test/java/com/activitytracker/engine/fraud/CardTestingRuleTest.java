@@ -40,8 +40,12 @@ class CardTestingRuleTest {
             assertThat(alert.eventTime()).isEqualTo(at(240));
             assertThat(alert.evidenceEventIds()).containsExactlyElementsOf(ids(stream));
             assertThat(alert.description()).isEqualTo("User made 5 purchases under 5.00 in the last 10 minutes");
-            assertThat(alert.details()).containsExactly(entry("count", 5L), entry("max_amount", 5.0),
-                    entry("window_seconds", 600L), entry("threshold", 5L));
+            assertThat(alert.details())
+                    .containsExactly(
+                            entry("count", 5L),
+                            entry("max_amount", 5.0),
+                            entry("window_seconds", 600L),
+                            entry("threshold", 5L));
         });
     }
 
@@ -60,7 +64,8 @@ class CardTestingRuleTest {
 
     @Test
     void cardTestingRuleForgetsPurchasesThatLeftTheWindow() {
-        assertThat(cardTestingAlerts(smallPurchases("u1", 0, 60, 120, 180, 600))).isEmpty();
+        assertThat(cardTestingAlerts(smallPurchases("u1", 0, 60, 120, 180, 600)))
+                .isEmpty();
     }
 
     @Test
@@ -108,13 +113,15 @@ class CardTestingRuleTest {
         assertThat(detector.trackedUsers()).isEqualTo(1);
 
         assertThat(cardTestingAlerts(smallPurchases("u1", 4000))).isEmpty();
-        assertThat(cardTestingAlerts(smallPurchases("u1", 4060, 4120, 4180, 4240))).hasSize(1);
+        assertThat(cardTestingAlerts(smallPurchases("u1", 4060, 4120, 4180, 4240)))
+                .hasSize(1);
     }
 
     @Test
     void cardTestingRuleFollowsAChangedMaxAmount() {
         detector.updateThresholds(FraudThresholds.defaults().withCardTestMaxAmount(1.00));
 
-        assertThat(cardTestingAlerts(smallPurchases("u1", 0, 60, 120, 180, 240))).isEmpty();
+        assertThat(cardTestingAlerts(smallPurchases("u1", 0, 60, 120, 180, 240)))
+                .isEmpty();
     }
 }

@@ -25,10 +25,16 @@ class FraudAlertCodecTest {
         details.put("ratio", 1.4);
         details.put("countries", List.of("US", "DE"));
         details.put("nested", Map.of("flag", true));
-        return new FraudAlert(FraudAlert.alertIdFor("HIGH_VELOCITY", "user-1234", "evt-42"), "HIGH_VELOCITY",
-                Severity.HIGH, "user-1234", Instant.parse("2026-11-26T10:31:00.456Z"),
-                Instant.parse("2026-11-26T10:30:45.123Z"), "User has 42 events in the last 60 seconds",
-                List.of("evt-1", "evt-42"), details);
+        return new FraudAlert(
+                FraudAlert.alertIdFor("HIGH_VELOCITY", "user-1234", "evt-42"),
+                "HIGH_VELOCITY",
+                Severity.HIGH,
+                "user-1234",
+                Instant.parse("2026-11-26T10:31:00.456Z"),
+                Instant.parse("2026-11-26T10:30:45.123Z"),
+                "User has 42 events in the last 60 seconds",
+                List.of("evt-1", "evt-42"),
+                details);
     }
 
     private static byte[] utf8(String json) {
@@ -45,8 +51,8 @@ class FraudAlertCodecTest {
     @Test
     void alertsFromTheDetectorSurviveTheRoundTrip() throws Exception {
         TestEvents events = new TestEvents();
-        List<FraudAlert> alerts = TestEvents.feed(TestEvents.detector(), List.of(
-                events.seenIn("u1", 0, "US"), events.purchase("u1", 60, 25_000)));
+        List<FraudAlert> alerts = TestEvents.feed(
+                TestEvents.detector(), List.of(events.seenIn("u1", 0, "US"), events.purchase("u1", 60, 25_000)));
         assertThat(alerts).isNotEmpty();
 
         for (FraudAlert alert : alerts) {
@@ -58,8 +64,18 @@ class FraudAlertCodecTest {
     void encodedAlertHasTheContractFields() throws Exception {
         JsonNode json = new ObjectMapper().readTree(codec.encode(velocityAlert()));
 
-        assertThat(json.fieldNames()).toIterable().containsExactly("alert_id", "rule", "severity", "user_id",
-                "detected_at", "event_time", "description", "evidence_event_ids", "details");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "alert_id",
+                        "rule",
+                        "severity",
+                        "user_id",
+                        "detected_at",
+                        "event_time",
+                        "description",
+                        "evidence_event_ids",
+                        "details");
         assertThat(json.get("severity").textValue()).isEqualTo("HIGH");
         assertThat(json.get("detected_at").textValue()).isEqualTo("2026-11-26T10:31:00.456Z");
         assertThat(json.get("event_time").textValue()).isEqualTo("2026-11-26T10:30:45.123Z");
@@ -102,7 +118,8 @@ class FraudAlertCodecTest {
                  "detected_at":"2026-11-26T10:31:00Z","event_time":"2026-11-26T10:30:00Z"}
                 """;
 
-        assertThatExceptionOfType(InvalidFraudAlertException.class).isThrownBy(() -> codec.decode(utf8(json)))
+        assertThatExceptionOfType(InvalidFraudAlertException.class)
+                .isThrownBy(() -> codec.decode(utf8(json)))
                 .withMessage("required field 'user_id' is missing");
     }
 
@@ -113,7 +130,8 @@ class FraudAlertCodecTest {
                  "detected_at":"2026-11-26T10:31:00Z","event_time":"2026-11-26T10:30:00Z"}
                 """;
 
-        assertThatExceptionOfType(InvalidFraudAlertException.class).isThrownBy(() -> codec.decode(utf8(json)))
+        assertThatExceptionOfType(InvalidFraudAlertException.class)
+                .isThrownBy(() -> codec.decode(utf8(json)))
                 .withMessageContaining("SEVERE");
     }
 
@@ -124,7 +142,8 @@ class FraudAlertCodecTest {
                  "detected_at":"yesterday","event_time":"2026-11-26T10:30:00Z"}
                 """;
 
-        assertThatExceptionOfType(InvalidFraudAlertException.class).isThrownBy(() -> codec.decode(utf8(json)))
+        assertThatExceptionOfType(InvalidFraudAlertException.class)
+                .isThrownBy(() -> codec.decode(utf8(json)))
                 .withMessageContaining("detected_at");
     }
 

@@ -34,8 +34,9 @@ class FraudAlertConsoleFormatTest {
     void colourFormatColoursTheHeaderBySeverity(Severity severity, int ansiColour) {
         String text = FraudAlertConsoleFormat.ansiColour().format(alert(severity, "u1", "d"));
 
-        assertThat(text.lines().findFirst()).hasValue(
-                "\u001B[1;" + ansiColour + "m🔴 FRAUD ALERT [HIGH_VELOCITY] - " + severity + " SEVERITY\u001B[0m");
+        assertThat(text.lines().findFirst())
+                .hasValue("\u001B[1;" + ansiColour + "m🔴 FRAUD ALERT [HIGH_VELOCITY] - " + severity
+                        + " SEVERITY\u001B[0m");
         assertThat(text).endsWith("   User ID: u1\n   d");
     }
 

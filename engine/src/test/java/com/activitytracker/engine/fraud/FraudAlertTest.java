@@ -63,7 +63,8 @@ class FraudAlertTest {
 
     @Test
     void alertRejectsAMissingField() {
-        assertThatNullPointerException().isThrownBy(() ->
-                new FraudAlert("id", "HIGH_VELOCITY", null, "u1", NOW, NOW, "d", List.of(), Map.of()));
+        assertThatNullPointerException()
+                .isThrownBy(
+                        () -> new FraudAlert("id", "HIGH_VELOCITY", null, "u1", NOW, NOW, "d", List.of(), Map.of()));
     }
 }

@@ -23,8 +23,13 @@ class FraudDetectorTest {
 
     @Test
     void detectorRunsTheFiveContractRules() {
-        assertThat(detector.ruleNames()).containsExactly(VelocityRule.NAME, HighValuePurchaseRule.NAME,
-                CardTestingRule.NAME, AccountTakeoverRule.NAME, ImpossibleTravelRule.NAME);
+        assertThat(detector.ruleNames())
+                .containsExactly(
+                        VelocityRule.NAME,
+                        HighValuePurchaseRule.NAME,
+                        CardTestingRule.NAME,
+                        AccountTakeoverRule.NAME,
+                        ImpossibleTravelRule.NAME);
     }
 
     @Test
@@ -38,7 +43,8 @@ class FraudDetectorTest {
         assertThat(capped.forgottenUsers()).isEqualTo(1);
 
         // the recently active keep their windows: "a" in another country is caught; "dormant" is not
-        assertThat(capped.onEvent(events.seenIn("a", 4, "FR"))).extracting(FraudAlert::rule)
+        assertThat(capped.onEvent(events.seenIn("a", 4, "FR")))
+                .extracting(FraudAlert::rule)
                 .containsExactly(ImpossibleTravelRule.NAME);
         assertThat(capped.onEvent(events.seenIn("dormant", 5, "FR"))).isEmpty();
         assertThat(capped.trackedUsers()).isEqualTo(3);
@@ -47,10 +53,13 @@ class FraudDetectorTest {
     @Test
     void oneEventCanCompleteSeveralPatterns() {
         detector.onEvent(events.seenIn("u1", 0, "US"));
-        ActivityEvent purchase = events.builder("purchase", "u1", 60).amount(9000.0)
-                .geo(new ActivityEvent.Geo("DE", "Berlin")).build();
+        ActivityEvent purchase = events.builder("purchase", "u1", 60)
+                .amount(9000.0)
+                .geo(new ActivityEvent.Geo("DE", "Berlin"))
+                .build();
 
-        assertThat(detector.onEvent(purchase)).extracting(FraudAlert::rule)
+        assertThat(detector.onEvent(purchase))
+                .extracting(FraudAlert::rule)
                 .containsExactly(HighValuePurchaseRule.NAME, ImpossibleTravelRule.NAME);
     }
 
@@ -60,7 +69,8 @@ class FraudDetectorTest {
         for (int user = 0; user < 50; user++) {
             for (int i = 0; i < 20; i++) {
                 stream.add(events.builder("page_view", "user-" + user, user + 90L * i)
-                        .geo(new ActivityEvent.Geo("US", "Austin")).build());
+                        .geo(new ActivityEvent.Geo("US", "Austin"))
+                        .build());
             }
         }
 
@@ -105,7 +115,8 @@ class FraudDetectorTest {
     void warmUpRebuildsWindowsSoAPatternCanCompleteAfterARestart() {
         events.pageViews("u1", 0, 28).forEach(detector::warmUp);
 
-        assertThat(detector.onEvent(events.pageView("u1", 29))).extracting(FraudAlert::rule)
+        assertThat(detector.onEvent(events.pageView("u1", 29)))
+                .extracting(FraudAlert::rule)
                 .containsExactly(VelocityRule.NAME);
     }
 
@@ -165,8 +176,8 @@ class FraudDetectorTest {
 
     @Test
     void anEventDatedFarAheadOfTheClockDoesNotExpireEveryoneElse() {
-        FraudDetector clocked = new FraudDetector(FraudThresholds.defaults(),
-                Clock.fixed(START.plusSeconds(60), ZoneOffset.UTC));
+        FraudDetector clocked =
+                new FraudDetector(FraudThresholds.defaults(), Clock.fixed(START.plusSeconds(60), ZoneOffset.UTC));
         for (int user = 0; user < 10; user++) {
             clocked.onEvent(events.pageView("user-" + user, 0));
         }

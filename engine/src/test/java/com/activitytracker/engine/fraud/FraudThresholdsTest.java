@@ -18,8 +18,17 @@ class FraudThresholdsTest {
 
     @Test
     void defaultsAreThoseOfTheContract() {
-        assertThat(DEFAULTS).isEqualTo(new FraudThresholds(30, Duration.ofSeconds(60), 5000.0, 5, 5.00,
-                Duration.ofMinutes(10), 5, Duration.ofMinutes(15), Duration.ofMinutes(60)));
+        assertThat(DEFAULTS)
+                .isEqualTo(new FraudThresholds(
+                        30,
+                        Duration.ofSeconds(60),
+                        5000.0,
+                        5,
+                        5.00,
+                        Duration.ofMinutes(10),
+                        5,
+                        Duration.ofMinutes(15),
+                        Duration.ofMinutes(60)));
     }
 
     @Test
@@ -29,7 +38,8 @@ class FraudThresholdsTest {
 
     @Test
     void highSeverityAmountMovesWithTheHighValueAmount() {
-        assertThat(DEFAULTS.withHighValueAmount(50_000).highValueHighSeverityAmount()).isEqualTo(200_000.0);
+        assertThat(DEFAULTS.withHighValueAmount(50_000).highValueHighSeverityAmount())
+                .isEqualTo(200_000.0);
     }
 
     @Test
@@ -39,7 +49,8 @@ class FraudThresholdsTest {
 
     @Test
     void longestWindowFollowsWhicheverWindowIsLongest() {
-        assertThat(DEFAULTS.withVelocityWindow(Duration.ofHours(2)).longestWindow()).isEqualTo(Duration.ofHours(2));
+        assertThat(DEFAULTS.withVelocityWindow(Duration.ofHours(2)).longestWindow())
+                .isEqualTo(Duration.ofHours(2));
     }
 
     @Test
@@ -53,18 +64,22 @@ class FraudThresholdsTest {
     static Stream<Arguments> invalidSettings() {
         return Stream.of(
                 invalid("FRAUD_VELOCITY_MAX_EVENTS must be a positive integer", t -> t.withVelocityMaxEvents(0)),
-                invalid("FRAUD_VELOCITY_WINDOW_SECONDS must be a whole number of seconds",
+                invalid(
+                        "FRAUD_VELOCITY_WINDOW_SECONDS must be a whole number of seconds",
                         t -> t.withVelocityWindow(Duration.ZERO)),
                 invalid("FRAUD_HIGH_VALUE_AMOUNT must be a positive number", t -> t.withHighValueAmount(-1)),
                 invalid("FRAUD_HIGH_VALUE_AMOUNT must be a positive number", t -> t.withHighValueAmount(Double.NaN)),
                 invalid("FRAUD_CARD_TEST_COUNT must be a positive integer", t -> t.withCardTestCount(-3)),
                 invalid("FRAUD_CARD_TEST_MAX_AMOUNT must be a positive number", t -> t.withCardTestMaxAmount(0)),
-                invalid("FRAUD_CARD_TEST_WINDOW_SECONDS must be a whole number of seconds",
+                invalid(
+                        "FRAUD_CARD_TEST_WINDOW_SECONDS must be a whole number of seconds",
                         t -> t.withCardTestWindow(Duration.ofSeconds(-600))),
                 invalid("FRAUD_ATO_FAILED_LOGINS must be a positive integer", t -> t.withAtoFailedLogins(0)),
-                invalid("FRAUD_ATO_WINDOW_SECONDS must be a whole number of seconds",
+                invalid(
+                        "FRAUD_ATO_WINDOW_SECONDS must be a whole number of seconds",
                         t -> t.withAtoWindow(Duration.ofMillis(1500))),
-                invalid("FRAUD_TRAVEL_WINDOW_SECONDS must be a whole number of seconds",
+                invalid(
+                        "FRAUD_TRAVEL_WINDOW_SECONDS must be a whole number of seconds",
                         t -> t.withTravelWindow(Duration.ofDays(8))),
                 invalid("FRAUD_TRAVEL_WINDOW_SECONDS must be set", t -> t.withTravelWindow(null)));
     }
@@ -76,12 +91,15 @@ class FraudThresholdsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidSettings")
     void invalidSettingIsRejectedByName(String message, UnaryOperator<FraudThresholds> change) {
-        assertThatIllegalArgumentException().isThrownBy(() -> change.apply(DEFAULTS)).withMessageStartingWith(message);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> change.apply(DEFAULTS))
+                .withMessageStartingWith(message);
     }
 
     @Test
     void rejectionSaysWhatTheValueWas() {
-        assertThatIllegalArgumentException().isThrownBy(() -> DEFAULTS.withVelocityMaxEvents(-2))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DEFAULTS.withVelocityMaxEvents(-2))
                 .withMessage("FRAUD_VELOCITY_MAX_EVENTS must be a positive integer (was -2)");
     }
 }

@@ -31,8 +31,12 @@ class HighValuePurchaseRuleTest {
             assertThat(alert.evidenceEventIds()).containsExactly(purchase.eventId());
             assertThat(alert.description())
                     .isEqualTo("Purchase of 5,000.00 USD is at or above the 5,000.00 high-value threshold");
-            assertThat(alert.details()).containsExactly(entry("amount", 5000.0), entry("currency", "USD"),
-                    entry("threshold", 5000.0), entry("high_severity_from", 20000.0));
+            assertThat(alert.details())
+                    .containsExactly(
+                            entry("amount", 5000.0),
+                            entry("currency", "USD"),
+                            entry("threshold", 5000.0),
+                            entry("high_severity_from", 20000.0));
         });
     }
 
@@ -50,16 +54,21 @@ class HighValuePurchaseRuleTest {
 
     @Test
     void highValueRuleLooksAtPurchasesOnly() {
-        ActivityEvent checkout = events.builder(EventTypes.CHECKOUT, "u1", 10).amount(9000.0).build();
+        ActivityEvent checkout =
+                events.builder(EventTypes.CHECKOUT, "u1", 10).amount(9000.0).build();
 
         assertThat(highValueAlerts(checkout)).isEmpty();
     }
 
     @Test
     void highValueRuleReportsThePurchaseCurrency() {
-        ActivityEvent purchase = events.builder(EventTypes.PURCHASE, "u1", 10).amount(6000.0).currency("EUR").build();
+        ActivityEvent purchase = events.builder(EventTypes.PURCHASE, "u1", 10)
+                .amount(6000.0)
+                .currency("EUR")
+                .build();
 
-        assertThat(highValueAlerts(purchase)).singleElement()
+        assertThat(highValueAlerts(purchase))
+                .singleElement()
                 .satisfies(alert -> assertThat(alert.details()).containsEntry("currency", "EUR"));
     }
 
@@ -74,7 +83,8 @@ class HighValuePurchaseRuleTest {
 
     @Test
     void highValueRuleFiresForALatePurchase() {
-        assertThat(highValueAlerts(events.pageView("u1", 7200), events.purchase("u1", 10, 6000))).hasSize(1);
+        assertThat(highValueAlerts(events.pageView("u1", 7200), events.purchase("u1", 10, 6000)))
+                .hasSize(1);
     }
 
     @Test
@@ -83,7 +93,10 @@ class HighValuePurchaseRuleTest {
 
         List<FraudAlert> alerts = highValueAlerts(purchase, purchase);
 
-        assertThat(alerts).extracting(FraudAlert::alertId).containsOnly(alerts.get(0).alertId()).hasSize(2);
+        assertThat(alerts)
+                .extracting(FraudAlert::alertId)
+                .containsOnly(alerts.get(0).alertId())
+                .hasSize(2);
     }
 
     @Test

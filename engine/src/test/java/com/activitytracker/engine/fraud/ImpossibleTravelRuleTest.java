@@ -31,38 +31,51 @@ class ImpossibleTravelRuleTest {
             assertThat(alert.eventTime()).isEqualTo(at(840));
             assertThat(alert.evidenceEventIds()).containsExactly(us.eventId(), de.eventId());
             assertThat(alert.description()).isEqualTo("User seen in US and DE 14 minutes apart");
-            assertThat(alert.details()).containsExactly(entry("countries", List.of("US", "DE")),
-                    entry("seconds_apart", 840L), entry("window_seconds", 3600L));
+            assertThat(alert.details())
+                    .containsExactly(
+                            entry("countries", List.of("US", "DE")),
+                            entry("seconds_apart", 840L),
+                            entry("window_seconds", 3600L));
         });
     }
 
     @Test
     void travelRuleStaysSilentWithinOneCountry() {
-        assertThat(travelAlerts(events.seenIn("u1", 0, "US"), events.seenIn("u1", 60, "US"),
-                events.seenIn("u1", 120, "us"))).isEmpty();
+        assertThat(travelAlerts(
+                        events.seenIn("u1", 0, "US"), events.seenIn("u1", 60, "US"), events.seenIn("u1", 120, "us")))
+                .isEmpty();
     }
 
     @Test
     void travelRuleIgnoresEventsWithoutACountry() {
-        assertThat(travelAlerts(events.seenIn("u1", 0, "US"), events.pageView("u1", 60),
-                events.seenIn("u1", 120, " "))).isEmpty();
+        assertThat(travelAlerts(events.seenIn("u1", 0, "US"), events.pageView("u1", 60), events.seenIn("u1", 120, " ")))
+                .isEmpty();
     }
 
     @Test
     void travelRuleStaysSilentWhenTheCountriesAreAWindowApart() {
-        assertThat(travelAlerts(events.seenIn("u1", 0, "US"), events.seenIn("u1", 3600, "DE"))).isEmpty();
+        assertThat(travelAlerts(events.seenIn("u1", 0, "US"), events.seenIn("u1", 3600, "DE")))
+                .isEmpty();
     }
 
     @Test
     void travelRuleFiresOncePerWindow() {
-        assertThat(travelAlerts(events.seenIn("u1", 0, "US"), events.seenIn("u1", 600, "DE"),
-                events.seenIn("u1", 1200, "US"), events.seenIn("u1", 1800, "FR"))).hasSize(1);
+        assertThat(travelAlerts(
+                        events.seenIn("u1", 0, "US"),
+                        events.seenIn("u1", 600, "DE"),
+                        events.seenIn("u1", 1200, "US"),
+                        events.seenIn("u1", 1800, "FR")))
+                .hasSize(1);
     }
 
     @Test
     void travelRuleFiresAgainOnceAWindowHasPassed() {
-        List<FraudAlert> alerts = travelAlerts(events.seenIn("u1", 0, "US"), events.seenIn("u1", 600, "DE"),
-                events.seenIn("u1", 3000, "DE"), events.seenIn("u1", 4199, "US"), events.seenIn("u1", 4200, "US"));
+        List<FraudAlert> alerts = travelAlerts(
+                events.seenIn("u1", 0, "US"),
+                events.seenIn("u1", 600, "DE"),
+                events.seenIn("u1", 3000, "DE"),
+                events.seenIn("u1", 4199, "US"),
+                events.seenIn("u1", 4200, "US"));
 
         assertThat(alerts).extracting(FraudAlert::eventTime).containsExactly(at(600), at(4200));
     }
@@ -80,7 +93,8 @@ class ImpossibleTravelRuleTest {
 
     @Test
     void travelRuleIgnoresALateEventOlderThanTheWindow() {
-        assertThat(travelAlerts(events.seenIn("u1", 5000, "US"), events.seenIn("u1", 1400, "DE"))).isEmpty();
+        assertThat(travelAlerts(events.seenIn("u1", 5000, "US"), events.seenIn("u1", 1400, "DE")))
+                .isEmpty();
     }
 
     @Test
@@ -97,6 +111,7 @@ class ImpossibleTravelRuleTest {
     void travelRuleFollowsAChangedWindow() {
         detector.updateThresholds(FraudThresholds.defaults().withTravelWindow(Duration.ofMinutes(10)));
 
-        assertThat(travelAlerts(events.seenIn("u1", 0, "US"), events.seenIn("u1", 840, "DE"))).isEmpty();
+        assertThat(travelAlerts(events.seenIn("u1", 0, "US"), events.seenIn("u1", 840, "DE")))
+                .isEmpty();
     }
 }

@@ -55,7 +55,10 @@ final class TestEvents {
     }
 
     ActivityEvent purchase(String user, long second, double amount) {
-        return builder(EventTypes.PURCHASE, user, second).amount(amount).orderId("ord-" + nextId).build();
+        return builder(EventTypes.PURCHASE, user, second)
+                .amount(amount)
+                .orderId("ord-" + nextId)
+                .build();
     }
 
     ActivityEvent login(String user, long second) {
@@ -67,7 +70,9 @@ final class TestEvents {
     }
 
     ActivityEvent seenIn(String user, long second, String country) {
-        return builder(EventTypes.PAGE_VIEW, user, second).geo(new ActivityEvent.Geo(country, null)).build();
+        return builder(EventTypes.PAGE_VIEW, user, second)
+                .geo(new ActivityEvent.Geo(country, null))
+                .build();
     }
 
     ActivityEvent.Builder builder(String type, String user, long second) {

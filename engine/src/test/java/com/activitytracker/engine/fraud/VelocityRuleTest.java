@@ -35,12 +35,11 @@ class VelocityRuleTest {
             assertThat(alert.detectedAt()).isEqualTo(TestEvents.CLOCK.instant());
             assertThat(alert.description()).isEqualTo("User has 30 events in the last 60 seconds");
             assertThat(alert.evidenceEventIds()).containsExactlyElementsOf(ids(stream));
-            assertThat(alert.details()).containsExactly(
-                    entry("count", 30L),
-                    entry("window_seconds", 60L),
-                    entry("threshold", 30L));
+            assertThat(alert.details())
+                    .containsExactly(entry("count", 30L), entry("window_seconds", 60L), entry("threshold", 30L));
             assertThat(alert.alertId())
-                    .isEqualTo(FraudAlert.alertIdFor(VelocityRule.NAME, "u1", stream.get(29).eventId()));
+                    .isEqualTo(FraudAlert.alertIdFor(
+                            VelocityRule.NAME, "u1", stream.get(29).eventId()));
         });
     }
 

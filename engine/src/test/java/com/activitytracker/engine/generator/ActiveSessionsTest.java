@@ -43,7 +43,8 @@ class ActiveSessionsTest {
         int seconds = 20;
         for (int i = 0; i < 50_000 * seconds; i++) {
             ActivityEvent e = generator.next(SimulatedTraffic.at(i / 50_000.0));
-            assertThat(sessionOfUser.computeIfAbsent(e.userId(), u -> e.sessionId())).isEqualTo(e.sessionId());
+            assertThat(sessionOfUser.computeIfAbsent(e.userId(), u -> e.sessionId()))
+                    .isEqualTo(e.sessionId());
             eventsOfUser.merge(e.userId(), 1, Integer::sum);
         }
 

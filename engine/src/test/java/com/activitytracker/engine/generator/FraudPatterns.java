@@ -86,7 +86,8 @@ final class FraudPatterns {
 
     /** The most matching events found in any window of the given length (ends included). */
     static int maxWithin(List<ActivityEvent> own, Duration window, Predicate<ActivityEvent> matching) {
-        List<Instant> times = own.stream().filter(matching).map(ActivityEvent::timestamp).toList();
+        List<Instant> times =
+                own.stream().filter(matching).map(ActivityEvent::timestamp).toList();
         int best = 0;
         int first = 0;
         for (int last = 0; last < times.size(); last++) {
@@ -106,7 +107,8 @@ final class FraudPatterns {
                 Instant from = login.timestamp().minus(ATO_WINDOW);
                 int failed = (int) own.stream()
                         .filter(e -> e.is(EventTypes.LOGIN_FAILED))
-                        .filter(e -> !e.timestamp().isBefore(from) && !e.timestamp().isAfter(login.timestamp()))
+                        .filter(e ->
+                                !e.timestamp().isBefore(from) && !e.timestamp().isAfter(login.timestamp()))
                         .count();
                 best = Math.max(best, failed);
             }
@@ -121,7 +123,8 @@ final class FraudPatterns {
             if (e.country() == null) {
                 continue;
             }
-            if (previous != null && !Objects.equals(previous.country(), e.country())
+            if (previous != null
+                    && !Objects.equals(previous.country(), e.country())
                     && Duration.between(previous.timestamp(), e.timestamp()).compareTo(window) <= 0) {
                 return true;
             }

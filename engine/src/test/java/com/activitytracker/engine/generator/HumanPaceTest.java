@@ -18,7 +18,9 @@ class HumanPaceTest {
     @Test
     void thinkTimesStayWithinTheFloorAndTheCapAndAverageFiveSeconds() {
         SplittableRandom random = new SplittableRandom(1);
-        long[] thinks = LongStream.generate(() -> pace.nextThinkNanos(random)).limit(200_000).toArray();
+        long[] thinks = LongStream.generate(() -> pace.nextThinkNanos(random))
+                .limit(200_000)
+                .toArray();
 
         assertThat(LongStream.of(thinks).min().orElseThrow()).isGreaterThanOrEqualTo(SECOND);
         assertThat(LongStream.of(thinks).max().orElseThrow()).isLessThanOrEqualTo(60 * SECOND);

@@ -57,7 +57,9 @@ class OrdinaryTrafficShapeTest {
         assertThat(countsByType.values()).allMatch(n -> n <= pageViews);
         assertThat(count(EventTypes.ADD_TO_CART)).isLessThan(pageViews / 5);
         assertThat(count(EventTypes.CHECKOUT)).isLessThan(count(EventTypes.ADD_TO_CART));
-        assertThat(count(EventTypes.PURCHASE)).isLessThan(count(EventTypes.CHECKOUT)).isPositive();
+        assertThat(count(EventTypes.PURCHASE))
+                .isLessThan(count(EventTypes.CHECKOUT))
+                .isPositive();
         assertThat(count(EventTypes.LOGIN_FAILED)).isLessThan(count(EventTypes.LOGIN) / 5);
     }
 
@@ -70,15 +72,19 @@ class OrdinaryTrafficShapeTest {
             assertThat(p.amount()).isBetween(5.0, 4_999.99);
             assertThat(p.amount() * 100).isCloseTo(Math.round(p.amount() * 100), offset(1e-6));
         });
-        long typical = purchases.stream().filter(p -> p.amount() >= 10 && p.amount() <= 2_000).count();
+        long typical = purchases.stream()
+                .filter(p -> p.amount() >= 10 && p.amount() <= 2_000)
+                .count();
         assertThat((double) typical / purchases.size()).isGreaterThan(0.9);
-        assertThat(purchases.stream().map(ActivityEvent::orderId).distinct().count()).isEqualTo(purchases.size());
+        assertThat(purchases.stream().map(ActivityEvent::orderId).distinct().count())
+                .isEqualTo(purchases.size());
     }
 
     @Test
     void cartEventsCarryTheProductAndItsPrice() {
         List<ActivityEvent> cartEvents = events.stream()
-                .filter(e -> e.is(EventTypes.ADD_TO_CART) || e.is(EventTypes.REMOVE_FROM_CART)).toList();
+                .filter(e -> e.is(EventTypes.ADD_TO_CART) || e.is(EventTypes.REMOVE_FROM_CART))
+                .toList();
         assertThat(cartEvents).isNotEmpty().allSatisfy(e -> {
             assertThat(e.productId()).matches("p-\\d+");
             assertThat(e.category()).isNotBlank();
@@ -88,8 +94,10 @@ class OrdinaryTrafficShapeTest {
 
     @Test
     void searchesCarryAQueryAndProductViewsTheirProductPage() {
-        assertThat(ofType(EventTypes.SEARCH)).allSatisfy(e -> assertThat(e.query()).isNotBlank());
-        assertThat(ofType(EventTypes.PAGE_VIEW)).filteredOn(e -> e.productId() != null)
+        assertThat(ofType(EventTypes.SEARCH))
+                .allSatisfy(e -> assertThat(e.query()).isNotBlank());
+        assertThat(ofType(EventTypes.PAGE_VIEW))
+                .filteredOn(e -> e.productId() != null)
                 .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.page()).isEqualTo("/products/" + e.productId()));
     }
@@ -97,9 +105,20 @@ class OrdinaryTrafficShapeTest {
     @Test
     void devicesAreCombinationsThatExist() {
         Map<String, Set<String>> typesByOs = Map.of(
-                "iOS", Set.of("mobile"), "iPadOS", Set.of("tablet"), "Android", Set.of("mobile", "tablet"),
-                "Windows", Set.of("desktop"), "macOS", Set.of("desktop"), "Linux", Set.of("desktop"));
-        Set<ActivityEvent.Device> devices = events.stream().map(ActivityEvent::device).collect(Collectors.toSet());
+                "iOS",
+                Set.of("mobile"),
+                "iPadOS",
+                Set.of("tablet"),
+                "Android",
+                Set.of("mobile", "tablet"),
+                "Windows",
+                Set.of("desktop"),
+                "macOS",
+                Set.of("desktop"),
+                "Linux",
+                Set.of("desktop"));
+        Set<ActivityEvent.Device> devices =
+                events.stream().map(ActivityEvent::device).collect(Collectors.toSet());
         assertThat(devices).hasSizeGreaterThan(8).allSatisfy(d -> {
             assertThat(typesByOs).containsKey(d.os());
             assertThat(typesByOs.get(d.os())).contains(d.type());
@@ -116,9 +135,11 @@ class OrdinaryTrafficShapeTest {
             assertThat(e.geo().city()).isNotBlank();
             assertThat(e.ip()).matches("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
         });
-        Map<String, Long> byCountry = events.stream().collect(Collectors.groupingBy(ActivityEvent::country, Collectors.counting()));
+        Map<String, Long> byCountry =
+                events.stream().collect(Collectors.groupingBy(ActivityEvent::country, Collectors.counting()));
         assertThat(byCountry).hasSizeGreaterThan(10);
-        assertThat(byCountry.get("US")).isEqualTo(byCountry.values().stream().max(Long::compare).orElseThrow());
+        assertThat(byCountry.get("US"))
+                .isEqualTo(byCountry.values().stream().max(Long::compare).orElseThrow());
     }
 
     @Test
@@ -146,7 +167,8 @@ class OrdinaryTrafficShapeTest {
     void someVisitsArriveFromReferrersAndSomeDirect() {
         Map<String, ActivityEvent> landings = events.stream()
                 .collect(Collectors.toMap(ActivityEvent::sessionId, Function.identity(), (first, later) -> first));
-        long referred = landings.values().stream().filter(e -> e.referrer() != null).count();
+        long referred =
+                landings.values().stream().filter(e -> e.referrer() != null).count();
         assertThat(landings.values()).allMatch(e -> e.is(EventTypes.PAGE_VIEW));
         assertThat((double) referred / landings.size()).isBetween(0.6, 0.9);
     }

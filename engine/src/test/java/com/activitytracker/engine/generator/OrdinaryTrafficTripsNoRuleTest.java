@@ -35,14 +35,16 @@ class OrdinaryTrafficTripsNoRuleTest {
 
     @Test
     void noUserReachesThirtyEventsInSixtySecondsAtAThousandEventsPerSecond() {
-        assertThat(maxOverUsers(busyByUser, own -> FraudPatterns.maxWithin(own, FraudPatterns.VELOCITY_WINDOW, e -> true)))
+        assertThat(maxOverUsers(
+                        busyByUser, own -> FraudPatterns.maxWithin(own, FraudPatterns.VELOCITY_WINDOW, e -> true)))
                 .isLessThanOrEqualTo(HumanPace.DEFAULT.maxActionsWithin(FraudPatterns.VELOCITY_WINDOW))
                 .isLessThan(FraudPatterns.VELOCITY_MAX_EVENTS);
     }
 
     @Test
     void noUserReachesThirtyEventsInSixtySecondsWhenUsersComeBack() {
-        assertThat(maxOverUsers(quietByUser, own -> FraudPatterns.maxWithin(own, FraudPatterns.VELOCITY_WINDOW, e -> true)))
+        assertThat(maxOverUsers(
+                        quietByUser, own -> FraudPatterns.maxWithin(own, FraudPatterns.VELOCITY_WINDOW, e -> true)))
                 .isLessThanOrEqualTo(HumanPace.DEFAULT.maxActionsWithin(FraudPatterns.VELOCITY_WINDOW))
                 .isLessThan(FraudPatterns.VELOCITY_MAX_EVENTS);
     }
@@ -50,7 +52,9 @@ class OrdinaryTrafficTripsNoRuleTest {
     @Test
     void usersComeBackInTheQuietRun() {
         long returning = quietByUser.values().stream()
-                .filter(own -> own.stream().map(ActivityEvent::sessionId).distinct().count() > 1).count();
+                .filter(own ->
+                        own.stream().map(ActivityEvent::sessionId).distinct().count() > 1)
+                .count();
         assertThat(returning).isGreaterThan(quietByUser.size() / 2);
     }
 
@@ -59,7 +63,8 @@ class OrdinaryTrafficTripsNoRuleTest {
         for (Map<String, List<ActivityEvent>> byUser : List.of(busyByUser, quietByUser)) {
             byUser.values().forEach(own -> {
                 for (int i = 1; i < own.size(); i++) {
-                    assertThat(Duration.between(own.get(i - 1).timestamp(), own.get(i).timestamp()))
+                    assertThat(Duration.between(
+                                    own.get(i - 1).timestamp(), own.get(i).timestamp()))
                             .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
                 }
             });
@@ -74,46 +79,59 @@ class OrdinaryTrafficTripsNoRuleTest {
                 gaps.add(Duration.between(own.get(i - 1).timestamp(), own.get(i).timestamp()));
             }
         });
-        double meanSeconds = gaps.stream().mapToLong(Duration::toNanos).average().orElseThrow() / 1e9;
+        double meanSeconds =
+                gaps.stream().mapToLong(Duration::toNanos).average().orElseThrow() / 1e9;
         assertThat(meanSeconds).isBetween(4.5, 6.0);
     }
 
     @Test
     void noUserMakesFivePurchasesUnderFiveDollarsInTenMinutes() {
         for (Map<String, List<ActivityEvent>> byUser : List.of(busyByUser, quietByUser)) {
-            assertThat(maxOverUsers(byUser, own -> FraudPatterns.maxWithin(
-                    own, FraudPatterns.CARD_TEST_WINDOW, FraudPatterns::isSmallPurchase))).isZero();
+            assertThat(maxOverUsers(
+                            byUser,
+                            own -> FraudPatterns.maxWithin(
+                                    own, FraudPatterns.CARD_TEST_WINDOW, FraudPatterns::isSmallPurchase)))
+                    .isZero();
         }
     }
 
     @Test
     void noUserLogsInAfterFiveFailedLogins() {
         for (Map<String, List<ActivityEvent>> byUser : List.of(busyByUser, quietByUser)) {
-            assertThat(maxOverUsers(byUser, own -> FraudPatterns.maxWithin(
-                    own, FraudPatterns.ATO_WINDOW, e -> e.is(EventTypes.LOGIN_FAILED))))
+            assertThat(maxOverUsers(
+                            byUser,
+                            own -> FraudPatterns.maxWithin(
+                                    own, FraudPatterns.ATO_WINDOW, e -> e.is(EventTypes.LOGIN_FAILED))))
                     .isLessThan(FraudPatterns.ATO_FAILED_LOGINS);
         }
     }
 
     @Test
     void noSessionHasMoreThanTwoFailedLogins() {
-        sessions(quietByUser).values().forEach(own ->
-                assertThat(own.stream().filter(e -> e.is(EventTypes.LOGIN_FAILED)).count())
+        sessions(quietByUser)
+                .values()
+                .forEach(own -> assertThat(own.stream()
+                                .filter(e -> e.is(EventTypes.LOGIN_FAILED))
+                                .count())
                         .isLessThanOrEqualTo(ShopSession.MAX_FAILED_LOGINS));
     }
 
     @Test
     void everyUserStaysInOneCountry() {
         for (Map<String, List<ActivityEvent>> byUser : List.of(busyByUser, quietByUser)) {
-            byUser.forEach((user, own) ->
-                    assertThat(own.stream().map(ActivityEvent::country).distinct()).as(user).hasSize(1));
+            byUser.forEach((user, own) -> assertThat(
+                            own.stream().map(ActivityEvent::country).distinct())
+                    .as(user)
+                    .hasSize(1));
         }
     }
 
     @Test
     void noPurchaseReachesTheHighValueThreshold() {
         for (Map<String, List<ActivityEvent>> byUser : List.of(busyByUser, quietByUser)) {
-            byUser.values().stream().flatMap(List::stream).filter(e -> e.is(EventTypes.PURCHASE))
+            byUser.values().stream()
+                    .flatMap(List::stream)
+                    .filter(e -> e.is(EventTypes.PURCHASE))
                     .forEach(p -> assertThat(p.amount()).isLessThan(FraudPatterns.HIGH_VALUE_AMOUNT));
         }
     }
@@ -131,7 +149,8 @@ class OrdinaryTrafficTripsNoRuleTest {
         for (Map<String, List<ActivityEvent>> byUser : List.of(busyByUser, quietByUser)) {
             byUser.forEach((user, own) -> {
                 // events in time order: once a user's session changes, the earlier one never reappears
-                List<String> order = own.stream().map(ActivityEvent::sessionId).distinct().toList();
+                List<String> order =
+                        own.stream().map(ActivityEvent::sessionId).distinct().toList();
                 List<String> runs = new ArrayList<>();
                 for (ActivityEvent e : own) {
                     if (runs.isEmpty() || !runs.get(runs.size() - 1).equals(e.sessionId())) {
@@ -148,23 +167,31 @@ class OrdinaryTrafficTripsNoRuleTest {
         Instant firstMinute = SimulatedTraffic.at(60);
         Instant fourthMinute = SimulatedTraffic.at(240);
         List<List<ActivityEvent>> early = sessions(busyByUser).values().stream()
-                .filter(own -> own.get(0).timestamp().isBefore(firstMinute)).toList();
-        long ended = early.stream().filter(own -> own.get(own.size() - 1).timestamp().isBefore(fourthMinute)).count();
+                .filter(own -> own.get(0).timestamp().isBefore(firstMinute))
+                .toList();
+        long ended = early.stream()
+                .filter(own -> own.get(own.size() - 1).timestamp().isBefore(fourthMinute))
+                .count();
 
         assertThat((double) ended / early.size()).isGreaterThan(0.9);
-        assertThat(sessions(busyByUser).values().stream().mapToInt(List::size).max().orElseThrow())
+        assertThat(sessions(busyByUser).values().stream()
+                        .mapToInt(List::size)
+                        .max()
+                        .orElseThrow())
                 .isLessThanOrEqualTo(ShopSession.MAX_EVENTS);
     }
 
     private static Map<String, List<ActivityEvent>> sessions(Map<String, List<ActivityEvent>> byUser) {
         Map<String, List<ActivityEvent>> bySession = new LinkedHashMap<>();
-        byUser.values().forEach(own -> own.forEach(e ->
-                bySession.computeIfAbsent(e.sessionId(), s -> new ArrayList<>()).add(e)));
+        byUser.values()
+                .forEach(own -> own.forEach(e -> bySession
+                        .computeIfAbsent(e.sessionId(), s -> new ArrayList<>())
+                        .add(e)));
         return bySession;
     }
 
-    private static int maxOverUsers(Map<String, List<ActivityEvent>> byUser,
-                                    ToIntFunction<List<ActivityEvent>> measure) {
+    private static int maxOverUsers(
+            Map<String, List<ActivityEvent>> byUser, ToIntFunction<List<ActivityEvent>> measure) {
         return byUser.values().stream().mapToInt(measure).max().orElse(0);
     }
 }

@@ -29,7 +29,9 @@ class ScenarioInjectionTest {
 
             List<ActivityEvent> events = generator.dueScenarioEvents(injected.completedAt());
 
-            assertThat(FraudPatterns.rulesTrippedBy(events)).as("seed %d", seed).containsExactly(scenario.expectedRule());
+            assertThat(FraudPatterns.rulesTrippedBy(events))
+                    .as("seed %d", seed)
+                    .containsExactly(scenario.expectedRule());
         }
     }
 
@@ -44,7 +46,8 @@ class ScenarioInjectionTest {
         assertThat(events).hasSize(injected.eventCount());
         assertThat(events.get(0).timestamp()).isEqualTo(INJECTED_AT);
         assertThat(events.get(events.size() - 1).timestamp()).isEqualTo(injected.completedAt());
-        assertThat(Duration.between(INJECTED_AT, injected.completedAt())).isBetween(Duration.ofMillis(900), Duration.ofMillis(1_500));
+        assertThat(Duration.between(INJECTED_AT, injected.completedAt()))
+                .isBetween(Duration.ofMillis(900), Duration.ofMillis(1_500));
         assertThat(events).isSortedAccordingTo((a, b) -> a.timestamp().compareTo(b.timestamp()));
     }
 
@@ -82,8 +85,11 @@ class ScenarioInjectionTest {
     void botBurstIsFortyToFiftyActionsInOneSession() {
         List<ActivityEvent> events = play(Scenario.BOT_BURST, 34);
         assertThat(events).hasSizeBetween(40, 50);
-        assertThat(events).extracting(ActivityEvent::sessionId).containsOnly(events.get(0).sessionId());
-        assertThat(events).extracting(ActivityEvent::eventType)
+        assertThat(events)
+                .extracting(ActivityEvent::sessionId)
+                .containsOnly(events.get(0).sessionId());
+        assertThat(events)
+                .extracting(ActivityEvent::eventType)
                 .containsOnly(EventTypes.PAGE_VIEW, EventTypes.CLICK, EventTypes.SEARCH);
     }
 
@@ -118,8 +124,10 @@ class ScenarioInjectionTest {
     void whalePurchaseIsOnePurchaseOfSevenAndAHalfToTwentyFiveThousand() {
         for (long seed = 0; seed < 50; seed++) {
             List<ActivityEvent> purchases = play(Scenario.WHALE_PURCHASE, seed).stream()
-                    .filter(e -> e.is(EventTypes.PURCHASE)).toList();
-            assertThat(purchases).singleElement()
+                    .filter(e -> e.is(EventTypes.PURCHASE))
+                    .toList();
+            assertThat(purchases)
+                    .singleElement()
                     .satisfies(p -> assertThat(p.amount()).isBetween(7_500.0, 25_000.0));
         }
     }
@@ -158,7 +166,10 @@ class ScenarioInjectionTest {
 
         List<InjectedScenario> truth = generator.groundTruth();
 
-        assertThat(truth).hasSize(ActivityGenerator.GROUND_TRUTH_LIMIT).doesNotContain(first).endsWith(last);
+        assertThat(truth)
+                .hasSize(ActivityGenerator.GROUND_TRUTH_LIMIT)
+                .doesNotContain(first)
+                .endsWith(last);
     }
 
     @Test
@@ -216,8 +227,14 @@ class ScenarioInjectionTest {
             assertThat(scenario.displayName()).isNotBlank();
             assertThat(scenario.description()).isNotBlank();
         }
-        assertThat(Scenario.values()).extracting(Scenario::expectedRule).containsExactly(
-                "HIGH_VELOCITY", "CARD_TESTING", "ACCOUNT_TAKEOVER", "IMPOSSIBLE_TRAVEL", "HIGH_VALUE_PURCHASE");
+        assertThat(Scenario.values())
+                .extracting(Scenario::expectedRule)
+                .containsExactly(
+                        "HIGH_VELOCITY",
+                        "CARD_TESTING",
+                        "ACCOUNT_TAKEOVER",
+                        "IMPOSSIBLE_TRAVEL",
+                        "HIGH_VALUE_PURCHASE");
     }
 
     private static List<ActivityEvent> play(Scenario scenario, long seed) {

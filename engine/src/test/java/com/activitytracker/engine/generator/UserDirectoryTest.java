@@ -24,15 +24,18 @@ class UserDirectoryTest {
     void aUserIsTheSamePersonOnEveryVisit() {
         UserDirectory directory = new UserDirectory(99, new Geography(), new DeviceMix());
         assertThat(directory.ordinary(1234)).isEqualTo(directory.ordinary(1234));
-        assertThat(directory.ordinary(1234).userId()).isNotEqualTo(directory.ordinary(1235).userId());
+        assertThat(directory.ordinary(1234).userId())
+                .isNotEqualTo(directory.ordinary(1235).userId());
     }
 
     @Test
     void ordinaryAndScenarioIdsComeFromDisjointRanges() {
         UserDirectory directory = new UserDirectory(99, new Geography(), new DeviceMix());
         for (int i = 0; i < 10_000; i++) {
-            assertThat(UserDirectory.isScenarioUserId(directory.ordinary(i).userId())).isFalse();
-            assertThat(UserDirectory.isScenarioUserId(directory.scenarioUser(i).userId())).isTrue();
+            assertThat(UserDirectory.isScenarioUserId(directory.ordinary(i).userId()))
+                    .isFalse();
+            assertThat(UserDirectory.isScenarioUserId(directory.scenarioUser(i).userId()))
+                    .isTrue();
         }
     }
 }

@@ -32,13 +32,18 @@ class EmbeddedKafkaBrokerTest {
             settings = shared.freshSettings(dir, Map.of()).withBootstrapServers(broker.bootstrapServers());
             new TopicAdmin(new KafkaClientFactory(settings), Duration.ofSeconds(10)).ensureTopics(settings, true);
             KafkaTestCluster first = clusterAt(broker);
-            first.produceRaw(settings.activitiesTopic(), List.of(
-                    new ProducerRecord<>(settings.activitiesTopic(), "user-1", "one".getBytes(StandardCharsets.UTF_8)),
-                    new ProducerRecord<>(settings.activitiesTopic(), "user-2", "two".getBytes(StandardCharsets.UTF_8))));
+            first.produceRaw(
+                    settings.activitiesTopic(),
+                    List.of(
+                            new ProducerRecord<>(
+                                    settings.activitiesTopic(), "user-1", "one".getBytes(StandardCharsets.UTF_8)),
+                            new ProducerRecord<>(
+                                    settings.activitiesTopic(), "user-2", "two".getBytes(StandardCharsets.UTF_8))));
         }
         try (EmbeddedKafkaBroker again = EmbeddedKafkaBroker.start(data, 0, false)) {
             var records = clusterAt(again).readAll(settings.activitiesTopic(), 2, Duration.ofSeconds(30));
-            assertThat(records).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+            assertThat(records)
+                    .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
                     .containsExactlyInAnyOrder("one", "two");
         }
     }
@@ -52,7 +57,8 @@ class EmbeddedKafkaBrokerTest {
 
     @Test
     void aTakenPortGivesAClearError(KafkaTestCluster shared) {
-        int taken = Integer.parseInt(shared.bootstrapServers().substring(shared.bootstrapServers().lastIndexOf(':') + 1));
+        int taken = Integer.parseInt(
+                shared.bootstrapServers().substring(shared.bootstrapServers().lastIndexOf(':') + 1));
         assertThatThrownBy(() -> EmbeddedKafkaBroker.start(dir.resolve("clash"), taken, true))
                 .isInstanceOf(KafkaUnavailableException.class)
                 .hasMessageStartingWith("port " + taken + " is already in use");
@@ -76,7 +82,9 @@ class EmbeddedKafkaBrokerTest {
                 .containsExactly(settings.activitiesTopic(), settings.alertsTopic(), settings.dlqTopic());
         assertThat(admin.ensureTopics(settings, true)).isEmpty();
         try (Admin a = clients.admin()) {
-            var description = a.describeTopics(List.of(settings.activitiesTopic())).allTopicNames().get();
+            var description = a.describeTopics(List.of(settings.activitiesTopic()))
+                    .allTopicNames()
+                    .get();
             assertThat(description.get(settings.activitiesTopic()).partitions()).hasSize(3);
         }
     }

@@ -28,7 +28,8 @@ class TestcontainersKafkaTest {
 
     @BeforeEach
     void needsDocker() {
-        Assumptions.assumeTrue(SharedKafka.dockerAvailable(),
+        Assumptions.assumeTrue(
+                SharedKafka.dockerAvailable(),
                 "no Docker engine answers here: the Testcontainers path is skipped, the embedded broker covers the suite");
     }
 
@@ -39,8 +40,11 @@ class TestcontainersKafkaTest {
             Settings settings = new KafkaTestCluster(kafka.getBootstrapServers()).freshSettings(dir, Map.of());
             KafkaClientFactory clients = new KafkaClientFactory(settings);
             new TopicAdmin(clients, Duration.ofSeconds(30)).ensureTopics(settings, true);
-            ActivityProducer producer = ActivityProducer.builder(() -> clients.producer("tc"), settings.activitiesTopic(),
-                    new GeneratedTraffic(1)).rate(1_000).maxEvents(200).build();
+            ActivityProducer producer = ActivityProducer.builder(
+                            () -> clients.producer("tc"), settings.activitiesTopic(), new GeneratedTraffic(1))
+                    .rate(1_000)
+                    .maxEvents(200)
+                    .build();
             producer.start();
             assertThat(producer.awaitFinished(Duration.ofSeconds(60))).isTrue();
             assertThat(producer.stats().delivered()).isEqualTo(200);

@@ -15,8 +15,8 @@ class DeadLetterRepairTest {
             + "\"timestamp\":\"2026-11-26T10:30:45.123Z\"}";
 
     private static DeadLetter letter(String value) {
-        return DeadLetter.of(new ConsumerRecord<>("dlq", 0, 3, "u-7".getBytes(StandardCharsets.UTF_8),
-                value.getBytes(StandardCharsets.UTF_8)));
+        return DeadLetter.of(new ConsumerRecord<>(
+                "dlq", 0, 3, "u-7".getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -28,15 +28,19 @@ class DeadLetterRepairTest {
 
     @Test
     void aCorrectionIsTypedAsJsonAndMakesItValid() {
-        DeadLetterRepair repair = new DeadLetterRepair(new ActivityEventCodec()).set("amount=19.99").set("geo.country=US");
+        DeadLetterRepair repair = new DeadLetterRepair(new ActivityEventCodec())
+                .set("amount=19.99")
+                .set("geo.country=US");
         DeadLetterRepair.Verdict verdict = repair.check(letter(PURCHASE));
         assertThat(verdict.valid()).isTrue();
-        assertThat(new String(verdict.value(), StandardCharsets.UTF_8)).contains("\"amount\":19.99", "\"geo\":{\"country\":\"US\"}");
+        assertThat(new String(verdict.value(), StandardCharsets.UTF_8))
+                .contains("\"amount\":19.99", "\"geo\":{\"country\":\"US\"}");
     }
 
     @Test
     void whatIsNotAJsonObjectCannotBeCorrected() {
-        DeadLetterRepair.Verdict verdict = new DeadLetterRepair(new ActivityEventCodec()).set("amount=1").check(letter("[1,2]"));
+        DeadLetterRepair.Verdict verdict =
+                new DeadLetterRepair(new ActivityEventCodec()).set("amount=1").check(letter("[1,2]"));
         assertThat(verdict.stillInvalid()).startsWith("cannot correct it: it is not a JSON object");
     }
 

@@ -18,13 +18,52 @@ final class GrafanaDashboard {
     static final Path FILE = ROOT.resolve("grafana/dashboards/activity-tracker.json");
 
     /** PromQL's own words: aggregations, functions and keywords, never metric names. */
-    private static final Set<String> PROMQL_WORDS = Set.of("sum", "min", "max", "avg", "count", "stddev", "stdvar",
-            "topk", "bottomk", "quantile", "count_values", "group", "by", "without", "on", "ignoring", "group_left",
-            "group_right", "and", "or", "unless", "offset", "bool", "rate", "irate", "increase", "delta", "idelta",
-            "histogram_quantile", "clamp_min", "clamp_max", "abs", "ceil", "floor", "round", "vector", "scalar", "time",
-            "le", "inf", "nan");
+    private static final Set<String> PROMQL_WORDS = Set.of(
+            "sum",
+            "min",
+            "max",
+            "avg",
+            "count",
+            "stddev",
+            "stdvar",
+            "topk",
+            "bottomk",
+            "quantile",
+            "count_values",
+            "group",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "and",
+            "or",
+            "unless",
+            "offset",
+            "bool",
+            "rate",
+            "irate",
+            "increase",
+            "delta",
+            "idelta",
+            "histogram_quantile",
+            "clamp_min",
+            "clamp_max",
+            "abs",
+            "ceil",
+            "floor",
+            "round",
+            "vector",
+            "scalar",
+            "time",
+            "le",
+            "inf",
+            "nan");
+
     private static final Pattern LABELS = Pattern.compile("\\{[^}]*}");
-    private static final Pattern GROUPING = Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+    private static final Pattern GROUPING =
+            Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
     private static final Pattern RANGE = Pattern.compile("\\[[^]]*]");
     private static final Pattern STRING = Pattern.compile("\"[^\"]*\"|'[^']*'");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w$.])([a-zA-Z_:][a-zA-Z0-9_:]*+)(?!\\s*\\()");

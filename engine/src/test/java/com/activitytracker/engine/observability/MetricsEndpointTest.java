@@ -27,9 +27,11 @@ class MetricsEndpointTest {
             assertThat(endpoint.url()).isEqualTo("http://127.0.0.1:" + endpoint.port() + "/metrics");
             HttpResponse<String> response = get(endpoint.url());
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .contains("text/plain; version=0.0.4; charset=utf-8");
             assertThat(response.body()).contains("tracker_test_events_total 3.0");
-            assertThat(get("http://127.0.0.1:" + endpoint.port() + "/").statusCode()).isEqualTo(404);
+            assertThat(get("http://127.0.0.1:" + endpoint.port() + "/").statusCode())
+                    .isEqualTo(404);
         }
     }
 
@@ -56,6 +58,7 @@ class MetricsEndpointTest {
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

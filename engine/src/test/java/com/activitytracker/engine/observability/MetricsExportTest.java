@@ -20,8 +20,14 @@ class MetricsExportTest {
         try (MetricsExport metrics = MetricsExport.start("produce", new MetricsPort(MetricsPort.OFF))) {
             assertThat(metrics.endpoint()).isEmpty();
             String scrape = metrics.prometheus().scrape();
-            assertThat(PrometheusText.metricNames(scrape)).contains("jvm_memory_used_bytes", "jvm_gc_memory_allocated_bytes_total",
-                    "jvm_threads_live_threads", "process_cpu_usage", "jvm_classes_loaded_classes", "system_cpu_count");
+            assertThat(PrometheusText.metricNames(scrape))
+                    .contains(
+                            "jvm_memory_used_bytes",
+                            "jvm_gc_memory_allocated_bytes_total",
+                            "jvm_threads_live_threads",
+                            "process_cpu_usage",
+                            "jvm_classes_loaded_classes",
+                            "system_cpu_count");
             assertThat(scrape).contains("role=\"produce\"", "application=\"activity-tracker\"");
         }
     }
@@ -29,14 +35,18 @@ class MetricsExportTest {
     @Test
     void trackerTimersGetAPercentileHistogramAndKeepTheirClientSidePercentiles() {
         try (MetricsExport metrics = MetricsExport.start("run", new MetricsPort(MetricsPort.OFF))) {
-            Timer timer = Timer.builder("tracker.test.latency").publishPercentiles(0.5, 0.99).register(metrics.registry());
+            Timer timer = Timer.builder("tracker.test.latency")
+                    .publishPercentiles(0.5, 0.99)
+                    .register(metrics.registry());
             for (int ms = 1; ms <= 100; ms++) {
                 timer.record(Duration.ofMillis(ms));
             }
             Timer other = Timer.builder("other.latency").register(metrics.registry());
             other.record(Duration.ofMillis(5));
             String scrape = metrics.prometheus().scrape();
-            assertThat(scrape).contains("tracker_test_latency_seconds_bucket{").doesNotContain("other_latency_seconds_bucket");
+            assertThat(scrape)
+                    .contains("tracker_test_latency_seconds_bucket{")
+                    .doesNotContain("other_latency_seconds_bucket");
             assertThat(timer.takeSnapshot().percentileValues()).hasSize(2);
         }
     }
@@ -44,11 +54,15 @@ class MetricsExportTest {
     @Test
     void theMetersAreInJmxUntilClosed() throws Exception {
         ObjectName pattern = new ObjectName(MetricsExport.JMX_DOMAIN + ":*");
-        try (MetricsExport metrics = MetricsExport.start("run", new MetricsPort(MetricsPort.OFF))) {
+        MetricsExport metrics = MetricsExport.start("run", new MetricsPort(MetricsPort.OFF));
+        try {
             assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(pattern, null))
                     .anyMatch(n -> n.toString().contains("jvmMemoryUsed"));
+        } finally {
+            metrics.close();
         }
-        assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(pattern, null)).isEmpty();
+        assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(pattern, null))
+                .isEmpty();
     }
 
     @Test
@@ -57,12 +71,15 @@ class MetricsExportTest {
             AtomicLong first = new AtomicLong(5);
             MeterRegistry one = metrics.engineScope();
             FunctionCounter.builder("tracker.test.sent", first, AtomicLong::get).register(one);
-            assertThat(metrics.prometheus().scrape()).contains("tracker_test_sent_total{application=\"activity-tracker\",role=\"console\"} 5.0");
+            assertThat(metrics.prometheus().scrape())
+                    .contains("tracker_test_sent_total{application=\"activity-tracker\",role=\"console\"} 5.0");
 
             AtomicLong second = new AtomicLong(42);
             MeterRegistry two = metrics.engineScope();
-            FunctionCounter.builder("tracker.test.sent", second, AtomicLong::get).register(two);
-            assertThat(metrics.prometheus().scrape()).contains("tracker_test_sent_total{application=\"activity-tracker\",role=\"console\"} 42.0")
+            FunctionCounter.builder("tracker.test.sent", second, AtomicLong::get)
+                    .register(two);
+            assertThat(metrics.prometheus().scrape())
+                    .contains("tracker_test_sent_total{application=\"activity-tracker\",role=\"console\"} 42.0")
                     .contains("jvm_memory_used_bytes");
         }
     }

@@ -18,7 +18,8 @@ class RecordTextTest {
 
     @Test
     void terminalEscapesInsideJsonStringsAreShownNotObeyed() {
-        assertThat(text.value("{\"page\":\"\\u001b[2J\"}".getBytes(StandardCharsets.UTF_8))).containsIgnoringCase("\\u001b[2J")
+        assertThat(text.value("{\"page\":\"\\u001b[2J\"}".getBytes(StandardCharsets.UTF_8)))
+                .containsIgnoringCase("\\u001b[2J")
                 .doesNotContain("\u001b");
     }
 
@@ -30,11 +31,13 @@ class RecordTextTest {
 
     @Test
     void bidirectionalOverridesAreEscaped() {
-        assertThat(RecordText.safe("a\u202Eb".getBytes(StandardCharsets.UTF_8), 100)).isEqualTo("a\\u202eb");
+        assertThat(RecordText.safe("a\u202Eb".getBytes(StandardCharsets.UTF_8), 100))
+                .isEqualTo("a\\u202eb");
     }
 
     @Test
     void longValuesAreCutWithTheCountOfWhatIsLeft() {
-        assertThat(RecordText.safe("abcdef".getBytes(StandardCharsets.UTF_8), 4)).isEqualTo("abcd… (2 more bytes)");
+        assertThat(RecordText.safe("abcdef".getBytes(StandardCharsets.UTF_8), 4))
+                .isEqualTo("abcd… (2 more bytes)");
     }
 }

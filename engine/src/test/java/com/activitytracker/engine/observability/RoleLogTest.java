@@ -42,25 +42,42 @@ class RoleLogTest {
         for (long count : new long[] {10, 49, 50, 51, 99, 160, 170, 200}) {
             progress.observe(count, () -> Map.of("events_checked", count));
         }
-        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
-                .containsExactly("fraud progress: {phase=progress, events_checked=50}",
+        assertThat(lines.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly(
+                        "fraud progress: {phase=progress, events_checked=50}",
                         "fraud progress: {phase=progress, events_checked=160}",
                         "fraud progress: {phase=progress, events_checked=200}");
     }
 
     @Test
     void theSettingsAreLoggedAsFieldsWithAnythingSecretLookingMasked() {
-        Settings settings = new SettingsLoader(Map.of(), dir, dir, "Linux")
-                .load(null, Map.of(Settings.STATS_INTERVAL, "7"));
-        Map<String, Object> described = RoleLog.describe(new Settings(settings.bootstrapServers(), settings.activitiesTopic(),
-                settings.alertsTopic(), settings.dlqTopic(), settings.partitions(), settings.replicationFactor(),
-                settings.clientConfig(), settings.eventsPerSecond(), settings.statsInterval(), settings.logLevel(),
-                settings.logDir(), settings.dataDir(), Map.of("SASL_PASSWORD", "hunter2", Settings.STATS_INTERVAL, "7")));
-        assertThat(described).containsEntry(Settings.STATS_INTERVAL, 7).containsEntry("SASL_PASSWORD", RoleLog.MASK)
+        Settings settings =
+                new SettingsLoader(Map.of(), dir, dir, "Linux").load(null, Map.of(Settings.STATS_INTERVAL, "7"));
+        Map<String, Object> described = RoleLog.describe(new Settings(
+                settings.bootstrapServers(),
+                settings.activitiesTopic(),
+                settings.alertsTopic(),
+                settings.dlqTopic(),
+                settings.partitions(),
+                settings.replicationFactor(),
+                settings.clientConfig(),
+                settings.eventsPerSecond(),
+                settings.statsInterval(),
+                settings.logLevel(),
+                settings.logDir(),
+                settings.dataDir(),
+                Map.of("SASL_PASSWORD", "hunter2", Settings.STATS_INTERVAL, "7")));
+        assertThat(described)
+                .containsEntry(Settings.STATS_INTERVAL, 7)
+                .containsEntry("SASL_PASSWORD", RoleLog.MASK)
                 .containsEntry(Settings.KAFKA_BOOTSTRAP_SERVERS, "embedded broker");
         new RoleLog("produce").started(settings, Map.of("seed", 1L));
         ILoggingEvent start = lines.list.get(0);
-        assertThat(start.getFormattedMessage()).startsWith("produce started with settings={").contains("STATS_INTERVAL=7");
-        assertThat(start.getArgumentArray()).anyMatch(a -> a instanceof LogstashMarker || a.toString().contains("phase=start"));
+        assertThat(start.getFormattedMessage())
+                .startsWith("produce started with settings={")
+                .contains("STATS_INTERVAL=7");
+        assertThat(start.getArgumentArray())
+                .anyMatch(a -> a instanceof LogstashMarker || a.toString().contains("phase=start"));
     }
 }

@@ -33,9 +33,12 @@ class ActivityProducerIntegrationTest {
         KafkaClientFactory clients = new KafkaClientFactory(settings);
         new TopicAdmin(clients, Duration.ofSeconds(10)).ensureTopics(settings, true);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        ActivityProducer producer = ActivityProducer.builder(() -> clients.producer("test-producer"),
-                        settings.activitiesTopic(), new GeneratedTraffic(42))
-                .rate(2_000).maxEvents(500).registry(registry).build();
+        ActivityProducer producer = ActivityProducer.builder(
+                        () -> clients.producer("test-producer"), settings.activitiesTopic(), new GeneratedTraffic(42))
+                .rate(2_000)
+                .maxEvents(500)
+                .registry(registry)
+                .build();
         producer.start();
         assertThat(producer.awaitFinished(Duration.ofSeconds(60))).isTrue();
 
@@ -44,9 +47,11 @@ class ActivityProducerIntegrationTest {
         assertThat(stats.delivered()).isEqualTo(500);
         assertThat(stats.failed()).isZero();
         assertThat(stats.lastDelivery().topic()).isEqualTo(settings.activitiesTopic());
-        assertThat(registry.get("tracker.producer.delivered").functionCounter().count()).isEqualTo(500);
+        assertThat(registry.get("tracker.producer.delivered").functionCounter().count())
+                .isEqualTo(500);
 
-        List<ConsumerRecord<String, byte[]>> records = kafka.readAll(settings.activitiesTopic(), 500, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> records =
+                kafka.readAll(settings.activitiesTopic(), 500, Duration.ofSeconds(30));
         assertThat(records).hasSize(500);
         ActivityEventCodec codec = new ActivityEventCodec();
         List<String> ids = new ArrayList<>();
@@ -63,18 +68,23 @@ class ActivityProducerIntegrationTest {
         Settings settings = kafka.freshSettings(dir, Map.of());
         KafkaClientFactory clients = new KafkaClientFactory(settings);
         new TopicAdmin(clients, Duration.ofSeconds(10)).ensureTopics(settings, true);
-        ActivityProducer producer = ActivityProducer.builder(() -> clients.producer("test-producer"),
-                settings.activitiesTopic(), new GeneratedTraffic(7)).rate(0).build();
+        ActivityProducer producer = ActivityProducer.builder(
+                        () -> clients.producer("test-producer"), settings.activitiesTopic(), new GeneratedTraffic(7))
+                .rate(0)
+                .build();
         try {
             producer.start();
             assertThat(producer.stats().sent()).isZero();
             producer.setRate(1_000);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
                     .until(() -> producer.stats().delivered() >= 200);
             producer.setRate(0);
             long paused = producer.stats().sent();
             // paused: at most the batch already granted goes out, then the count stands still
-            org.awaitility.Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+            org.awaitility.Awaitility.await()
+                    .during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> producer.stats().sent() <= paused + 2);
         } finally {
             producer.close();

@@ -41,15 +41,19 @@ class ProducerOutageTest {
         Settings settings = new KafkaTestCluster(broker.bootstrapServers()).freshSettings(dir, Map.of());
         KafkaClientFactory clients = new KafkaClientFactory(settings);
         new TopicAdmin(clients, Duration.ofSeconds(10)).ensureTopics(settings, true);
-        ActivityProducer producer = ActivityProducer.builder(() -> clients.producer("outage-producer"),
-                settings.activitiesTopic(), new GeneratedTraffic(11)).rate(1_000).maxEvents(EVENTS).build();
+        ActivityProducer producer = ActivityProducer.builder(
+                        () -> clients.producer("outage-producer"), settings.activitiesTopic(), new GeneratedTraffic(11))
+                .rate(1_000)
+                .maxEvents(EVENTS)
+                .build();
         try {
             producer.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> producer.stats().delivered() >= 1_000);
             broker.close();
 
             // the producer keeps generating into its buffer and waits, past the point where it used to give up
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> producer.waitingForKafka().compareTo(OLD_LIMIT.plusSeconds(2)) >= 0);
             ProducerStats during = producer.stats();
             assertThat(during.failed()).isZero();

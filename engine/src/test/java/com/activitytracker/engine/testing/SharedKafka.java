@@ -64,9 +64,12 @@ public final class SharedKafka implements ParameterResolver {
         }
     }
 
-    /** A broker the test run owns; JUnit closes it at the end of the run. */
-    private interface Broker extends ExtensionContext.Store.CloseableResource {
+    /** A broker the test run owns; JUnit closes what its root store holds at the end of the run. */
+    private interface Broker extends AutoCloseable {
         String bootstrapServers();
+
+        @Override
+        void close();
     }
 
     private static final class EmbeddedBroker implements Broker {
