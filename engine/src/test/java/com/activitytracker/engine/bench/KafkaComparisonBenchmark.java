@@ -73,8 +73,8 @@ public final class KafkaComparisonBenchmark {
             System.exit(2);
         }
         long records = Long.getLong("bench.records", 500_000);
-        Set<String> sections =
-                new LinkedHashSet<>(List.of(System.getProperty("bench.sections", "producer,pipeline,latency,ceiling")
+        Set<String> sections = new LinkedHashSet<>(
+                List.of(System.getProperty("bench.sections", "producer,pipeline,latency,ceiling,backtest")
                         .split("\\s*,\\s*")));
         Path work = Files.createTempDirectory("tracker-vs-kafka-");
         // the in-process engine logs to files: keep them with the rest of this run, not in the project
