@@ -9,6 +9,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /** The nine fraud thresholds as labelled spinners bound both ways to a form: the live panel and "what if". */
 final class ThresholdGrid {
@@ -68,6 +69,7 @@ final class ThresholdGrid {
     private static Label field(String text, String tip) {
         Label label = Styles.label(text, "field-label");
         label.setTooltip(new Tooltip(tip));
+        label.setMinWidth(Region.USE_PREF_SIZE); // a name cut short is no name: the spinner gives way instead
         return label;
     }
 

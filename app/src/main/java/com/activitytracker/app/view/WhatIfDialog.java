@@ -52,6 +52,7 @@ public final class WhatIfDialog {
         Button run = Styles.styled(new Button("Run what if"), "accent");
         run.setId("what-if-run");
         run.setDefaultButton(true);
+        run.setMinWidth(Region.USE_PREF_SIZE);
         run.disableProperty().bind(model.runningProperty());
         run.setOnAction(e -> model.run());
         Button cancel = new Button("Stop");
@@ -96,15 +97,18 @@ public final class WhatIfDialog {
                 new ThresholdGrid(model.candidate(), "what-if-").node(),
                 new HBox(
                         8,
-                        Styles.label("Replay the last", "field-label"),
+                        unshrinkable(Styles.label("Replay the last", "field-label")),
                         spinner(
                                 "what-if-span",
                                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 7 * 24 * 60, 60, 5),
                                 model.spanMinutesProperty()),
-                        Styles.label("min", "field-label")),
+                        unshrinkable(Styles.label("min", "field-label"))),
                 new HBox(8, run, cancel, progress),
                 error);
-        VBox right = new VBox(10, Styles.label("Live vs candidate", "section-title"), table, findings, status);
+        Label legend =
+                Styles.label("Bars: live (upper) and candidate (lower), scaled to the largest rule", "muted", "small");
+        legend.visibleProperty().bind(model.hasResultProperty());
+        VBox right = new VBox(10, Styles.label("Live vs candidate", "section-title"), table, legend, findings, status);
         right.setMinWidth(440);
         HBox content = new HBox(24, left, right);
         content.setAlignment(Pos.TOP_LEFT);
@@ -117,6 +121,11 @@ public final class WhatIfDialog {
         apply.addEventFilter(ActionEvent.ACTION, e -> model.applyCandidate());
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE)).setId("what-if-close");
         dialog.setOnHidden(e -> model.cancel());
+    }
+
+    private static Label unshrinkable(Label label) {
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     public void show() {
