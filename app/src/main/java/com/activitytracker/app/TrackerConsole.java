@@ -15,6 +15,7 @@ import com.activitytracker.app.view.ViewActions;
 import com.activitytracker.app.view.WhatIfDialog;
 import com.activitytracker.engine.Engine;
 import com.activitytracker.engine.config.Settings;
+import com.activitytracker.engine.observability.LogSetup;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -104,6 +105,7 @@ public final class TrackerConsole {
                 background,
                 clock);
         MainModel main = new MainModel(snapshots, Platform::runLater);
+        main.showLogFile(LogSetup.logFile(settings));
         model = new ConsoleModel(session, main, clock);
 
         whatIf = new WhatIfModel(session, model.thresholds(), Platform::runLater);

@@ -43,6 +43,7 @@ public final class MainModel {
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper logFile = new ReadOnlyStringWrapper("");
     private Instant bannerUntil;
 
     public MainModel(SnapshotSaver snapshots, Executor fxExecutor) {
@@ -106,6 +107,16 @@ public final class MainModel {
 
     public Path snapshotFolder() {
         return snapshots.folder();
+    }
+
+    /** Where this run's JSON log lines go, for the help screen; empty until known. */
+    public ReadOnlyStringProperty logFileProperty() {
+        return logFile.getReadOnlyProperty();
+    }
+
+    /** Tells the console where its log file is (the installed app writes it in the per-user data folder). */
+    public void showLogFile(Path file) {
+        logFile.set(file.toAbsolutePath().toString());
     }
 
     // ---- Commands ------------------------------------------------------------------------------

@@ -13,6 +13,15 @@ import javafx.scene.layout.VBox;
 final class HelpOverlay {
     private final StackPane overlay = new StackPane();
 
+    private static Label logs(MainModel main) {
+        Label logs = Styles.label("", "muted");
+        logs.setId("help-log-file");
+        logs.setWrapText(true);
+        logs.setMaxWidth(720);
+        logs.textProperty().bind(main.logFileProperty().map(f -> f.isEmpty() ? "" : "Logs (JSON lines): " + f));
+        return logs;
+    }
+
     HelpOverlay(MainModel main, List<Shortcuts.Help> shortcuts) {
         GridPane keys = new GridPane();
         keys.getStyleClass().add("help-grid");
@@ -49,6 +58,7 @@ final class HelpOverlay {
                 keys,
                 Styles.label("The screen", "help-title"),
                 panels,
+                logs(main),
                 Styles.label("Press F1 or Esc to close", "muted"));
         card.getStyleClass().add("help-card");
         card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);

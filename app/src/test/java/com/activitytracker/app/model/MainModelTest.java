@@ -154,4 +154,14 @@ class MainModelTest {
         saving.completeExceptionally(new IOException("disk full"));
         assertThat(main.noticeProperty().get()).isEqualTo("Could not save the snapshot: disk full");
     }
+
+    @Test
+    void theHelpSaysWhereTheLogFileIs() {
+        assertThat(main.logFileProperty().get()).isEmpty();
+
+        main.showLogFile(Path.of("/home/ann/.local/share/activity-tracker/logs/activity-tracker.jsonl"));
+
+        assertThat(main.logFileProperty().get())
+                .isEqualTo("/home/ann/.local/share/activity-tracker/logs/activity-tracker.jsonl");
+    }
 }
