@@ -87,14 +87,12 @@ public final class Engine implements AutoCloseable {
     /** Starts everything on a background thread and returns at once; follow progress with {@link #status()}. */
     public synchronized void start() {
         requireNew("start");
-        listeners.status(
+        status(
                 State.STARTING,
-                settings.usesEmbeddedBroker()
-                        ? "Starting the embedded Kafka broker…"
-                        : "Connecting to Kafka at "
-                                + settings.bootstrapServers().orElseThrow() + "…",
-                null,
-                settings.usesEmbeddedBroker());
+                settings.bootstrapServers()
+                        .map(b -> "Connecting to Kafka at " + b + "…")
+                        .orElse("Starting the embedded Kafka broker…"),
+                null);
         starter = EngineThreads.daemon(this::startPipeline, "engine-start");
         starter.start();
     }
@@ -118,11 +116,7 @@ public final class Engine implements AutoCloseable {
                 pipeline.startMonitoring(
                         () -> pipeline.snapshot(status(), rate.paused(), rate.target(), scoreboard, thresholds),
                         listeners);
-                listeners.status(
-                        State.RUNNING,
-                        "Streaming",
-                        c.bootstrapServers(),
-                        c.embeddedBroker().isPresent());
+                status(State.RUNNING, "Streaming", c.bootstrapServers());
                 log.info("Engine running on {} at {} events/s", c.bootstrapServers(), rate.target());
             }
         } catch (RuntimeException | InterruptedException e) {
@@ -131,7 +125,7 @@ public final class Engine implements AutoCloseable {
             }
             log.error("Engine failed to start: {}", e.getMessage(), e);
             pipeline.close();
-            listeners.status(State.FAILED, e.getMessage(), null, settings.usesEmbeddedBroker());
+            status(State.FAILED, e.getMessage(), null);
         } finally {
             started.countDown();
         }
@@ -145,14 +139,13 @@ public final class Engine implements AutoCloseable {
         }
         closed = true;
         State before = status().state();
-        listeners.status(State.STOPPING, "Stopping…", pipeline.bootstrapServersOrNull(), settings.usesEmbeddedBroker());
+        status(State.STOPPING, "Stopping…", pipeline.bootstrapServersOrNull());
         // let a start under way finish (it sees `closed`), so a broker is never killed half-started
         EngineThreads.join(starter);
         backtests.close();
         pipeline.close();
         if (before != State.FAILED) {
-            listeners.status(
-                    State.STOPPED, "Stopped", pipeline.bootstrapServersOrNull(), settings.usesEmbeddedBroker());
+            status(State.STOPPED, "Stopped", pipeline.bootstrapServersOrNull());
         }
     }
 
@@ -250,6 +243,11 @@ public final class Engine implements AutoCloseable {
     public Settings effectiveSettings() {
         KafkaCluster c = pipeline.cluster();
         return c == null ? settings : c.settings();
+    }
+
+    /** Every status says where Kafka is and whether this engine runs it (embedded) itself. */
+    private void status(State state, String message, String bootstrapServers) {
+        listeners.status(state, message, bootstrapServers, settings.usesEmbeddedBroker());
     }
 
     private void requireNew(String what) {
