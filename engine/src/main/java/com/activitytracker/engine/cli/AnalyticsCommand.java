@@ -10,6 +10,7 @@ import com.activitytracker.engine.consumer.ConsumerPipeline;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
 import com.activitytracker.engine.observability.Figures;
 import com.activitytracker.engine.observability.MetricsExport;
+import com.activitytracker.engine.observability.ReportPace;
 import com.activitytracker.engine.observability.RoleLog;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -66,6 +67,7 @@ final class AnalyticsCommand extends SettingsCommand {
         String group = consumer.group != null ? consumer.group : ConsumerGroups.newAnalyticsGroup();
         ConsumerPipeline.Options options = new ConsumerPipeline.Options(group, consumer.startFrom(), idleExit);
         RoleLog roleLog = new RoleLog("analytics");
+        ReportPace pace = new ReportPace(ReportPace.TERMINAL);
         roleLog.started(settings, Map.of("group", group, "from_beginning", consumer.fromBeginning));
         MetricsExport metrics = MetricsOptions.start("analytics", settings, false, out);
         out.println("📊 Analytics consumer on " + clients.bootstrapServers() + " | topic: " + settings.activitiesTopic()
@@ -74,8 +76,10 @@ final class AnalyticsCommand extends SettingsCommand {
         StopSignal stop = new StopSignal();
         try (ConsumerPipeline<AnalyticsProcessor> pipeline = ConsumerPipeline.analytics(
                 clients, settings, options, Clock.systemUTC(), metrics.registry(), snapshot -> {
-                    out.println(console.render(snapshot));
-                    roleLog.progress(Figures.analytics(snapshot));
+                    if (pace.admit()) {
+                        out.println(console.render(snapshot));
+                        roleLog.progress(Figures.analytics(snapshot));
+                    }
                 })) {
             pipeline.start();
             ConsumerRun.awaitEnd(pipeline.worker(), stop, duration);

@@ -12,6 +12,7 @@ import com.activitytracker.engine.kafka.KafkaClientFactory;
 import com.activitytracker.engine.observability.Figures;
 import com.activitytracker.engine.observability.MetricsExport;
 import com.activitytracker.engine.observability.ProgressLog;
+import com.activitytracker.engine.observability.ReportPace;
 import com.activitytracker.engine.observability.RoleLog;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -97,7 +98,8 @@ final class FraudCommand extends SettingsCommand {
                 })) {
             pipeline.start();
             FraudDetectionProcessor processor = pipeline.processor();
-            ProgressLog progress = new ProgressLog(roleLog, settings.statsInterval());
+            ProgressLog progress =
+                    new ProgressLog(roleLog, settings.statsInterval(), new ReportPace(ReportPace.TERMINAL));
             ConsumerRun.awaitEnd(
                     pipeline.worker(),
                     stop,

@@ -3,6 +3,7 @@ package com.activitytracker.engine.cli;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
 import com.activitytracker.engine.observability.Figures;
+import com.activitytracker.engine.observability.ReportPace;
 import com.activitytracker.engine.observability.RoleLog;
 import com.activitytracker.engine.producer.ActivityProducer;
 import com.activitytracker.engine.producer.GeneratedTraffic;
@@ -40,6 +41,7 @@ final class ProducerSession {
         long seed = producerOptions.seed != null ? producerOptions.seed : System.nanoTime();
         GeneratedTraffic traffic = new GeneratedTraffic(seed);
         RoleLog roleLog = new RoleLog("produce");
+        ReportPace pace = new ReportPace(ReportPace.TERMINAL);
         roleLog.started(
                 settings,
                 Map.of("seed", seed, "events", producerOptions.events == null ? "unlimited" : producerOptions.events));
@@ -50,8 +52,10 @@ final class ProducerSession {
                 .rate(settings.eventsPerSecond())
                 .maxEvents(producerOptions.events == null ? 0 : producerOptions.events)
                 .onProgress(settings.statsInterval(), stats -> {
-                    console.progress(stats);
-                    roleLog.progress(Figures.producer(stats));
+                    if (pace.admit()) {
+                        console.progress(stats);
+                        roleLog.progress(Figures.producer(stats));
+                    }
                 })
                 .registry(registry)
                 .build();

@@ -13,6 +13,7 @@ import com.activitytracker.engine.fraud.FraudAlertConsoleFormat;
 import com.activitytracker.engine.kafka.KafkaUnavailableException;
 import com.activitytracker.engine.observability.Figures;
 import com.activitytracker.engine.observability.MetricsExport;
+import com.activitytracker.engine.observability.ReportPace;
 import com.activitytracker.engine.observability.RoleLog;
 import com.activitytracker.engine.producer.ProducerStats;
 import java.io.PrintStream;
@@ -90,9 +91,13 @@ final class RunCommand extends SettingsCommand {
             ConsoleListener console = new ConsoleListener(out);
             engine.subscribe(console);
             engine.subscribe(new EngineListener() {
+                private final ReportPace pace = new ReportPace(ReportPace.TERMINAL);
+
                 @Override
                 public void onProducerProgress(ProducerStats stats) {
-                    roleLog.progress(Figures.producer(stats));
+                    if (pace.admit()) {
+                        roleLog.progress(Figures.producer(stats));
+                    }
                 }
             });
             out.println(
@@ -164,6 +169,8 @@ final class RunCommand extends SettingsCommand {
         private final PrintStream out;
         private final ProducerConsole producer;
         private final AnalyticsConsoleReport analytics = new AnalyticsConsoleReport();
+        private final ReportPace progressPace = new ReportPace(ReportPace.TERMINAL);
+        private final ReportPace reportPace = new ReportPace(ReportPace.TERMINAL);
         private final FraudAlertConsoleFormat alerts =
                 System.console() != null ? FraudAlertConsoleFormat.ansiColour() : FraudAlertConsoleFormat.plain();
 
@@ -174,15 +181,20 @@ final class RunCommand extends SettingsCommand {
 
         @Override
         public void onProducerProgress(ProducerStats stats) {
-            synchronized (out) {
-                producer.progress(stats);
+            if (progressPace.admit()) {
+                synchronized (out) {
+                    producer.progress(stats);
+                }
             }
         }
 
         @Override
         public void onAnalyticsReport(AnalyticsSnapshot snapshot) {
-            synchronized (out) {
-                out.println(analytics.render(snapshot));
+            if (reportPace.admit()) {
+                String report = analytics.render(snapshot);
+                synchronized (out) {
+                    out.println(report);
+                }
             }
         }
 

@@ -41,7 +41,7 @@ public final class LogSetup {
         System.setProperty("LOG_DIR", settings.logDir().toString());
         System.setProperty("LOG_LEVEL", settings.logLevel());
         System.setProperty("CONSOLE_LOG_LEVEL", consoleLevel);
-        System.setProperty("KAFKA_LOG_LEVEL", settings.values().getOrDefault("KAFKA_LOG_LEVEL", "WARN"));
+        System.setProperty("KAFKA_LOG_LEVEL", kafkaLogLevel(settings));
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return runId; // another SLF4J binding (e.g. in an embedding program) owns logging
         }
@@ -59,6 +59,22 @@ public final class LogSetup {
             throw new IllegalStateException("broken logback.xml in the engine jar", e);
         }
         return runId;
+    }
+
+    /**
+     * Kafka's own loggers: {@code KAFKA_LOG_LEVEL} when set, else WARN — or the tracker's level when
+     * that is stricter, so {@code --log-level ERROR} also silences the client's retry warnings
+     * during a broker outage (the producer reports the wait itself).
+     */
+    static String kafkaLogLevel(Settings settings) {
+        String explicit = settings.values().get(Settings.KAFKA_LOG_LEVEL);
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit.strip();
+        }
+        return switch (settings.logLevel()) {
+            case "ERROR", "OFF" -> settings.logLevel();
+            default -> "WARN";
+        };
     }
 
     /** The JSON lines file of the current run, in {@code LOG_DIR}. */

@@ -1,5 +1,6 @@
 package com.activitytracker.engine.observability;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -11,22 +12,32 @@ import java.util.function.Supplier;
 public final class ProgressLog {
     private final RoleLog roleLog;
     private final long interval;
+    private final ReportPace pace;
     private long next;
 
+    /** Every crossing is logged. */
     public ProgressLog(RoleLog roleLog, long interval) {
+        this(roleLog, interval, new ReportPace(Duration.ZERO));
+    }
+
+    /** Crossings closer together than the pace allows are skipped. */
+    public ProgressLog(RoleLog roleLog, long interval, ReportPace pace) {
         if (interval < 1) {
             throw new IllegalArgumentException("interval must be positive");
         }
         this.roleLog = roleLog;
         this.interval = interval;
+        this.pace = pace;
         this.next = interval;
     }
 
     /** Not thread-safe: call from one thread. */
     public void observe(long count, Supplier<Map<String, ?>> figures) {
         if (count >= next) {
-            roleLog.progress(figures.get());
             next = (count / interval + 1) * interval;
+            if (pace.admit()) {
+                roleLog.progress(figures.get());
+            }
         }
     }
 }

@@ -75,18 +75,23 @@ class RoleLogLinesTest {
         });
         List<JsonNode> produce =
                 lines.stream().filter(l -> l.hasNonNull("phase")).toList();
-        assertThat(produce)
-                .extracting(l -> l.path("phase").asText())
-                .containsExactly("start", "progress", "progress", "final");
+        // a progress line at 50 events; the one at 100 only if a second has passed (reports are paced)
+        List<String> phases =
+                produce.stream().map(l -> l.path("phase").asText()).toList();
+        assertThat(phases).first().isEqualTo("start");
+        assertThat(phases).last().isEqualTo("final");
+        assertThat(phases.subList(1, phases.size() - 1))
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(2)
+                .containsOnly("progress");
 
         JsonNode start = produce.get(0);
         assertThat(start.path("level").asText()).isEqualTo("INFO");
         assertThat(start.path("settings").path("STATS_INTERVAL").asInt()).isEqualTo(50);
         assertThat(start.path("settings").path("KAFKA_CLIENT_CONFIG").asText()).isEqualTo(clientConfig.toString());
         assertThat(produce.get(1).path("sent").asLong()).isEqualTo(50);
-        assertThat(produce.get(2).path("sent").asLong()).isEqualTo(100);
         assertThat(produce.get(1).has("rate_per_second")).isTrue();
-        JsonNode last = produce.get(3);
+        JsonNode last = produce.get(produce.size() - 1);
         assertThat(last.path("delivered").asLong()).isEqualTo(100);
         assertThat(last.path("failed").asLong()).isZero();
         assertThat(Files.readString(file))
