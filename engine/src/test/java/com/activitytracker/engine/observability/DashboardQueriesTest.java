@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.activitytracker.engine.Engine;
-import com.activitytracker.engine.config.MetricsPort;
-import com.activitytracker.engine.config.Settings;
-import com.activitytracker.engine.generator.Scenario;
 import com.activitytracker.engine.testing.KafkaTestCluster;
 import com.activitytracker.engine.testing.SharedKafka;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,13 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,22 +52,8 @@ class DashboardQueriesTest {
         List<String> expressions = GrafanaDashboard.read(GrafanaDashboard.FILE).expressions();
         assertThat(expressions).isNotEmpty();
 
-        Settings settings =
-                kafka.freshSettings(dir, Map.of(Settings.EVENTS_PER_SECOND, "200", Settings.METRICS_PORT, "0"));
-        try (MetricsExport metrics = MetricsExport.start("run", MetricsPort.of(settings, true));
-                Engine engine = new Engine(settings, Clock.systemUTC(), metrics.registry(), 5)) {
-            engine.startAndAwait(Duration.ofSeconds(60));
-            engine.inject(Scenario.WHALE_PURCHASE);
-            kafka.produceRaw(
-                    settings.activitiesTopic(),
-                    List.of(new ProducerRecord<>(
-                            settings.activitiesTopic(), "u-bad", "{not json".getBytes(StandardCharsets.UTF_8))));
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> engine.latestSnapshot() != null
-                            && engine.latestSnapshot().alertsTotal() > 0
-                            && engine.latestSnapshot().analytics().invalidRecords() > 0);
-
-            String target = URI.create(metrics.endpoint().orElseThrow().url()).getAuthority();
+        try (LiveRun run = LiveRun.start(kafka, dir, 5)) {
+            String target = URI.create(run.url()).getAuthority();
             try (Prometheus prometheus = Prometheus.start(dir.resolve("prometheus"), target)) {
                 await().atMost(Duration.ofSeconds(90))
                         .pollInterval(Duration.ofMillis(500))

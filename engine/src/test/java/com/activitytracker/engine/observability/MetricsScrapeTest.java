@@ -1,27 +1,16 @@
 package com.activitytracker.engine.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.activitytracker.engine.Engine;
-import com.activitytracker.engine.config.MetricsPort;
-import com.activitytracker.engine.config.Settings;
-import com.activitytracker.engine.generator.Scenario;
 import com.activitytracker.engine.testing.KafkaTestCluster;
 import com.activitytracker.engine.testing.SharedKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,26 +28,12 @@ class MetricsScrapeTest {
 
     @Test
     void aRunServesTrackerKafkaAndJvmMetersAndEveryMetricTheDashboardQueries(KafkaTestCluster kafka) throws Exception {
-        Settings settings =
-                kafka.freshSettings(dir, Map.of(Settings.EVENTS_PER_SECOND, "200", Settings.METRICS_PORT, "0"));
         String scrape;
-        try (MetricsExport metrics = MetricsExport.start("run", MetricsPort.of(settings, true));
-                Engine engine = new Engine(settings, Clock.systemUTC(), metrics.registry(), 11)) {
-            engine.startAndAwait(Duration.ofSeconds(60));
-            engine.inject(Scenario.WHALE_PURCHASE);
-            kafka.produceRaw(
-                    settings.activitiesTopic(),
-                    List.of(new ProducerRecord<>(
-                            settings.activitiesTopic(), "u-bad", "{not json".getBytes(StandardCharsets.UTF_8))));
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> engine.latestSnapshot() != null
-                            && engine.latestSnapshot().alertsTotal() > 0
-                            && engine.latestSnapshot().analytics().invalidRecords() > 0
-                            && engine.latestSnapshot().analytics().purchases() > 0);
-            assertThat(engine.latestSnapshot().endToEnd().p99Millis())
+        try (LiveRun run = LiveRun.start(kafka, dir, 11)) {
+            assertThat(run.engine.latestSnapshot().endToEnd().p99Millis())
                     .as("client-side percentiles still work")
                     .isPositive();
-            String url = metrics.endpoint().orElseThrow().url();
+            String url = run.url();
             assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/metrics");
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
