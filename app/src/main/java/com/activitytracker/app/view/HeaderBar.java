@@ -49,6 +49,12 @@ final class HeaderBar {
                 "Kafka…",
                 "Bootstrap servers, topic, client properties (" + keys.keysOf(Shortcuts.Command.SETTINGS) + ")",
                 actions.openSettings());
+        Button kafka = button(
+                "kafka-view-button",
+                "Kafka view",
+                "Kafka view: live records, consumer lag, dead letters (" + keys.keysOf(Shortcuts.Command.KAFKA_VIEW)
+                        + ")",
+                actions.openKafkaView());
         Button snapshot = button(
                 "snapshot-button",
                 "Save snapshot",
@@ -73,7 +79,7 @@ final class HeaderBar {
                 "?",
                 "Keyboard shortcuts (" + keys.keysOf(Shortcuts.Command.HELP) + ")",
                 main::toggleHelp);
-        HBox bar = new HBox(6, settings, snapshot, theme, presenter, fullScreen, help);
+        HBox bar = new HBox(6, settings, kafka, snapshot, theme, presenter, fullScreen, help);
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.getStyleClass().add("toolbar-buttons");
         return bar;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -85,7 +87,9 @@ public final class KafkaInspector implements AutoCloseable {
         }
     }
 
-    private record PendingSend(InspectedRecord letter, byte[] value, CompletableFuture<String> result) {}
+    /** A record for the activities topic, sent on the reader's thread. */
+    private record PendingSend(
+            byte[] key, byte[] value, RecordHeaders headers, String what, CompletableFuture<String> result) {}
 
     private final KafkaClientFactory clients;
     private final String activities;
@@ -178,7 +182,36 @@ public final class KafkaInspector implements AutoCloseable {
         if (invalid.isPresent()) {
             return CompletableFuture.failedFuture(new InvalidCorrectionException(invalid.get()));
         }
-        PendingSend send = new PendingSend(letter, corrected.clone(), new CompletableFuture<>());
+        RecordHeaders headers = new RecordHeaders();
+        for (InspectedRecord.Header h : letter.headers()) {
+            if (!h.name().startsWith("dlq.")) {
+                headers.add(h.name(), h.raw());
+            }
+        }
+        String from = letter.deadLetter().orElseThrow().place();
+        headers.add(DeadLetter.REPLAYED_FROM, from.getBytes(StandardCharsets.UTF_8));
+        return enqueue(new PendingSend(letter.rawKey(), corrected.clone(), headers, from, new CompletableFuture<>()));
+    }
+
+    /**
+     * For a demonstration: sends a purchase without an amount for {@code userId} to the activities
+     * topic; both consumers refuse it, so it shows up twice in the dead-letter topic, ready to be
+     * corrected. Completes with where it landed.
+     */
+    public CompletableFuture<String> sendBrokenPurchase(String userId) {
+        String json = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"purchase\",\"user_id\":\""
+                + userId + "\",\"timestamp\":\"" + Instant.now() + "\",\"order_id\":\"ord-demo-"
+                + UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"product_id\":\"p-1042\",\"currency\":\"USD\"}";
+        return enqueue(new PendingSend(
+                userId.getBytes(StandardCharsets.UTF_8),
+                json.getBytes(StandardCharsets.UTF_8),
+                new RecordHeaders(),
+                "a purchase without an amount",
+                new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<String> enqueue(PendingSend send) {
         sends.add(send);
         if (closed || stopped.getCount() == 0) {
             failPendingSends();
@@ -347,22 +380,18 @@ public final class KafkaInspector implements AutoCloseable {
                 if (producer == null) {
                     producer = clients.rawProducer("activity-tracker-kafka-view-resend");
                 }
-                RecordHeaders headers = new RecordHeaders();
-                for (InspectedRecord.Header h : send.letter().headers()) {
-                    if (!h.name().startsWith("dlq.")) {
-                        headers.add(h.name(), h.raw());
-                    }
-                }
-                String from = send.letter().deadLetter().orElseThrow().place();
-                headers.add(DeadLetter.REPLAYED_FROM, from.getBytes(StandardCharsets.UTF_8));
                 producer.send(
-                        new ProducerRecord<>(activities, null, send.letter().rawKey(), send.value(), headers),
+                        new ProducerRecord<>(activities, null, send.key(), send.value(), send.headers()),
                         (m, error) -> {
                             if (error != null) {
                                 send.result().completeExceptionally(error);
                             } else {
                                 log.info(
-                                        "Kafka view resent {} to {}/{}@{}", from, m.topic(), m.partition(), m.offset());
+                                        "Kafka view sent {} to {}/{}@{}",
+                                        send.what(),
+                                        m.topic(),
+                                        m.partition(),
+                                        m.offset());
                                 send.result().complete(m.topic() + "/" + m.partition() + "@" + m.offset());
                             }
                         });
