@@ -93,7 +93,8 @@ final class ScreenshotTour {
 
     /**
      * Also shoots the Kafka view after "What if…": the live records ({@code kafka-view.png}, and
-     * {@code kafka-view-light.png}) and a dead letter being corrected ({@code dead-letter.png}).
+     * {@code kafka-view-light.png}), the consumer groups ({@code kafka-groups.png}) and a dead letter
+     * being corrected ({@code dead-letter.png}, and {@code dead-letter-presenter.png}).
      *
      * @param open opens the view and returns its window
      */
@@ -199,7 +200,10 @@ final class ScreenshotTour {
                             view,
                             Theme.DARK,
                             "kafka-view.png",
-                            () -> shootWindow(view, Theme.LIGHT, "kafka-view-light.png", () -> shootDeadLetter(view)));
+                            () -> shootWindow(view, Theme.LIGHT, "kafka-view-light.png", () -> {
+                                view.showTab(3);
+                                shootWindow(view, Theme.DARK, "kafka-groups.png", () -> shootDeadLetter(view));
+                            }));
                 });
     }
 
@@ -208,10 +212,14 @@ final class ScreenshotTour {
         view.selectFirstRecord();
         // the presenter's correction: the purchase gets its amount
         String text = kafka.correctionProperty().get();
-        kafka.correctionProperty().set(text.replace("\"currency\"", "\"amount\":129.99,\"currency\""));
+        kafka.correctionProperty().set(text.replace("\"currency\"", "\"amount\" : 129.99,\n  \"currency\""));
         shootWindow(view, Theme.DARK, "dead-letter.png", () -> {
-            view.close();
-            shootSizes(0);
+            model.main().togglePresenterMode();
+            shootWindow(view, Theme.DARK, "dead-letter-presenter.png", () -> {
+                model.main().togglePresenterMode();
+                view.close();
+                shootSizes(0);
+            });
         });
     }
 

@@ -49,6 +49,13 @@ import javafx.collections.ObservableList;
 public final class KafkaViewModel {
     /** Rows kept per topic. */
     public static final int MAX_ROWS = 300;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper EDITOR_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     /** The user of the broken purchase a presenter sends to show a dead letter. */
     public static final String DEMO_USER = "demo-broken";
 
@@ -296,8 +303,7 @@ public final class KafkaViewModel {
         }
         letterFacts.set(facts(deadLetter));
         original.set(deadLetter.value());
-        byte[] raw = deadLetter.rawValue();
-        correction.set(raw == null ? "" : new String(raw, StandardCharsets.UTF_8));
+        correction.set(editable(deadLetter.rawValue()));
         validate();
     }
 
@@ -358,7 +364,7 @@ public final class KafkaViewModel {
     /** Writes the alerts the console has received to {@code file}, in the background. */
     public CompletableFuture<Path> exportAlerts(Path file, AlertExport.Format format) {
         List<FraudAlert> snapshot = List.copyOf(alertFeed.get());
-        status.set("Exporting " + Formats.count(snapshot.size()) + " alerts…");
+        status.set("Exporting " + alertCount(snapshot.size()) + "…");
         CompletableFuture<Path> done = CompletableFuture.supplyAsync(
                 () -> {
                     try {
@@ -377,7 +383,7 @@ public final class KafkaViewModel {
                 error.set("Could not export the alerts: " + cause(failure).getMessage());
                 updateStatus();
             } else {
-                status.set(Formats.count(snapshot.size()) + " alerts exported to " + path);
+                status.set(alertCount(snapshot.size()) + " exported to " + path);
             }
         }));
         return done;
@@ -528,6 +534,26 @@ public final class KafkaViewModel {
         return s.toString();
     }
 
+    /**
+     * The value to edit: indented when it is JSON that reads back the same (no key twice, numbers kept
+     * as written), else its bytes as UTF-8 text as they are.
+     */
+    static String editable(byte[] raw) {
+        if (raw == null) {
+            return "";
+        }
+        String text = new String(raw, StandardCharsets.UTF_8);
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = EDITOR_JSON.readTree(raw);
+            if (node != null && node.isObject()) {
+                return EDITOR_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            }
+        } catch (IOException e) {
+            // not JSON the editor can indent: shown as it is
+        }
+        return text;
+    }
+
     private static String facts(InspectedRecord r) {
         StringBuilder s = new StringBuilder();
         r.deadLetter().ifPresent(f -> {
@@ -536,9 +562,12 @@ public final class KafkaViewModel {
             s.append("Read at:      ").append(f.source()).append('\n');
             s.append("Dead letter:  ").append(f.place()).append('\n');
         });
-        s.append("Key:          ").append(r.key().isEmpty() ? "(none)" : r.key());
+        s.append("Key:          ")
+                .append(r.key().isEmpty() ? "(none)" : r.key())
+                .append('\n');
+        s.append("Headers:");
         for (InspectedRecord.Header h : r.headers()) {
-            s.append('\n').append(String.format(Locale.ROOT, "%-13s %s", h.name() + ":", h.text()));
+            s.append('\n').append(String.format(Locale.ROOT, "  %-22s %s", h.name(), h.text()));
         }
         return s.toString();
     }
@@ -562,6 +591,10 @@ public final class KafkaViewModel {
         List<String> parts = new ArrayList<>();
         byGroup.forEach((g, lag) -> parts.add(g + " lag " + Formats.count(lag)));
         return String.join(" · ", parts);
+    }
+
+    private static String alertCount(int n) {
+        return n == 1 ? "1 alert" : Formats.count(n) + " alerts";
     }
 
     private static Throwable cause(Throwable t) {

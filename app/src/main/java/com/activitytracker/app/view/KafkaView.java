@@ -56,6 +56,8 @@ public final class KafkaView {
     private final TabPane tabs = new TabPane();
     private final Tab deadLetterTab = new Tab();
     private final Path exportFolder;
+    /** Every column with its width at the normal font size; presenter mode widens them with the font. */
+    private final java.util.Map<TableColumn<?, ?>, Double> baseWidths = new java.util.LinkedHashMap<>();
 
     public KafkaView(
             KafkaViewModel model,
@@ -123,6 +125,8 @@ public final class KafkaView {
         Scene scene =
                 new Scene(root, Math.min(1280, screen.getWidth() * 0.94), Math.min(820, screen.getHeight() * 0.92));
         ThemeStyler.bind(scene, theme, presenter);
+        scaleColumns(presenter.getValue());
+        presenter.addListener((obs, old, on) -> scaleColumns(on));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.hide();
@@ -142,6 +146,7 @@ public final class KafkaView {
             stage.toFront();
         } else {
             stage.show();
+            tabs.requestFocus(); // not the filter field: its hint stays readable
         }
     }
 
@@ -258,8 +263,17 @@ public final class KafkaView {
         return table;
     }
 
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+    /** The presenter's font is about a third larger (kafka.css): so are the columns. */
+    private void scaleColumns(Boolean presenter) {
+        double factor = Boolean.TRUE.equals(presenter) ? PRESENTER_SCALE : 1;
+        baseWidths.forEach((c, w) -> c.setPrefWidth(w * factor));
+    }
+
+    private static final double PRESENTER_SCALE = 1.32;
+
+    private <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
+        baseWidths.put(c, width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         c.setSortable(false);
@@ -286,10 +300,12 @@ public final class KafkaView {
 
         TextArea facts = jsonArea("kafka-letter-facts", false);
         facts.setWrapText(false);
-        facts.setPrefRowCount(7);
+        facts.setPrefRowCount(8);
+        facts.setMinHeight(Region.USE_PREF_SIZE);
         facts.textProperty().bind(model.letterFactsProperty());
         TextArea original = jsonArea("kafka-letter-original", false);
         original.setPrefRowCount(5);
+        VBox.setVgrow(original, Priority.ALWAYS);
         original.textProperty().bind(model.originalProperty());
         TextArea editor = jsonArea("kafka-correction", true);
         editor.setPrefRowCount(6);
@@ -383,8 +399,9 @@ public final class KafkaView {
         return box;
     }
 
-    private static TableColumn<ConsumerGroupLag, Long> lagColumn() {
+    private TableColumn<ConsumerGroupLag, Long> lagColumn() {
         TableColumn<ConsumerGroupLag, Long> c = new TableColumn<>("Lag");
+        baseWidths.put(c, 80.0);
         c.setCellValueFactory(
                 cell -> new ReadOnlyObjectWrapper<>(cell.getValue().lag()));
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {

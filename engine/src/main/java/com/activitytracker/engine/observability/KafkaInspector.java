@@ -200,7 +200,8 @@ public final class KafkaInspector implements AutoCloseable {
      */
     public CompletableFuture<String> sendBrokenPurchase(String userId) {
         String json = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"purchase\",\"user_id\":\""
-                + userId + "\",\"timestamp\":\"" + Instant.now() + "\",\"order_id\":\"ord-demo-"
+                + userId + "\",\"timestamp\":\"" + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                + "\",\"order_id\":\"ord-demo-"
                 + UUID.randomUUID().toString().substring(0, 8)
                 + "\",\"product_id\":\"p-1042\",\"currency\":\"USD\"}";
         return enqueue(new PendingSend(
