@@ -31,6 +31,10 @@ final class HeaderBar {
         cluster.visibleProperty().bind(main.presenterModeProperty().not());
         cluster.managedProperty().bind(cluster.visibleProperty());
         title.setMinWidth(Region.USE_PREF_SIZE);
+        // on a narrow screen the cluster's address wraps onto two lines instead of cutting the subtitle
+        subtitle.setMinWidth(Region.USE_PREF_SIZE);
+        cluster.setWrapText(true);
+        cluster.setMinWidth(150);
         state.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
