@@ -207,9 +207,16 @@ public final class TrackerConsole {
             return shutdown;
         }
         model.main().showNotice("Stopping the engine…");
-        kafka.close();
-        if (kafkaView != null) {
-            kafkaView.close();
+        Runnable closeKafkaView = () -> {
+            kafka.close();
+            if (kafkaView != null) {
+                kafkaView.close();
+            }
+        };
+        if (Platform.isFxApplicationThread()) {
+            closeKafkaView.run();
+        } else {
+            Platform.runLater(closeKafkaView); // its readers are closed below in any case
         }
         shutdown = CompletableFuture.runAsync(
                         () -> {

@@ -65,6 +65,7 @@ public final class KafkaViewModel {
     private final Executor background;
     private final ZoneId zone;
     private final Supplier<List<FraudAlert>> alertFeed;
+    private final java.time.format.DateTimeFormatter timeFormat;
 
     private final ObservableList<InspectedRecord> activities = FXCollections.observableArrayList();
     private final ObservableList<InspectedRecord> alerts = FXCollections.observableArrayList();
@@ -113,6 +114,8 @@ public final class KafkaViewModel {
         this.background = Objects.requireNonNull(background);
         this.zone = Objects.requireNonNull(zone);
         this.alertFeed = Objects.requireNonNull(alertFeed);
+        this.timeFormat = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
+                .withZone(zone);
         paused.addListener((obs, was, now) -> {
             if (tap != null) {
                 tap.pause(now);
@@ -240,7 +243,10 @@ public final class KafkaViewModel {
         if (tap != null) {
             return;
         }
-        int gen = ++generation;
+        int gen;
+        synchronized (inboxLock) {
+            gen = ++generation;
+        }
         try {
             tap = taps.open(batch -> receive(gen, batch));
         } catch (IllegalStateException e) {
@@ -263,7 +269,10 @@ public final class KafkaViewModel {
     public void close() {
         KafkaTap t = tap;
         tap = null;
-        generation++; // batches still on their way are dropped
+        synchronized (inboxLock) {
+            generation++; // batches still on their way are dropped
+            inbox.clear();
+        }
         if (t != null) {
             t.close();
         }
@@ -271,14 +280,24 @@ public final class KafkaViewModel {
         updateStatus();
     }
 
-    /** Shows only the filter's user's records (and looks back for their recent ones); blank shows all. */
+    /**
+     * Shows only the filter's user's records; blank shows all. The reader looks back for the recent
+     * records that match, so the tables start again from those (nothing is listed twice).
+     */
     public void applyFilter() {
         String f = filter.get() == null ? "" : filter.get().strip();
-        activities.removeIf(r -> !matches(r, f));
-        alerts.removeIf(r -> !matches(r, f));
-        deadLetters.removeIf(r -> !matches(r, f));
         if (tap != null) {
+            synchronized (inboxLock) {
+                inbox.clear(); // read under the old filter
+            }
+            activities.clear();
+            alerts.clear();
+            deadLetters.clear();
             tap.filter(f);
+        } else {
+            activities.removeIf(r -> !matches(r, f));
+            alerts.removeIf(r -> !matches(r, f));
+            deadLetters.removeIf(r -> !matches(r, f));
         }
         updateStatus();
     }
@@ -413,9 +432,9 @@ public final class KafkaViewModel {
             batches = inbox;
             inbox = new ArrayList<>();
             drainScheduled = false;
-        }
-        if (gen != generation) {
-            return;
+            if (gen != generation) {
+                return;
+            }
         }
         for (InspectorBatch b : batches) {
             apply(b);
@@ -575,8 +594,7 @@ public final class KafkaViewModel {
 
     /** The record's time on the console's clock, e.g. 10:30:45.123. */
     public String time(long epochMillis) {
-        return Formats.time(Instant.ofEpochMilli(epochMillis), zone)
-                + String.format(Locale.ROOT, ".%03d", epochMillis % 1000);
+        return timeFormat.format(Instant.ofEpochMilli(epochMillis));
     }
 
     private static String summariseLag(List<ConsumerGroupLag> rows) {

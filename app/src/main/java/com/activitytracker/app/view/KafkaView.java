@@ -229,13 +229,14 @@ public final class KafkaView {
     private TableView<InspectedRecord> recordTable(String id, ObservableList<InspectedRecord> rows, boolean dlq) {
         TableView<InspectedRecord> table = new TableView<>(rows);
         table.setId(id);
+        fixedRows(table);
         table.getStyleClass().add("kafka-table");
         table.setPlaceholder(
                 Styles.label(dlq ? "No dead letters: every record was valid" : "Waiting for records…", "muted"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<InspectedRecord, String> time = column("Time", r -> model.time(r.timestampMillis()), 100);
         TableColumn<InspectedRecord, String> partition = column("P", r -> String.valueOf(r.partition()), 34);
-        TableColumn<InspectedRecord, String> offset = column("Offset", r -> Formats.count(r.offset()), 78);
+        TableColumn<InspectedRecord, String> offset = column("Offset", r -> Long.toString(r.offset()), 78);
         TableColumn<InspectedRecord, String> key = column("Key", InspectedRecord::key, 110);
         if (dlq) {
             TableColumn<InspectedRecord, String> by = column(
@@ -263,10 +264,27 @@ public final class KafkaView {
         return table;
     }
 
-    /** The presenter's font is about a third larger (kafka.css): so are the columns. */
+    /**
+     * Rows of one fixed height: the table then lays out only the rows in view without measuring each,
+     * which keeps a table that changes several times a second cheap for the FX thread.
+     */
+    private void fixedRows(TableView<?> table) {
+        tables.add(table);
+        table.setFixedCellSize(ROW_HEIGHT);
+    }
+
+    private static final double ROW_HEIGHT = 24;
+    private final java.util.List<TableView<?>> tables = new java.util.ArrayList<>();
+
+    /** The presenter's font is about a third larger (kafka.css): so are the columns and rows. */
     private void scaleColumns(Boolean presenter) {
         double factor = Boolean.TRUE.equals(presenter) ? PRESENTER_SCALE : 1;
-        baseWidths.forEach((c, w) -> c.setPrefWidth(w * factor));
+        tables.forEach(t -> t.setFixedCellSize(Math.round(ROW_HEIGHT * factor)));
+        baseWidths.forEach((c, w) -> {
+            c.setPrefWidth(w * factor);
+            // narrow columns (time, partition, offset, key, consumer) never cut; wide ones give way first
+            c.setMinWidth(w < 120 ? w * factor : Math.min(w, 120) * factor);
+        });
     }
 
     private static final double PRESENTER_SCALE = 1.32;
@@ -376,18 +394,19 @@ public final class KafkaView {
     private Node lagPane() {
         TableView<ConsumerGroupLag> table = new TableView<>(model.lags());
         table.setId("kafka-table-groups");
+        fixedRows(table);
         table.getStyleClass().add("kafka-table");
         table.setPlaceholder(Styles.label("Reading the consumer groups…", "muted"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns()
                 .setAll(java.util.List.of(
-                        column("Group", ConsumerGroupLag::group, 330),
-                        column("State", ConsumerGroupLag::state, 80),
+                        column("Group", ConsumerGroupLag::group, 440),
+                        column("State", ConsumerGroupLag::state, 70),
                         column("Members", r -> String.valueOf(r.members()), 70),
-                        column("Topic", ConsumerGroupLag::topic, 150),
+                        column("Topic", ConsumerGroupLag::topic, 130),
                         column("P", r -> String.valueOf(r.partition()), 34),
-                        column("Committed", r -> r.committed() < 0 ? "–" : Formats.count(r.committed()), 100),
-                        column("End", r -> Formats.count(r.end()), 100),
+                        column("Committed", r -> r.committed() < 0 ? "–" : Formats.count(r.committed()), 90),
+                        column("End", r -> Formats.count(r.end()), 90),
                         lagColumn()));
         Label total = Styles.label("", "kafka-lag-total");
         total.setId("kafka-lag-total");

@@ -162,7 +162,7 @@ class KafkaViewModelTest {
     }
 
     @Test
-    void theUserFilterGoesToTheReaderAndPrunesWhatIsShown() {
+    void theUserFilterGoesToTheReaderAndStartsTheTablesAgain() {
         model.open();
         tap.sink.accept(batch(Map.of("acts", List.of(record("acts", 1, "user-1"), record("acts", 2, "user-22")))));
         runUi();
@@ -171,6 +171,11 @@ class KafkaViewModelTest {
         model.applyFilter();
 
         assertThat(tap.filter).isEqualTo("user-2");
+        assertThat(model.activities())
+                .as("the reader sends the matching recent records again")
+                .isEmpty();
+        tap.sink.accept(batch(Map.of("acts", List.of(record("acts", 1, "user-1"), record("acts", 2, "user-22")))));
+        runUi();
         assertThat(model.activities()).extracting(InspectedRecord::key).containsExactly("user-22");
         assertThat(model.statusProperty().get()).contains("user contains \"user-2\"");
         model.clearFilter();

@@ -60,11 +60,11 @@ public final class KafkaInspector implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaInspector.class);
 
     /** At most this many records of a live topic per batch: the newest; the rest are counted only. */
-    public static final int MAX_PER_BATCH = 100;
+    public static final int MAX_PER_BATCH = 60;
     /** Dead letters are few and each matters: a batch holds up to this many. */
     public static final int MAX_DEAD_LETTERS_PER_BATCH = 500;
 
-    public static final Duration BATCH_EVERY = Duration.ofMillis(200);
+    public static final Duration BATCH_EVERY = Duration.ofMillis(250);
     public static final Duration LAGS_EVERY = Duration.ofSeconds(2);
     /** On opening, each partition of a live topic is read from this many records before its end. */
     static final int LIVE_BACK = 20;
@@ -72,8 +72,8 @@ public final class KafkaInspector implements AutoCloseable {
     static final int DEAD_LETTERS_BACK = 500;
     /** A new user filter looks this far back on every partition for that user's records. */
     static final int FILTER_BACK = 5_000;
-    /** Further behind the end than this (unfiltered), the reader jumps ahead: it shows the tail, not history. */
-    static final int SKIP_WHEN_BEHIND = 20_000;
+    /** Unfiltered, each batch reads at most this many of the newest records per live partition. */
+    static final int TAIL_SAMPLE = 10;
 
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long ADMIN_TIMEOUT_SECONDS = 5;
@@ -264,12 +264,18 @@ public final class KafkaInspector implements AutoCloseable {
             Map<String, Long> read = new HashMap<>();
             Optional<List<ConsumerGroupLag>> lags = Optional.empty();
             Optional<String> problem = Optional.empty();
+            List<TopicPartition> live = partitions.stream()
+                    .filter(tp -> !tp.topic().equals(deadLetters))
+                    .toList();
+            Map<TopicPartition, Long> sampling = null;
             long nextBatch = System.nanoTime();
             long nextLags = nextBatch;
             while (!closed) {
                 producer = sendPending(producer);
                 if (rewind.getAndSet(false)) {
                     newest.clear();
+                    c.resume(partitions);
+                    sampling = null;
                     seekBack(c, partitions, !filter.isEmpty());
                 }
                 if (paused) {
@@ -287,6 +293,9 @@ public final class KafkaInspector implements AutoCloseable {
                             }
                         }
                     }
+                    if (sampling != null) {
+                        sampling = pauseWhereReached(c, sampling);
+                    }
                 }
                 long now = System.nanoTime();
                 if (now >= nextLags) {
@@ -295,9 +304,6 @@ public final class KafkaInspector implements AutoCloseable {
                         problem = Optional.empty();
                     } catch (ExecutionException | TimeoutException e) {
                         problem = Optional.of("Could not read the consumer groups: " + rootMessage(e));
-                    }
-                    if (filter.isEmpty() && !paused) {
-                        skipAhead(c, partitions);
                     }
                     nextLags = now + LAGS_EVERY.toNanos();
                 }
@@ -308,6 +314,12 @@ public final class KafkaInspector implements AutoCloseable {
                         read.clear();
                         lags = Optional.empty();
                         problem = Optional.empty();
+                    }
+                    if (filter.isEmpty() && !paused) {
+                        sampling = sampleTail(c, live);
+                    } else if (sampling != null) {
+                        c.resume(partitions);
+                        sampling = null;
                     }
                     nextBatch = now + BATCH_EVERY.toNanos();
                 }
@@ -354,15 +366,43 @@ public final class KafkaInspector implements AutoCloseable {
         }
     }
 
-    /** A live topic far behind its end (after a pause, or at a rate the reader cannot follow) jumps to its tail. */
-    private void skipAhead(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> end = c.endOffsets(partitions);
-        for (TopicPartition tp : partitions) {
-            long e = end.getOrDefault(tp, 0L);
-            if (!tp.topic().equals(deadLetters) && e - c.position(tp) > SKIP_WHEN_BEHIND) {
-                c.seek(tp, e - LIVE_BACK);
+    /**
+     * Unfiltered, the live topics are sampled at their tail: each batch, a partition more than
+     * {@link #TAIL_SAMPLE} records behind its end jumps to that many before it, is read up to the end
+     * as it was then, and is paused until the next batch. So at any rate the reader fetches at most
+     * that many records per partition per batch: the view shows the newest, and a fast stream costs
+     * it (and the broker) no more than a slow one. The dead-letter topic is read whole.
+     *
+     * @return the end offsets the resumed partitions are read up to
+     */
+    private static Map<TopicPartition, Long> sampleTail(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> live) {
+        Map<TopicPartition, Long> ends = c.endOffsets(live);
+        List<TopicPartition> resume = new ArrayList<>();
+        for (TopicPartition tp : live) {
+            long end = ends.getOrDefault(tp, 0L);
+            long position = c.position(tp);
+            if (end - position > TAIL_SAMPLE) {
+                c.seek(tp, end - TAIL_SAMPLE);
+            }
+            if (position < end || end - position > TAIL_SAMPLE) {
+                resume.add(tp);
             }
         }
+        c.resume(resume);
+        return ends;
+    }
+
+    /** Pauses each sampled partition once it has been read up to its end of the sample; null when all are. */
+    private static Map<TopicPartition, Long> pauseWhereReached(
+            KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> sampling) {
+        List<TopicPartition> reached = new ArrayList<>();
+        for (Map.Entry<TopicPartition, Long> e : sampling.entrySet()) {
+            if (!c.paused().contains(e.getKey()) && c.position(e.getKey()) >= e.getValue()) {
+                reached.add(e.getKey());
+            }
+        }
+        c.pause(reached);
+        return sampling;
     }
 
     private int cap(String topic) {
@@ -480,7 +520,7 @@ public final class KafkaInspector implements AutoCloseable {
         return out;
     }
 
-    /** One record as the view shows it; public for tests and for the command line's use. */
+    /** One record as the view shows it (public for tests). */
     public InspectedRecord inspect(ConsumerRecord<byte[], byte[]> r) {
         List<InspectedRecord.Header> headers = new ArrayList<>();
         for (org.apache.kafka.common.header.Header h : r.headers()) {
