@@ -64,7 +64,7 @@ public final class KafkaInspector implements AutoCloseable {
     /** Dead letters are few and each matters: a batch holds up to this many. */
     public static final int MAX_DEAD_LETTERS_PER_BATCH = 500;
 
-    public static final Duration BATCH_EVERY = Duration.ofMillis(250);
+    public static final Duration BATCH_EVERY = Duration.ofMillis(500);
     public static final Duration LAGS_EVERY = Duration.ofSeconds(2);
     /** On opening, each partition of a live topic is read from this many records before its end. */
     static final int LIVE_BACK = 20;
