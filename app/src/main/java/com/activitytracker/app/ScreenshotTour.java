@@ -1,8 +1,10 @@
 package com.activitytracker.app;
 
 import com.activitytracker.app.model.ConsoleModel;
+import com.activitytracker.app.model.KafkaViewModel;
 import com.activitytracker.app.model.Theme;
 import com.activitytracker.app.model.WhatIfModel;
+import com.activitytracker.app.view.KafkaView;
 import com.activitytracker.app.view.WhatIfDialog;
 import com.activitytracker.engine.EngineStatus.State;
 import com.activitytracker.engine.generator.Scenario;
@@ -45,6 +47,8 @@ final class ScreenshotTour {
     private final WhatIfModel whatIf;
     private final Supplier<WhatIfDialog> whatIfDialog;
     private boolean started;
+    private Supplier<KafkaView> kafkaView;
+    private KafkaViewModel kafka;
 
     /**
      * @param sizes  after the four standard shots, the window is resized to each of these and shot in
@@ -85,6 +89,19 @@ final class ScreenshotTour {
         this.snapshots = Objects.requireNonNull(snapshots);
         this.folder = Objects.requireNonNull(folder);
         this.finish = Objects.requireNonNull(finish);
+    }
+
+    /**
+     * Also shoots the Kafka view after "What if…": the live records ({@code kafka-view.png}, and
+     * {@code kafka-view-light.png}), the consumer groups ({@code kafka-groups.png}) and a dead letter
+     * being corrected ({@code dead-letter.png}, and {@code dead-letter-presenter.png}).
+     *
+     * @param open opens the view and returns its window
+     */
+    ScreenshotTour withKafkaView(Supplier<KafkaView> open, KafkaViewModel model) {
+        this.kafkaView = Objects.requireNonNull(open);
+        this.kafka = Objects.requireNonNull(model);
+        return this;
     }
 
     void start() {
@@ -152,13 +169,83 @@ final class ScreenshotTour {
                                             fail("could not save a screenshot: " + error.getMessage());
                                         } else {
                                             log.info("Screenshot tour: saved {}", file);
-                                            shootSizes(0);
+                                            if (kafkaView == null) {
+                                                shootSizes(0);
+                                            } else {
+                                                shootKafkaView();
+                                            }
                                         }
                                     })));
                 }
             }
         });
         whatIf.run();
+    }
+
+    /** Opens the Kafka view, sends a broken purchase so a dead letter exists, waits for records, lag and the letter. */
+    private void shootKafkaView() {
+        model.main().setTheme(Theme.DARK);
+        KafkaView view = kafkaView.get();
+        kafka.sendBrokenPurchase();
+        waitFor(
+                () -> !kafka.deadLetters().isEmpty()
+                        && kafka.activities().size() >= 20
+                        && !kafka.alerts().isEmpty()
+                        && !kafka.lags().isEmpty(),
+                40,
+                () -> {
+                    view.showTab(0);
+                    view.selectFirstRecord();
+                    shootWindow(
+                            view,
+                            Theme.DARK,
+                            "kafka-view.png",
+                            () -> shootWindow(view, Theme.LIGHT, "kafka-view-light.png", () -> {
+                                view.showTab(3);
+                                shootWindow(view, Theme.DARK, "kafka-groups.png", () -> shootDeadLetter(view));
+                            }));
+                });
+    }
+
+    private void shootDeadLetter(KafkaView view) {
+        view.showDeadLetters();
+        view.selectFirstRecord();
+        // the presenter's correction: the purchase gets its amount
+        String text = kafka.correctionProperty().get();
+        kafka.correctionProperty().set(text.replace("\"currency\"", "\"amount\" : 129.99,\n  \"currency\""));
+        shootWindow(view, Theme.DARK, "dead-letter.png", () -> {
+            model.main().togglePresenterMode();
+            shootWindow(view, Theme.DARK, "dead-letter-presenter.png", () -> {
+                model.main().togglePresenterMode();
+                view.close();
+                shootSizes(0);
+            });
+        });
+    }
+
+    private void shootWindow(KafkaView view, Theme theme, String name, Runnable next) {
+        model.main().setTheme(theme);
+        after(
+                Duration.millis(700),
+                () -> snapshots
+                        .saveImage(view.scene(), folder.resolve(name))
+                        .whenComplete((file, error) -> Platform.runLater(() -> {
+                            if (error != null) {
+                                fail("could not save a screenshot: " + error.getMessage());
+                            } else {
+                                log.info("Screenshot tour: saved {}", file);
+                                next.run();
+                            }
+                        })));
+    }
+
+    /** Checks every half second, up to {@code tries} times, then goes on regardless (the shot shows what there is). */
+    private static void waitFor(java.util.function.BooleanSupplier ready, int tries, Runnable next) {
+        if (ready.getAsBoolean() || tries <= 0) {
+            next.run();
+        } else {
+            after(Duration.millis(500), () -> waitFor(ready, tries - 1, next));
+        }
     }
 
     private void shootSizes(int index) {

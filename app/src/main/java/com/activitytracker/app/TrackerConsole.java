@@ -4,16 +4,19 @@ import com.activitytracker.app.feed.EngineFeed;
 import com.activitytracker.app.feed.FeedPump;
 import com.activitytracker.app.feed.FeedUpdate;
 import com.activitytracker.app.model.ConsoleModel;
+import com.activitytracker.app.model.KafkaViewModel;
 import com.activitytracker.app.model.MainModel;
 import com.activitytracker.app.model.SettingsModel;
 import com.activitytracker.app.model.WhatIfModel;
 import com.activitytracker.app.view.ConsoleView;
+import com.activitytracker.app.view.KafkaView;
 import com.activitytracker.app.view.SettingsDialog;
 import com.activitytracker.app.view.Shortcuts;
 import com.activitytracker.app.view.ThemeStyler;
 import com.activitytracker.app.view.ViewActions;
 import com.activitytracker.app.view.WhatIfDialog;
 import com.activitytracker.engine.Engine;
+import com.activitytracker.engine.EngineStatus;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.observability.LogSetup;
 import java.nio.file.Path;
@@ -62,6 +65,9 @@ public final class TrackerConsole {
     private DashboardSnapshots snapshots;
     private CompletableFuture<Void> shutdown;
     private WhatIfModel whatIf;
+    private EngineKafkaTaps kafkaTaps;
+    private KafkaViewModel kafka;
+    private KafkaView kafkaView;
 
     /**
      * @param settingsLoader resolves settings with the settings dialog's overrides (throws SettingsException)
@@ -109,8 +115,28 @@ public final class TrackerConsole {
         model = new ConsoleModel(session, main, clock);
 
         whatIf = new WhatIfModel(session, model.thresholds(), Platform::runLater);
-        ViewActions actions =
-                new ViewActions(this::openSettings, () -> new WhatIfDialog(whatIf, stage).show(), () -> shutdown(0));
+        kafkaTaps = new EngineKafkaTaps(session);
+        kafka = new KafkaViewModel(
+                kafkaTaps,
+                Platform::runLater,
+                background,
+                clock.getZone(),
+                () -> model.alerts().allAlerts());
+        // the Kafka view reads the engine in use: it closes its reader when the engine stops, opens one when it runs
+        main.engineStateProperty().addListener((obs, old, state) -> {
+            if (state == EngineStatus.State.RUNNING && kafkaView != null && kafkaView.isShowing()) {
+                kafka.open();
+            } else if (state == EngineStatus.State.STOPPING
+                    || state == EngineStatus.State.STOPPED
+                    || state == EngineStatus.State.FAILED) {
+                kafka.close();
+            }
+        });
+        ViewActions actions = new ViewActions(
+                this::openSettings,
+                () -> new WhatIfDialog(whatIf, stage).show(),
+                () -> shutdown(0),
+                this::openKafkaView);
         Shortcuts shortcuts = new Shortcuts(model, actions);
         ConsoleView view = new ConsoleView(model, actions, shortcuts);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -155,6 +181,12 @@ public final class TrackerConsole {
                         this::resize,
                         whatIf,
                         () -> new WhatIfDialog(whatIf, stage))
+                .withKafkaView(
+                        () -> {
+                            openKafkaView();
+                            return kafkaView;
+                        },
+                        kafka)
                 .start();
     }
 
@@ -175,7 +207,23 @@ public final class TrackerConsole {
             return shutdown;
         }
         model.main().showNotice("Stopping the engine…");
-        shutdown = CompletableFuture.runAsync(session::close, background)
+        Runnable closeKafkaView = () -> {
+            kafka.close();
+            if (kafkaView != null) {
+                kafkaView.close();
+            }
+        };
+        if (Platform.isFxApplicationThread()) {
+            closeKafkaView.run();
+        } else {
+            Platform.runLater(closeKafkaView); // its readers are closed below in any case
+        }
+        shutdown = CompletableFuture.runAsync(
+                        () -> {
+                            closeKafkaReaders();
+                            session.close();
+                        },
+                        background)
                 .orTimeout(SHUTDOWN_SECONDS, TimeUnit.SECONDS)
                 .handle((ok, error) -> {
                     if (error != null) {
@@ -203,7 +251,13 @@ public final class TrackerConsole {
 
     private void restart(Settings newSettings) {
         model.main().showNotice("Restarting the engine with the new settings…");
-        CompletableFuture.runAsync(() -> session.restart(newSettings), background)
+        kafka.close(); // it reads the old engine's cluster; it opens again once the new engine runs
+        CompletableFuture.runAsync(
+                        () -> {
+                            closeKafkaReaders();
+                            session.restart(newSettings);
+                        },
+                        background)
                 .whenCompleteAsync(
                         (ok, error) -> {
                             model.engineReplaced();
@@ -214,6 +268,24 @@ public final class TrackerConsole {
                                                     : "Could not restart the engine: " + error.getMessage());
                         },
                         Platform::runLater);
+    }
+
+    /** Opens the Kafka view (or brings it to the front); its reader starts once the engine streams. */
+    public void openKafkaView() {
+        if (kafkaView == null) {
+            kafkaView = new KafkaView(
+                    kafka, stage, model.main().themeProperty(), model.main().presenterModeProperty(), snapshotFolder);
+        }
+        kafkaView.show();
+    }
+
+    /** Waits (on a background thread) until the Kafka view's readers have closed their clients. */
+    private void closeKafkaReaders() {
+        try {
+            kafkaTaps.closeAll(java.time.Duration.ofSeconds(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private FeedUpdate feedAfterStop() {
@@ -229,6 +301,16 @@ public final class TrackerConsole {
     /** The "what if…" model behind the dialog. */
     public WhatIfModel whatIf() {
         return whatIf;
+    }
+
+    /** The Kafka view's model. */
+    public KafkaViewModel kafkaView() {
+        return kafka;
+    }
+
+    /** The Kafka view's window, once opened. */
+    public KafkaView kafkaViewWindow() {
+        return kafkaView;
     }
 
     public ConsoleModel model() {

@@ -17,7 +17,8 @@ public enum Theme {
             "styles/components/tiles.css",
             "styles/components/charts.css",
             "styles/components/alerts.css",
-            "styles/components/overlay.css");
+            "styles/components/overlay.css",
+            "styles/components/kafka.css");
 
     private final String displayName;
     private final String stylesheet;

@@ -31,6 +31,10 @@ final class HeaderBar {
         cluster.visibleProperty().bind(main.presenterModeProperty().not());
         cluster.managedProperty().bind(cluster.visibleProperty());
         title.setMinWidth(Region.USE_PREF_SIZE);
+        // on a narrow screen the cluster's address wraps onto two lines instead of cutting the subtitle
+        subtitle.setMinWidth(Region.USE_PREF_SIZE);
+        cluster.setWrapText(true);
+        cluster.setMinWidth(150);
         state.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -49,6 +53,12 @@ final class HeaderBar {
                 "Kafka…",
                 "Bootstrap servers, topic, client properties (" + keys.keysOf(Shortcuts.Command.SETTINGS) + ")",
                 actions.openSettings());
+        Button kafka = button(
+                "kafka-view-button",
+                "Kafka view",
+                "Kafka view: live records, consumer lag, dead letters (" + keys.keysOf(Shortcuts.Command.KAFKA_VIEW)
+                        + ")",
+                actions.openKafkaView());
         Button snapshot = button(
                 "snapshot-button",
                 "Save snapshot",
@@ -73,7 +83,7 @@ final class HeaderBar {
                 "?",
                 "Keyboard shortcuts (" + keys.keysOf(Shortcuts.Command.HELP) + ")",
                 main::toggleHelp);
-        HBox bar = new HBox(6, settings, snapshot, theme, presenter, fullScreen, help);
+        HBox bar = new HBox(6, settings, kafka, snapshot, theme, presenter, fullScreen, help);
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.getStyleClass().add("toolbar-buttons");
         return bar;

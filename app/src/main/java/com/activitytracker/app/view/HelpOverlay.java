@@ -32,7 +32,11 @@ final class HelpOverlay {
         GridPane panels = new GridPane();
         panels.getStyleClass().add("help-grid");
         String[][] screen = {
-            {"Header", "engine state, the cluster in use; Kafka settings, snapshot, theme, presenter, full screen"},
+            {
+                "Header",
+                "engine state, the cluster in use; Kafka settings, the Kafka view (records, consumer lag, "
+                        + "dead letters), snapshot, theme, presenter, full screen"
+            },
             {"Left", "event rate (log slider and exact number), pause, reset, attack scenarios, fraud thresholds"},
             {
                 "Middle",

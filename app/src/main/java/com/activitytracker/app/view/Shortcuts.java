@@ -34,6 +34,7 @@ public final class Shortcuts {
         FULL_SCREEN,
         SNAPSHOT,
         SETTINGS,
+        KAFKA_VIEW,
         HELP,
         QUIT
     }
@@ -102,6 +103,11 @@ public final class Shortcuts {
                 "Save a snapshot (PNG + analytics JSON)",
                 model.main()::saveSnapshot);
         add(Command.SETTINGS, shortcut(KeyCode.COMMA), "Kafka settings", actions.openSettings());
+        add(
+                Command.KAFKA_VIEW,
+                shortcut(KeyCode.K),
+                "Kafka view: live records, consumer lag, dead letters",
+                actions.openKafkaView());
         add(Command.HELP, new KeyCodeCombination(KeyCode.F1), "Show or hide this help", model.main()::toggleHelp);
         add(null, new KeyCodeCombination(KeyCode.ESCAPE), "Close this help", model.main()::hideHelp);
         add(Command.QUIT, shortcut(KeyCode.Q), "Quit (stops the engine and the broker)", actions.quit());

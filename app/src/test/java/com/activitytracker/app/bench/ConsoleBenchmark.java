@@ -26,12 +26,14 @@ import javafx.stage.Stage;
  * second, the longest gap between pulses, the time from launch to the first counted event on screen,
  * and the heap's floor over the run. Not a test: see docs/BENCHMARKS.md for the command.
  *
- * <p>Arguments: {@code [seconds] [events per second]}, default 60 and 20,000.
+ * <p>Arguments: {@code [seconds] [events per second] [kafka-view]}, default 60 and 20,000; with
+ * {@code kafka-view} the Kafka view is opened as soon as the engine streams and stays open.
  */
 public final class ConsoleBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         String rate = args.length > 1 ? args[1] : "20000";
+        boolean kafkaView = args.length > 2 && args[2].equals("kafka-view");
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
@@ -59,6 +61,13 @@ public final class ConsoleBenchmark {
                     settings, o -> settings, work.resolve("snapshots"), Clock.systemDefaultZone(), code -> {});
             console.start(new Stage());
             var total = console.model().dashboard().tile("total-events").valueProperty();
+            if (kafkaView) {
+                console.model().main().engineStateProperty().addListener((obs, old, state) -> {
+                    if (state == com.activitytracker.engine.EngineStatus.State.RUNNING) {
+                        console.openKafkaView();
+                    }
+                });
+            }
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -93,6 +102,8 @@ public final class ConsoleBenchmark {
         CountDownLatch copied = new CountDownLatch(1);
         Platform.runLater(() -> {
             seen.addAll(pulses);
+            System.out.println("[console] Kafka view: "
+                    + (kafkaView ? console.kafkaView().statusProperty().get() : "not opened"));
             copied.countDown();
         });
         copied.await();

@@ -1,0 +1,441 @@
+package com.activitytracker.app.view;
+
+import com.activitytracker.app.model.AlertExport;
+import com.activitytracker.app.model.Formats;
+import com.activitytracker.app.model.KafkaViewModel;
+import com.activitytracker.app.model.Theme;
+import com.activitytracker.engine.observability.ConsumerGroupLag;
+import com.activitytracker.engine.observability.InspectedRecord;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The Kafka view, a window beside the dashboard: a tab per topic with its newest records (time,
+ * partition, offset, key, what it is) and the selected one whole (headers, indented JSON); the
+ * dead letters with the inspector (why, who refused it, the original bytes) and an editor to correct
+ * one and send it back; the consumer groups' lag per partition. Pause, a user filter and the alert
+ * export sit on top. Closing the window closes its reader.
+ */
+public final class KafkaView {
+    private final KafkaViewModel model;
+    private final Stage stage = new Stage();
+    private final TabPane tabs = new TabPane();
+    private final Tab deadLetterTab = new Tab();
+    private final Path exportFolder;
+    /** Every column with its width at the normal font size; presenter mode widens them with the font. */
+    private final java.util.Map<TableColumn<?, ?>, Double> baseWidths = new java.util.LinkedHashMap<>();
+
+    public KafkaView(
+            KafkaViewModel model,
+            Window owner,
+            ObservableValue<Theme> theme,
+            ObservableValue<Boolean> presenter,
+            Path exportFolder) {
+        this.model = model;
+        this.exportFolder = exportFolder;
+        stage.initOwner(owner);
+        stage.setTitle("Kafka: records, consumer groups, dead letters");
+
+        Label title = Styles.label("Kafka", "kafka-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        TextField filter = new TextField();
+        filter.setId("kafka-filter");
+        filter.setPromptText("Filter by user id (Enter)");
+        filter.setPrefColumnCount(16);
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        filter.setOnAction(e -> model.applyFilter());
+        Button clear = new Button("Clear");
+        clear.setId("kafka-filter-clear");
+        clear.setOnAction(e -> model.clearFilter());
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        ToggleButton pause = new ToggleButton();
+        pause.setId("kafka-pause");
+        pause.selectedProperty().bindBidirectional(model.pausedProperty());
+        pause.textProperty().bind(pause.selectedProperty().map(p -> p ? "Resume" : "Pause"));
+        pause.setTooltip(new Tooltip("Stop reading, to look at what is shown; resume catches up with the tail"));
+        pause.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button csv = exportButton("kafka-export-csv", "Export alerts CSV…", AlertExport.Format.CSV);
+        Button json = exportButton("kafka-export-json", "JSON…", AlertExport.Format.JSON);
+        HBox toolbar = new HBox(8, title, filter, clear, pause, spacer, csv, json);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("kafka-toolbar");
+
+        Label status = Styles.label("", "muted", "small");
+        status.setId("kafka-status");
+        status.textProperty().bind(model.statusProperty());
+        Label error = Styles.label("", "error-text");
+        error.setId("kafka-error");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        Tab activities = recordTab("activities", model.activitiesTopicProperty(), model.activities());
+        Tab alerts = recordTab("alerts", model.alertsTopicProperty(), model.alerts());
+        deadLetterTab.setId("kafka-tab-dead-letters");
+        deadLetterTab.textProperty().bind(model.deadLettersTopicProperty().map(t -> "Dead letters · " + t));
+        deadLetterTab.setContent(deadLetterPane());
+        Tab groups = new Tab("Consumer groups", lagPane());
+        groups.setId("kafka-tab-groups");
+        tabs.getTabs().setAll(activities, alerts, deadLetterTab, groups);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("kafka-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        VBox root = new VBox(8, toolbar, status, error, tabs);
+        root.getStyleClass().add("kafka-view");
+        root.setId("kafka-view");
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene =
+                new Scene(root, Math.min(1280, screen.getWidth() * 0.94), Math.min(820, screen.getHeight() * 0.92));
+        ThemeStyler.bind(scene, theme, presenter);
+        scaleColumns(presenter.getValue());
+        presenter.addListener((obs, old, on) -> scaleColumns(on));
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.hide();
+                e.consume();
+            }
+        });
+        stage.setScene(scene);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(560, screen.getHeight()));
+        stage.setOnHidden(e -> model.close());
+    }
+
+    /** Opens the reader and shows the window (or brings it to the front). */
+    public void show() {
+        model.open();
+        if (stage.isShowing()) {
+            stage.toFront();
+        } else {
+            stage.show();
+            tabs.requestFocus(); // not the filter field: its hint stays readable
+        }
+    }
+
+    public void close() {
+        stage.hide();
+    }
+
+    public boolean isShowing() {
+        return stage.isShowing();
+    }
+
+    /** Shows the dead-letter tab (for the screenshot tour and a presenter's shortcut). */
+    public void showDeadLetters() {
+        tabs.getSelectionModel().select(deadLetterTab);
+    }
+
+    public void showTab(int index) {
+        tabs.getSelectionModel().select(index);
+    }
+
+    /** Selects the newest record of the tab shown (for the screenshot tour). */
+    public void selectFirstRecord() {
+        Node content = tabs.getSelectionModel().getSelectedItem().getContent();
+        if (content instanceof SplitPane split
+                && !split.getItems().isEmpty()
+                && split.getItems().get(0) instanceof TableView<?> table
+                && !table.getItems().isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
+    }
+
+    public Scene scene() {
+        return stage.getScene();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private Button exportButton(String id, String text, AlertExport.Format format) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setTooltip(new Tooltip("Save the fraud alerts the console has received as " + format));
+        b.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export the fraud alerts as " + format);
+            chooser.setInitialFileName(AlertExport.fileName(LocalDateTime.now(), format));
+            chooser.getExtensionFilters()
+                    .add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
+            if (Files.isDirectory(exportFolder)) {
+                chooser.setInitialDirectory(exportFolder.toFile());
+            }
+            File file = chooser.showSaveDialog(stage);
+            if (file != null) {
+                model.exportAlerts(file.toPath(), format);
+            }
+        });
+        return b;
+    }
+
+    private Tab recordTab(String id, ObservableValue<String> topic, ObservableList<InspectedRecord> rows) {
+        TableView<InspectedRecord> table = recordTable("kafka-table-" + id, rows, false);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
+            if (r != null) {
+                model.select(r);
+            }
+        });
+        TextArea details = jsonArea("kafka-details-" + id, false);
+        details.textProperty().bind(model.detailsProperty());
+        SplitPane split = new SplitPane(table, details);
+        split.setDividerPositions(0.56);
+        Tab tab = new Tab();
+        tab.textProperty().bind(topic);
+        tab.setId("kafka-tab-" + id);
+        tab.setContent(split);
+        return tab;
+    }
+
+    private TableView<InspectedRecord> recordTable(String id, ObservableList<InspectedRecord> rows, boolean dlq) {
+        TableView<InspectedRecord> table = new TableView<>(rows);
+        table.setId(id);
+        fixedRows(table);
+        table.getStyleClass().add("kafka-table");
+        table.setPlaceholder(
+                Styles.label(dlq ? "No dead letters: every record was valid" : "Waiting for records…", "muted"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<InspectedRecord, String> time = column("Time", r -> model.time(r.timestampMillis()), 100);
+        TableColumn<InspectedRecord, String> partition = column("P", r -> String.valueOf(r.partition()), 34);
+        TableColumn<InspectedRecord, String> offset = column("Offset", r -> Long.toString(r.offset()), 78);
+        TableColumn<InspectedRecord, String> key = column("Key", InspectedRecord::key, 110);
+        if (dlq) {
+            TableColumn<InspectedRecord, String> by = column(
+                    "By",
+                    r -> r.deadLetter()
+                            .map(InspectedRecord.DeadLetterFacts::consumer)
+                            .orElse(""),
+                    70);
+            TableColumn<InspectedRecord, String> why = column("Why", InspectedRecord::summary, 260);
+            table.getColumns().setAll(java.util.List.of(time, key, by, why));
+            table.setRowFactory(t -> new TableRow<>() {
+                @Override
+                protected void updateItem(InspectedRecord item, boolean empty) {
+                    super.updateItem(item, empty);
+                    getStyleClass().remove("kafka-resent");
+                    if (!empty && item != null && model.resent(item)) {
+                        getStyleClass().add("kafka-resent");
+                    }
+                }
+            });
+        } else {
+            TableColumn<InspectedRecord, String> what = column("Value", InspectedRecord::summary, 240);
+            table.getColumns().setAll(java.util.List.of(time, partition, offset, key, what));
+        }
+        return table;
+    }
+
+    /**
+     * Rows of one fixed height: the table then lays out only the rows in view without measuring each,
+     * which keeps a table that changes several times a second cheap for the FX thread.
+     */
+    private void fixedRows(TableView<?> table) {
+        tables.add(table);
+        table.setFixedCellSize(ROW_HEIGHT);
+    }
+
+    private static final double ROW_HEIGHT = 24;
+    private final java.util.List<TableView<?>> tables = new java.util.ArrayList<>();
+
+    /** The presenter's font is about a third larger (kafka.css): so are the columns and rows. */
+    private void scaleColumns(Boolean presenter) {
+        double factor = Boolean.TRUE.equals(presenter) ? PRESENTER_SCALE : 1;
+        tables.forEach(t -> t.setFixedCellSize(Math.round(ROW_HEIGHT * factor)));
+        baseWidths.forEach((c, w) -> {
+            c.setPrefWidth(w * factor);
+            // narrow columns (time, partition, offset, key, consumer) never cut; wide ones give way first
+            c.setMinWidth(w < 120 ? w * factor : Math.min(w, 120) * factor);
+        });
+    }
+
+    private static final double PRESENTER_SCALE = 1.32;
+
+    private <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        baseWidths.put(c, width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private static TextArea jsonArea(String id, boolean editable) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(editable);
+        area.setWrapText(true);
+        area.getStyleClass().add("kafka-json");
+        return area;
+    }
+
+    private Node deadLetterPane() {
+        TableView<InspectedRecord> table = recordTable("kafka-table-dead-letters", model.deadLetters(), true);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
+            if (r != null) {
+                model.inspect(r);
+            }
+        });
+        model.resentCountProperty().addListener((obs, old, n) -> table.refresh());
+
+        TextArea facts = jsonArea("kafka-letter-facts", false);
+        facts.setWrapText(false);
+        facts.setPrefRowCount(8);
+        facts.setMinHeight(Region.USE_PREF_SIZE);
+        facts.textProperty().bind(model.letterFactsProperty());
+        TextArea original = jsonArea("kafka-letter-original", false);
+        original.setPrefRowCount(5);
+        VBox.setVgrow(original, Priority.ALWAYS);
+        original.textProperty().bind(model.originalProperty());
+        TextArea editor = jsonArea("kafka-correction", true);
+        editor.setPrefRowCount(6);
+        editor.textProperty().bindBidirectional(model.correctionProperty());
+        editor.disableProperty().bind(model.letterProperty().isNull());
+        VBox.setVgrow(editor, Priority.ALWAYS);
+
+        Label verdict = Styles.label("", "kafka-verdict");
+        verdict.setId("kafka-verdict");
+        verdict.setWrapText(true);
+        verdict.textProperty().bind(model.verdictProperty());
+        model.correctionValidProperty()
+                .addListener(
+                        (obs, old, ok) -> Styles.swap(verdict, ok ? "invalid" : "valid", ok ? "valid" : "invalid"));
+        Styles.swap(verdict, null, "invalid");
+        Button send = Styles.styled(new Button(), "accent");
+        send.setId("kafka-resend");
+        send.textProperty().bind(model.activitiesTopicProperty().map(t -> "Send to " + t));
+        send.disableProperty()
+                .bind(model.letterProperty()
+                        .isNull()
+                        .or(model.correctionValidProperty().not())
+                        .or(model.sendingProperty())
+                        .or(model.openProperty().not()));
+        send.setOnAction(e -> model.resend());
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        Button reset = new Button("Undo edits");
+        reset.setId("kafka-correction-reset");
+        reset.disableProperty().bind(model.letterProperty().isNull());
+        reset.setOnAction(e -> model.inspect(model.letterProperty().get()));
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        Button broken = new Button("Send a broken purchase");
+        broken.setId("kafka-send-broken");
+        broken.setTooltip(
+                new Tooltip("A purchase without an amount: both consumers refuse it into the dead-letter topic"));
+        broken.disableProperty().bind(model.openProperty().not());
+        broken.setOnAction(e -> model.sendBrokenPurchase());
+        broken.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(8, send, reset, gap, broken);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        Label hint = Styles.label(
+                "Both consumers refuse a bad record, so it is here twice: correct it and send it once.",
+                "muted",
+                "small");
+        hint.setWrapText(true);
+        VBox inspector = new VBox(
+                6,
+                Styles.label("Dead letter", "section-title"),
+                facts,
+                Styles.label("Original bytes", "section-title"),
+                original,
+                Styles.label("Correction (sent as UTF-8 JSON, checked with the consumers' own rules)", "section-title"),
+                editor,
+                verdict,
+                actions,
+                hint);
+        inspector.getStyleClass().add("kafka-inspector");
+        inspector.setId("kafka-inspector");
+        SplitPane split = new SplitPane(table, inspector);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.46);
+        return split;
+    }
+
+    private Node lagPane() {
+        TableView<ConsumerGroupLag> table = new TableView<>(model.lags());
+        table.setId("kafka-table-groups");
+        fixedRows(table);
+        table.getStyleClass().add("kafka-table");
+        table.setPlaceholder(Styles.label("Reading the consumer groups…", "muted"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns()
+                .setAll(java.util.List.of(
+                        column("Group", ConsumerGroupLag::group, 440),
+                        column("State", ConsumerGroupLag::state, 70),
+                        column("Members", r -> String.valueOf(r.members()), 70),
+                        column("Topic", ConsumerGroupLag::topic, 130),
+                        column("P", r -> String.valueOf(r.partition()), 34),
+                        column("Committed", r -> r.committed() < 0 ? "–" : Formats.count(r.committed()), 90),
+                        column("End", r -> Formats.count(r.end()), 90),
+                        lagColumn()));
+        Label total = Styles.label("", "kafka-lag-total");
+        total.setId("kafka-lag-total");
+        total.setWrapText(true);
+        total.textProperty().bind(model.totalLagProperty());
+        VBox box = new VBox(8, total, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.getStyleClass().add("kafka-lag-pane");
+        return box;
+    }
+
+    private TableColumn<ConsumerGroupLag, Long> lagColumn() {
+        TableColumn<ConsumerGroupLag, Long> c = new TableColumn<>("Lag");
+        baseWidths.put(c, 80.0);
+        c.setCellValueFactory(
+                cell -> new ReadOnlyObjectWrapper<>(cell.getValue().lag()));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Long lag, boolean empty) {
+                super.updateItem(lag, empty);
+                getStyleClass().remove("kafka-lagging");
+                setText(empty || lag == null ? null : Formats.count(lag));
+                if (!empty && lag != null && lag > 1_000) {
+                    getStyleClass().add("kafka-lagging");
+                }
+            }
+        });
+        c.setPrefWidth(80);
+        c.setSortable(false);
+        return c;
+    }
+}

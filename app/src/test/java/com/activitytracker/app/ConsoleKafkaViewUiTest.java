@@ -1,0 +1,188 @@
+package com.activitytracker.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.activitytracker.app.model.KafkaViewModel;
+import com.activitytracker.engine.EngineSnapshot;
+import com.activitytracker.engine.config.Settings;
+import com.activitytracker.engine.observability.InspectedRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Kafka view as a presenter uses it, against the console's real embedded broker: Ctrl+K opens it,
+ * live records arrive, a record refused by the consumers shows up as a dead letter, an invalid
+ * correction cannot be sent, a valid one is sent back and analytics counts it; closing the window
+ * stops the reader.
+ */
+@Tag("ui")
+class ConsoleKafkaViewUiTest {
+    @TempDir
+    static Path dir;
+
+    private static ConsoleFixture fx;
+
+    @BeforeAll
+    static void openConsole() throws Exception {
+        fx = ConsoleFixture.start(dir).awaitRunning();
+    }
+
+    @AfterAll
+    static void closeConsole() throws Exception {
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    private static boolean readerThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("kafka-view-reader") && t.isAlive());
+    }
+
+    @Test
+    void aDeadLetterIsOpenedCorrectedAndResentAndAnalyticsCountsIt() throws Exception {
+        KafkaViewModel kafka = fx.console.kafkaView();
+        fx.robot.clickOn("#tiles").push(KeyCode.CONTROL, KeyCode.K);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fx.console.kafkaViewWindow() != null
+                        && fx.console.kafkaViewWindow().isShowing());
+        assertThat(kafka.openProperty().get()).isTrue();
+
+        // live records appear, and keep appearing
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.activities().size() >= 5);
+        long newest = kafka.activities().get(0).offset();
+        int partition = kafka.activities().get(0).partition();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        kafka.activities().stream().anyMatch(r -> r.partition() == partition && r.offset() > newest));
+        TableView<?> activities = fx.lookup("#kafka-table-activities");
+        assertThat(activities.getItems()).isNotEmpty();
+        assertThat(fx.<Label>lookup("#kafka-status").getText()).startsWith("Live · read ");
+
+        // the engine stops producing, so analytics' figures move only for the corrected record
+        fx.console.session().pause();
+        await().atMost(Duration.ofSeconds(30)).until(ConsoleKafkaViewUiTest::drained);
+        long invalidBefore =
+                fx.console.session().engine().latestSnapshot().analytics().invalidRecords();
+
+        // a purchase without an amount, from a plain producer: both consumers refuse it
+        String user = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        String bad = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"purchase\",\"user_id\":\"" + user
+                + "\",\"timestamp\":\"" + Instant.now() + "\",\"order_id\":\"o-1\",\"currency\":\"USD\"}";
+        Settings running = fx.console.session().engine().effectiveSettings();
+        Properties p = new Properties();
+        p.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                running.bootstrapServers().orElseThrow());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(running.activitiesTopic(), user, bad))
+                    .get();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.deadLetters().stream()
+                                .filter(r -> r.key().equals(user))
+                                .count()
+                        == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> fx.console
+                                .session()
+                                .engine()
+                                .latestSnapshot()
+                                .analytics()
+                                .invalidRecords()
+                        == invalidBefore + 1);
+        EngineSnapshot before = fx.console.session().engine().latestSnapshot();
+
+        // open it in the inspector
+        fx.robot.interact(() -> fx.console.kafkaViewWindow().showDeadLetters());
+        Labeled row = fx.robot
+                .from(fx.<TableView<?>>lookup("#kafka-table-dead-letters"))
+                .lookup((Labeled l) -> user.equals(l.getText()))
+                .query();
+        fx.robot.clickOn(row);
+        await().atMost(Duration.ofSeconds(5)).until(() -> kafka.letterProperty().get() != null);
+        InspectedRecord letter = kafka.letterProperty().get();
+        assertThat(letter.key()).isEqualTo(user);
+        assertThat(fx.<TextArea>lookup("#kafka-letter-facts").getText())
+                .contains("Why:          purchase without 'amount'")
+                .contains("Read at:      " + running.activitiesTopic() + "/")
+                .contains("dlq.consumer");
+        assertThat(fx.<TextArea>lookup("#kafka-letter-original").getText()).contains("\"order_id\" : \"o-1\"");
+        assertThat(fx.<Label>lookup("#kafka-verdict").getText()).startsWith("Still invalid");
+        assertThat(fx.<Button>lookup("#kafka-resend").isDisabled()).isTrue();
+
+        // an invalid correction: the reason is shown and nothing can be sent
+        TextArea editor = fx.lookup("#kafka-correction");
+        String original = editor.getText();
+        fx.robot.interact(() -> editor.setText(original.replace("\"currency\"", "\"amount\" : -5,\n  \"currency\"")));
+        assertThat(fx.<Label>lookup("#kafka-verdict").getText())
+                .startsWith("Still invalid")
+                .contains("amount");
+        assertThat(fx.<Button>lookup("#kafka-resend").isDisabled()).isTrue();
+        fx.robot.interact(kafka::resend);
+        assertThat(fx.<Label>lookup("#kafka-verdict").getText()).startsWith("Not sent: ");
+
+        // the valid correction goes back to the activities topic
+        fx.robot.interact(
+                () -> editor.setText(original.replace("\"currency\"", "\"amount\" : 321.5,\n  \"currency\"")));
+        assertThat(fx.<Label>lookup("#kafka-verdict").getText()).startsWith("Valid");
+        fx.robot.clickOn("#kafka-resend");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> fx.<Label>lookup("#kafka-verdict").getText().startsWith("Sent to "));
+        assertThat(kafka.resentCountProperty().get()).isEqualTo(1);
+
+        // analytics counts the corrected purchase: one event, one purchase, its amount in the revenue
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            EngineSnapshot now = fx.console.session().engine().latestSnapshot();
+            assertThat(now.analytics().eventsTotal())
+                    .isEqualTo(before.analytics().eventsTotal() + 1);
+            assertThat(now.analytics().purchases()).isEqualTo(before.analytics().purchases() + 1);
+            assertThat(now.analytics().revenueTotal())
+                    .isCloseTo(before.analytics().revenueTotal() + 321.5, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(now.analytics().invalidRecords())
+                    .isEqualTo(before.analytics().invalidRecords());
+        });
+        // and the tail shows it on the activities topic, marked as replayed
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> kafka.activities().stream()
+                        .anyMatch(r -> r.key().equals(user)
+                                && r.headers().stream().anyMatch(h -> h.name().equals("dlq.replayed.from"))));
+
+        // closing the window stops the reader and closes its clients
+        fx.robot.interact(() -> fx.console.kafkaViewWindow().close());
+        assertThat(kafka.openProperty().get()).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !readerThreadAlive());
+        fx.console.session().resume();
+        fx.assertNoFxErrors();
+    }
+
+    private static boolean drained() {
+        EngineSnapshot s = fx.console.session().engine().latestSnapshot();
+        return s != null
+                && s.producer().inFlight() == 0
+                && s.analyticsConsumer().lagRecords() == 0
+                && s.analytics().eventsTotal() + s.analytics().invalidRecords()
+                        >= s.producer().delivered();
+    }
+}

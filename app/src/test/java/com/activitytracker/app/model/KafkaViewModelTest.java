@@ -1,0 +1,320 @@
+package com.activitytracker.app.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.activitytracker.engine.fraud.Severity;
+import com.activitytracker.engine.observability.ConsumerGroupLag;
+import com.activitytracker.engine.observability.InspectedRecord;
+import com.activitytracker.engine.observability.InspectorBatch;
+import com.activitytracker.engine.observability.KafkaInspector;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("unit")
+class KafkaViewModelTest {
+    private static final String BAD = "{\"event_type\":\"purchase\",\"user_id\":\"u-7\"}";
+
+    /** The reader's side, driven by the test. */
+    static final class FakeTap implements KafkaTap {
+        Consumer<InspectorBatch> sink;
+        String filter = "";
+        boolean paused;
+        boolean closed;
+        final List<byte[]> sent = new ArrayList<>();
+        CompletableFuture<String> sendResult = new CompletableFuture<>();
+
+        @Override
+        public String activitiesTopic() {
+            return "acts";
+        }
+
+        @Override
+        public String alertsTopic() {
+            return "alerts";
+        }
+
+        @Override
+        public String deadLettersTopic() {
+            return "acts.dlq";
+        }
+
+        @Override
+        public void filter(String userId) {
+            filter = userId;
+        }
+
+        @Override
+        public void pause(boolean pause) {
+            paused = pause;
+        }
+
+        @Override
+        public Optional<String> check(InspectedRecord letter, byte[] corrected) {
+            String s = new String(corrected, StandardCharsets.UTF_8);
+            return s.contains("\"amount\"") ? Optional.empty() : Optional.of("purchase without 'amount'");
+        }
+
+        @Override
+        public CompletableFuture<String> resend(InspectedRecord letter, byte[] corrected) {
+            sent.add(corrected);
+            return sendResult;
+        }
+
+        @Override
+        public CompletableFuture<String> sendBrokenPurchase(String userId) {
+            return CompletableFuture.completedFuture("acts/0@1");
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    private final FakeTap tap = new FakeTap();
+    private final List<Runnable> uiQueue = new ArrayList<>();
+    private final List<Runnable> background = new ArrayList<>();
+    private final KafkaViewModel model = new KafkaViewModel(
+            sink -> {
+                tap.sink = sink;
+                return tap;
+            },
+            uiQueue::add,
+            background::add,
+            ZoneOffset.UTC,
+            () -> List.of(TestSnapshots.alert("a1", Severity.HIGH)));
+
+    private static InspectedRecord record(String topic, long offset, String key) {
+        return new InspectedRecord(
+                topic, 0, offset, 1_700_000_000_123L, key, List.of(), "{}", "page_view", null, null, Optional.empty());
+    }
+
+    private static InspectedRecord letter(String consumer) {
+        return new InspectedRecord(
+                "acts.dlq",
+                0,
+                consumer.equals("fraud") ? 1 : 0,
+                1_700_000_000_123L,
+                "u-7",
+                List.of(new InspectedRecord.Header("dlq.error", "purchase without 'amount'", new byte[0])),
+                BAD,
+                "purchase without 'amount'",
+                "u-7".getBytes(StandardCharsets.UTF_8),
+                BAD.getBytes(StandardCharsets.UTF_8),
+                Optional.of(new InspectedRecord.DeadLetterFacts(
+                        "purchase without 'amount'", consumer, "acts/3@42", "acts.dlq/0@0")));
+    }
+
+    private static InspectorBatch batch(Map<String, List<InspectedRecord>> records) {
+        return new InspectorBatch(records, Map.of(), Optional.empty(), Optional.empty());
+    }
+
+    private void runUi() {
+        List<Runnable> now = new ArrayList<>(uiQueue);
+        uiQueue.clear();
+        now.forEach(Runnable::run);
+    }
+
+    @Test
+    void batchesReachTheUiInOneHandOverNewestFirst() {
+        model.open();
+        tap.sink.accept(batch(Map.of("acts", List.of(record("acts", 1, "a"), record("acts", 2, "b")))));
+        tap.sink.accept(
+                batch(Map.of("acts", List.of(record("acts", 3, "c")), "alerts", List.of(record("alerts", 9, "x")))));
+
+        assertThat(uiQueue).as("one drain for both batches, not one per record").hasSize(1);
+        assertThat(model.activities()).isEmpty();
+        runUi();
+        assertThat(model.activities()).extracting(InspectedRecord::offset).containsExactly(3L, 2L, 1L);
+        assertThat(model.alerts()).extracting(InspectedRecord::offset).containsExactly(9L);
+        assertThat(model.activitiesTopicProperty().get()).isEqualTo("acts");
+
+        tap.sink.accept(batch(Map.of("acts", List.of(record("acts", 4, "d")))));
+        assertThat(uiQueue).hasSize(1);
+    }
+
+    @Test
+    void keepsTheNewestRowsPerTopic() {
+        model.open();
+        List<InspectedRecord> many = IntStream.range(0, KafkaViewModel.MAX_ROWS + 50)
+                .mapToObj(i -> record("acts", i, "k"))
+                .toList();
+        tap.sink.accept(batch(Map.of("acts", many.subList(0, 200))));
+        runUi();
+        tap.sink.accept(batch(Map.of("acts", many.subList(200, many.size()))));
+        runUi();
+
+        assertThat(model.activities()).hasSize(KafkaViewModel.MAX_ROWS);
+        assertThat(model.activities().get(0).offset()).isEqualTo(KafkaViewModel.MAX_ROWS + 49L);
+        assertThat(model.activities().get(KafkaViewModel.MAX_ROWS - 1).offset()).isEqualTo(50L);
+    }
+
+    @Test
+    void theUserFilterGoesToTheReaderAndStartsTheTablesAgain() {
+        model.open();
+        tap.sink.accept(batch(Map.of("acts", List.of(record("acts", 1, "user-1"), record("acts", 2, "user-22")))));
+        runUi();
+
+        model.filterProperty().set(" user-2 ");
+        model.applyFilter();
+
+        assertThat(tap.filter).isEqualTo("user-2");
+        assertThat(model.activities())
+                .as("the reader sends the matching recent records again")
+                .isEmpty();
+        tap.sink.accept(batch(Map.of("acts", List.of(record("acts", 1, "user-1"), record("acts", 2, "user-22")))));
+        runUi();
+        assertThat(model.activities()).extracting(InspectedRecord::key).containsExactly("user-22");
+        assertThat(model.statusProperty().get()).contains("user contains \"user-2\"");
+        model.clearFilter();
+        assertThat(tap.filter).isEmpty();
+    }
+
+    @Test
+    void pausingPausesTheReaderAndDropsRecordsAlreadyOnTheirWay() {
+        model.open();
+        model.pausedProperty().set(true);
+        assertThat(tap.paused).isTrue();
+        tap.sink.accept(batch(Map.of("acts", List.of(record("acts", 1, "a")))));
+        runUi();
+        assertThat(model.activities()).isEmpty();
+        assertThat(model.statusProperty().get()).startsWith("Paused");
+        model.pausedProperty().set(false);
+        assertThat(tap.paused).isFalse();
+    }
+
+    @Test
+    void lagAndProblemsAreShown() {
+        model.open();
+        tap.sink.accept(new InspectorBatch(
+                Map.of(),
+                Map.of("acts", 1234L),
+                Optional.of(List.of(
+                        new ConsumerGroupLag("fraud", "Stable", 1, "acts", 0, 90, 100),
+                        new ConsumerGroupLag("fraud", "Stable", 1, "acts", 1, 50, 55),
+                        new ConsumerGroupLag("old", "Empty", 0, "acts", 0, 1, 100))),
+                Optional.of("Could not read the consumer groups: timeout")));
+        runUi();
+
+        assertThat(model.lags()).hasSize(3);
+        assertThat(model.totalLagProperty().get()).isEqualTo("fraud lag 15");
+        assertThat(model.errorProperty().get()).contains("timeout");
+        assertThat(model.statusProperty().get()).contains("read 1,234 activities");
+    }
+
+    @Test
+    void aSecondDeadLetterOfTheSameRecordIsMarkedResentOnceOneWasSent() {
+        model.open();
+        InspectedRecord analytics = letter("analytics");
+        InspectedRecord fraud = letter("fraud");
+        model.inspect(analytics);
+
+        assertThat(model.letterFactsProperty().get())
+                .contains("Why:          purchase without 'amount'")
+                .contains("Rejected by:  analytics")
+                .contains("Read at:      acts/3@42")
+                .contains("dlq.error");
+        assertThat(model.correctionProperty().get()).contains("\"event_type\" : \"purchase\"");
+        assertThat(model.correctionValidProperty().get()).isFalse();
+        assertThat(model.verdictProperty().get()).isEqualTo("Still invalid: purchase without 'amount'");
+
+        model.resend();
+        assertThat(tap.sent).as("an invalid correction sends nothing").isEmpty();
+        assertThat(model.verdictProperty().get()).startsWith("Not sent: ");
+
+        model.correctionProperty().set(BAD.replace("}", ",\"amount\":12.5}"));
+        assertThat(model.correctionValidProperty().get()).isTrue();
+        assertThat(model.verdictProperty().get()).startsWith("Valid");
+        model.resend();
+        assertThat(tap.sent).hasSize(1);
+        assertThat(model.sendingProperty().get()).isTrue();
+        tap.sendResult.complete("acts/3@77");
+        runUi();
+
+        assertThat(model.sendingProperty().get()).isFalse();
+        assertThat(model.verdictProperty().get()).startsWith("Sent to acts/3@77");
+        assertThat(model.resentCountProperty().get()).isEqualTo(1);
+        assertThat(model.resent(fraud))
+                .as("the other consumer's copy of the same record")
+                .isTrue();
+    }
+
+    @Test
+    void aRefusedSendSaysWhy() {
+        model.open();
+        model.inspect(letter("fraud"));
+        model.correctionProperty().set(BAD.replace("}", ",\"amount\":12.5}"));
+        model.resend();
+        tap.sendResult.completeExceptionally(new KafkaInspector.InvalidCorrectionException("bad timestamp"));
+        runUi();
+        assertThat(model.verdictProperty().get()).isEqualTo("Not sent: bad timestamp");
+        assertThat(model.resentCountProperty().get()).isZero();
+    }
+
+    @Test
+    void theEditorIndentsJsonButKeepsWhatItCannotReadBackTheSame() {
+        assertThat(KafkaViewModel.editable("{\"a\":1.10}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("{\n  \"a\" : 1.10\n}");
+        assertThat(KafkaViewModel.editable("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8)))
+                .as("a key given twice stays as it was, so the editor does not hide the error")
+                .isEqualTo("{\"a\":1,\"a\":2}");
+        assertThat(KafkaViewModel.editable("{\"a\":1} trailing".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("{\"a\":1} trailing");
+        assertThat(KafkaViewModel.editable("not json".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("not json");
+        assertThat(KafkaViewModel.editable(null)).isEmpty();
+    }
+
+    @Test
+    void closingClosesTheReaderAndDropsBatchesStillOnTheirWay() {
+        model.open();
+        Consumer<InspectorBatch> oldSink = tap.sink;
+        model.close();
+        assertThat(tap.closed).isTrue();
+        assertThat(model.openProperty().get()).isFalse();
+        oldSink.accept(batch(Map.of("acts", List.of(record("acts", 1, "a")))));
+        runUi();
+        assertThat(model.activities()).isEmpty();
+    }
+
+    @Test
+    void anEngineThatIsNotStreamingGivesAMessageNotAnException() {
+        KafkaViewModel closedEngine = new KafkaViewModel(
+                sink -> {
+                    throw new IllegalStateException("the engine is STARTING");
+                },
+                Runnable::run,
+                Runnable::run,
+                ZoneOffset.UTC,
+                List::of);
+        closedEngine.open();
+        assertThat(closedEngine.openProperty().get()).isFalse();
+        assertThat(closedEngine.errorProperty().get()).contains("not streaming yet");
+    }
+
+    @Test
+    void exportingWritesInTheBackgroundAndReportsOnTheUiThread(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("out/alerts.csv");
+        CompletableFuture<Path> done = model.exportAlerts(file, AlertExport.Format.CSV);
+        assertThat(Files.exists(file))
+                .as("nothing is written on the calling thread")
+                .isFalse();
+        background.forEach(Runnable::run);
+        assertThat(done.get()).isEqualTo(file);
+        assertThat(Files.readString(file)).startsWith("alert_id,").contains("user-a1");
+        runUi();
+        assertThat(model.statusProperty().get()).isEqualTo("1 alert exported to " + file);
+    }
+}
