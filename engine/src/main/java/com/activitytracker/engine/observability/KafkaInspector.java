@@ -515,6 +515,8 @@ public final class KafkaInspector implements AutoCloseable {
         newest.forEach((topic, records) -> {
             List<InspectedRecord> list = new ArrayList<>(records.size());
             records.forEach(r -> list.add(inspect(r)));
+            // a batch holds the newest of each partition in turn; the view lists them by time
+            list.sort(Comparator.comparingLong(InspectedRecord::timestampMillis));
             out.put(topic, list);
         });
         return out;
