@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The slider at its top (50,000 events/s), more than the consumers of a small machine process: the
  * console says "Backpressure", marks what the consumers sustain, holds the producer there, and the lag
- * comes back under a second and stays there.
+ * never reaches a second, the first seconds after the jump included.
  */
 @Tag("ui")
 class ConsoleBackpressureUiTest {
@@ -89,5 +89,8 @@ class ConsoleBackpressureUiTest {
                 .as("the header said Backpressure, or the lag never reached 1 s")
                 .isTrue();
         assertThat(settledWorst).as("lag once the hold has settled").isLessThan(1.0);
+        // the aim: never over a second, the first seconds of the jump included (the ramp from the old
+        // rate finds the consumers' limit before a backlog builds); without the hold it reaches many
+        assertThat(worst).as("lag throughout, the jump included").isLessThan(1.0);
     }
 }

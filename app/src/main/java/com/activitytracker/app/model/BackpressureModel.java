@@ -27,8 +27,12 @@ import javafx.beans.property.SimpleBooleanProperty;
  * snapshots the engine publishes (processed counts, lag); the engine needs no change for it.
  */
 public final class BackpressureModel {
-    /** Lag at which the producer is held back; well below the second a live alert may be late. */
-    static final double LAG_LIMIT = 0.5;
+    /**
+     * Lag at which the producer is held back; well below the second a live alert may be late, as the
+     * lag still grows for a moment after the hold (the snapshot that shows it is up to 250 ms old, and
+     * the events already sent must be read).
+     */
+    static final double LAG_LIMIT = 0.35;
     /** The lag counts as gone below this. */
     static final double LAG_CLEAR = 0.2;
     /** Held at this share of what the consumers sustain, so the backlog drains. */
@@ -45,8 +49,11 @@ public final class BackpressureModel {
      * of many seconds has built up.
      */
     static final double RAMP_STEP = 1.3;
-    /** Up to this rate the engine follows the slider at once: any machine's consumers keep up with it. */
-    static final double RAMP_FREE = 2_000;
+    /**
+     * Up to this rate the engine follows the slider at once: any machine's consumers keep up with it,
+     * even just after the start on two loaded cores (where they sustained about 1,900/s).
+     */
+    static final double RAMP_FREE = 1_000;
 
     static final Duration RAMP_EVERY = Duration.ofMillis(500);
     /** Consumer rates are measured over this window of snapshots. */

@@ -98,9 +98,9 @@ class BackpressureModelTest {
         BackpressureModel fromTen = new BackpressureModel(engine, 10);
         engine.setRate(50_000); // as ControlsModel does, just before it tells the model
         fromTen.presenterRateChanged(50_000);
-        assertThat(engine.rate).isEqualTo(2_000); // at once up to 2,000/s, in steps above
-        fromTen.presenterRateChanged(1_500);
-        assertThat(engine.rate).isEqualTo(1_500);
+        assertThat(engine.rate).isEqualTo(1_000); // at once up to 1,000/s, in steps above
+        fromTen.presenterRateChanged(800);
+        assertThat(engine.rate).isEqualTo(800);
         engine.setRate(50_000);
         fromTen.presenterRateChanged(50_000);
         assertThat(fromTen.overloadedProperty().get()).isFalse(); // ramping is no backpressure
