@@ -40,9 +40,9 @@ public final class BackpressureModel {
     /** With a backlog of a second or more, held lower, so it drains in a few seconds rather than many. */
     static final double DRAIN = 0.5;
     /** How long the lag must stay clear before the hold is raised a step. */
-    static final Duration PROBE_AFTER = Duration.ofSeconds(4);
+    static final Duration PROBE_AFTER = Duration.ofSeconds(3);
 
-    static final double PROBE_STEP = 1.15;
+    static final double PROBE_STEP = 1.2;
     /**
      * A jump of the slider (10 to 50,000 events/s) reaches the engine in steps of this factor, one per
      * {@link #RAMP_EVERY} while the lag stays clear, so the consumers' limit is found before a backlog
@@ -56,6 +56,8 @@ public final class BackpressureModel {
     static final double RAMP_FREE = 1_000;
 
     static final Duration RAMP_EVERY = Duration.ofMillis(500);
+    /** A ramp step counts as reached when the producer sends this share of it. */
+    static final double RAMP_REACHED = 0.85;
     /** Consumer rates are measured over this window of snapshots. */
     static final Duration RATE_WINDOW = Duration.ofSeconds(3);
 
@@ -173,11 +175,16 @@ public final class BackpressureModel {
         } else if (lag < LAG_CLEAR) {
             clearSince = clearSince == null ? now.at : clearSince;
             if (!overloaded.get() && !Double.isNaN(heldAt)) {
-                if (lastRamp == null || Duration.between(lastRamp, now.at).compareTo(RAMP_EVERY) >= 0) {
+                // the next step only once the producer has reached this one: on a busy machine it may
+                // lag behind its target, and a target far ahead of it would become a burst later
+                if ((lastRamp == null || Duration.between(lastRamp, now.at).compareTo(RAMP_EVERY) >= 0)
+                        && produced >= heldAt * RAMP_REACHED) {
                     lastRamp = now.at;
                     hold(heldAt * RAMP_STEP);
                 }
-            } else if (Duration.between(clearSince, now.at).compareTo(PROBE_AFTER) >= 0) {
+            } else if (Duration.between(clearSince, now.at).compareTo(PROBE_AFTER) >= 0
+                    && (Double.isNaN(heldAt) || produced >= heldAt * RAMP_REACHED)) {
+                // a hold the producer never reached has not been tried: raising it would test nothing
                 clearSince = now.at;
                 probeUp();
             }

@@ -87,10 +87,30 @@ class BackpressureModelTest {
         double held = engine.rate;
         stream(5, held, held, 0.05);
         assertThat(engine.rate).isGreaterThan(held); // probing upwards
-        stream(120, engine.rate, 50_000, 0.05);
+        for (int i = 0; i < 480; i++) { // the producer follows each new hold
+            stream(0.25, engine.rate, 50_000, 0.05);
+        }
         assertThat(engine.rate).isEqualTo(50_000);
         assertThat(backpressure.overloadedProperty().get()).isFalse();
         assertThat(Double.isNaN(backpressure.heldAt())).isTrue();
+    }
+
+    @Test
+    void aHoldTheProducerHasNotReachedIsNotRaised() {
+        engine.setRate(50_000);
+        stream(4, 45_000, 20_000, 1.5);
+        double held = engine.rate;
+        stream(20, held * 0.5, held, 0.05); // a busy machine: the producer sends half of the hold
+        assertThat(engine.rate).isEqualTo(held);
+        BackpressureModel fromTen = new BackpressureModel(engine, 10);
+        fromTen.presenterRateChanged(50_000);
+        for (int i = 0; i < 40; i++) {
+            now = now.plus(Duration.ofMillis(250));
+            analysed += 250;
+            checked += 250;
+            fromTen.apply(snapshot(500, 0.05)); // nor is a ramp step
+        }
+        assertThat(engine.rate).isEqualTo(1_000);
     }
 
     @Test
