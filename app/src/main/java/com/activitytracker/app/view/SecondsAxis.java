@@ -9,7 +9,7 @@ import javafx.util.StringConverter;
 /**
  * A time axis in whole seconds whose tick spacing follows its width: at most one tick per
  * {@value #MIN_TICK_PIXELS} px, on round steps (1, 2, 5, 10, 15, 30 s, ...), so the labels never run
- * into each other on a small screen. Its range is that of the points of the series it shows (newest at
+ * into each other on a small screen. Its range follows the points of the series it shows (the newest at
  * the right edge); the chart's own auto-ranging picks fractional steps such as 2.5 whose labels crowd.
  */
 final class SecondsAxis {
@@ -47,8 +47,13 @@ final class SecondsAxis {
         double first = points.isEmpty() ? 0 : points.get(0).seconds();
         double last = points.isEmpty() ? 10 : points.get(points.size() - 1).seconds();
         double step = step(last - first, axis.getWidth());
-        double lower = first;
-        double upper = Math.max(last, first + 1);
+        // the axis places its ticks one step apart from its lower bound, so that bound must be a round
+        // step; rounded up, the oldest few seconds slide out to the left rather than leave a gap there
+        double lower = Math.ceil(first / step) * step;
+        if (lower > last - step) {
+            lower = Math.floor(first / step) * step;
+        }
+        double upper = Math.max(last, lower + step);
         // only real changes: each one lays the chart out again
         if (axis.getTickUnit() != step) {
             axis.setTickUnit(step);
