@@ -164,7 +164,10 @@ public final class BackpressureModel {
             return;
         }
         double produced = s.producer().actualRate();
-        if (lag >= LAG_LIMIT && produced > consumed) {
+        // the producer's target counts too: on a busy machine its measured rate dips while it waits
+        // for a core, and catches up as soon as it gets one
+        double producing = Math.max(produced, s.producer().targetRate());
+        if (lag >= LAG_LIMIT && producing > consumed) {
             clearSince = null;
             overloaded.set(true);
             sustainableRate.set(consumed);
@@ -172,6 +175,11 @@ public final class BackpressureModel {
                 double share = lag >= 2 * LAG_LIMIT ? DRAIN : HEADROOM;
                 hold(Math.max(RateScale.MIN_RATE, Math.min(presenterRate, consumed * share)));
             }
+        } else if (lag >= LAG_CLEAR && holding.get() && !overloaded.get() && !Double.isNaN(heldAt)) {
+            // the ramp met the consumers' limit: from here the hold is raised only as a probe, slowly
+            clearSince = null;
+            overloaded.set(true);
+            sustainableRate.set(consumed);
         } else if (lag < LAG_CLEAR) {
             clearSince = clearSince == null ? now.at : clearSince;
             if (!overloaded.get() && !Double.isNaN(heldAt)) {

@@ -386,16 +386,21 @@ public final class ConsoleBenchmark {
     /** Every FX pulse's time, noted by an animation timer on the FX thread. */
     private static final class Pulses {
         private final List<Long> times = new ArrayList<>(1 << 16);
+        private final GcPauses gc = new GcPauses();
         private volatile long firstCounted;
 
         synchronized void add(long now) {
             times.add(now);
         }
 
-        /** "count, pulses over 50 ms, longest gap" between two times (System.nanoTime, as the timer's). */
+        /**
+         * "count, pulses over 50 ms (of which during a collection), longest gap" between two times
+         * (System.nanoTime, as the timer's).
+         */
         synchronized String between(long from, long to) {
             long count = 0;
             long over = 0;
+            long duringGc = 0;
             long longest = 0;
             for (int i = 1; i < times.size(); i++) {
                 long t = times.get(i);
@@ -407,9 +412,61 @@ public final class ConsoleBenchmark {
                 longest = Math.max(longest, gap);
                 if (gap > LONG_PULSE_NANOS) {
                     over++;
+                    if (gc.overlaps(times.get(i - 1), t)) {
+                        duringGc++;
+                    }
                 }
             }
-            return String.format(Locale.US, "%d, %d, %.0f ms", count, over, longest / 1e6);
+            return String.format(
+                    Locale.US, "%d, %d (%d during a GC pause), %.0f ms", count, over, duringGc, longest / 1e6);
+        }
+    }
+
+    /** The JVM's stop-the-world collections, as System.nanoTime intervals (millisecond precision). */
+    private static final class GcPauses {
+        private final List<long[]> pauses = new ArrayList<>();
+        private final long jvmStartNanos = System.nanoTime()
+                - TimeUnit.MILLISECONDS.toNanos(
+                        ManagementFactory.getRuntimeMXBean().getUptime());
+
+        GcPauses() {
+            for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (bean instanceof javax.management.NotificationEmitter emitter) {
+                    emitter.addNotificationListener(
+                            (n, handback) -> {
+                                if (n.getType()
+                                        .equals(
+                                                com.sun.management.GarbageCollectionNotificationInfo
+                                                        .GARBAGE_COLLECTION_NOTIFICATION)) {
+                                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                            (javax.management.openmbean.CompositeData) n.getUserData());
+                                    // G1's young and full collections stop the world for their whole span
+                                    long start = jvmStartNanos
+                                            + TimeUnit.MILLISECONDS.toNanos(
+                                                    info.getGcInfo().getStartTime());
+                                    long end = jvmStartNanos
+                                            + TimeUnit.MILLISECONDS.toNanos(
+                                                    info.getGcInfo().getEndTime() + 1);
+                                    synchronized (pauses) {
+                                        pauses.add(new long[] {start, end});
+                                    }
+                                }
+                            },
+                            null,
+                            null);
+                }
+            }
+        }
+
+        boolean overlaps(long from, long to) {
+            synchronized (pauses) {
+                for (long[] p : pauses) {
+                    if (p[0] < to && p[1] > from) {
+                        return true;
+                    }
+                }
+                return false;
+            }
         }
     }
 

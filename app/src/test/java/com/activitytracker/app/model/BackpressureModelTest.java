@@ -114,6 +114,35 @@ class BackpressureModelTest {
     }
 
     @Test
+    void aLagThatAppearsDuringTheRampEndsIt() {
+        BackpressureModel fromTen = new BackpressureModel(engine, 10);
+        fromTen.presenterRateChanged(50_000);
+        for (int i = 0; i < 8; i++) {
+            now = now.plus(Duration.ofMillis(250));
+            analysed += (long) (engine.rate / 4);
+            checked += (long) (engine.rate / 4);
+            fromTen.apply(snapshot(engine.rate, i < 7 ? 0.05 : 0.25));
+        }
+        assertThat(fromTen.overloadedProperty().get()).isTrue();
+        double reached = engine.rate;
+        for (int i = 0; i < 8; i++) { // clear again: no more steps of 1.3 every half second
+            now = now.plus(Duration.ofMillis(250));
+            analysed += (long) (engine.rate / 4);
+            checked += (long) (engine.rate / 4);
+            fromTen.apply(snapshot(engine.rate, 0.05));
+        }
+        assertThat(engine.rate).isEqualTo(reached);
+    }
+
+    @Test
+    void aProducerWaitingForACoreStillCountsAsOutrunningTheConsumers() {
+        engine.setRate(50_000);
+        stream(4, 5_000, 20_000, 0.6); // measured at 5,000/s for a moment, its target is 50,000/s
+        assertThat(backpressure.overloadedProperty().get()).isTrue();
+        assertThat(engine.rate).isLessThan(20_000);
+    }
+
+    @Test
     void aJumpOfTheSliderReachesTheEngineInStepsWhileTheConsumersKeepUp() {
         BackpressureModel fromTen = new BackpressureModel(engine, 10);
         engine.setRate(50_000); // as ControlsModel does, just before it tells the model
