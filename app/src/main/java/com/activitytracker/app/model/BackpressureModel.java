@@ -32,7 +32,7 @@ public final class BackpressureModel {
      * lag still grows for a moment after the hold (the snapshot that shows it is up to 250 ms old, and
      * the events already sent must be read).
      */
-    static final double LAG_LIMIT = 0.35;
+    static final double LAG_LIMIT = 0.25;
     /** The lag counts as gone below this. */
     static final double LAG_CLEAR = 0.2;
     /** Held at this share of what the consumers sustain, so the backlog drains. */
@@ -42,7 +42,7 @@ public final class BackpressureModel {
     /** How long the lag must stay clear before the hold is raised a step. */
     static final Duration PROBE_AFTER = Duration.ofSeconds(3);
 
-    static final double PROBE_STEP = 1.2;
+    static final double PROBE_STEP = 1.15;
     /**
      * A jump of the slider (10 to 50,000 events/s) reaches the engine in steps of this factor, one per
      * {@link #RAMP_EVERY} while the lag stays clear, so the consumers' limit is found before a backlog
