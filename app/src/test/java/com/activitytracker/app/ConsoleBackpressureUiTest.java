@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The slider at its top (50,000 events/s), more than the consumers of a small machine process: the
  * console says "Backpressure", marks what the consumers sustain, holds the producer there, and the lag
- * comes back under a second and stays there.
+ * never reaches a second, the first seconds after the jump included.
  */
 @Tag("ui")
 class ConsoleBackpressureUiTest {
@@ -59,11 +59,20 @@ class ConsoleBackpressureUiTest {
         assertThat(fx.console.model().controls().targetRateProperty().get()).isEqualTo(RateScale.MAX_RATE);
         Instant start = Instant.now();
         List<Double> settledLags = new ArrayList<>();
+        List<String> trace = new ArrayList<>();
         double worst = 0;
         boolean sawBackpressure = false;
         while (Duration.between(start, Instant.now()).compareTo(RUN) < 0) {
             double lag = lagSeconds();
             worst = Math.max(worst, lag);
+            EngineSnapshot s = fx.console.session().engine().latestSnapshot();
+            trace.add(String.format(
+                    java.util.Locale.US,
+                    "%.1f s: lag %.2f s, producer %.0f/s (target %.0f/s)",
+                    Duration.between(start, Instant.now()).toMillis() / 1000.0,
+                    lag,
+                    s == null ? 0 : s.producer().actualRate(),
+                    s == null ? 0 : s.producer().targetRate()));
             if (Duration.between(start, Instant.now()).compareTo(SETTLE) > 0) {
                 settledLags.add(lag);
             }
@@ -82,6 +91,7 @@ class ConsoleBackpressureUiTest {
                 "backpressure at 50,000/s for %d s: worst lag %.2f s, worst after %d s %.2f s, "
                         + "held at %.0f/s, consumers sustain %.0f/s, state seen: %s%n",
                 RUN.toSeconds(), worst, SETTLE.toSeconds(), settledWorst, held, sustainable, sawBackpressure);
+        trace.forEach(System.out::println);
         fx.robot.interact(() -> fx.console.model().controls().setRate(50));
 
         // a machine whose consumers keep up with the top of the slider needs no hold at all
@@ -89,5 +99,8 @@ class ConsoleBackpressureUiTest {
                 .as("the header said Backpressure, or the lag never reached 1 s")
                 .isTrue();
         assertThat(settledWorst).as("lag once the hold has settled").isLessThan(1.0);
+        // the aim: never over a second, the first seconds of the jump included (the ramp from the old
+        // rate finds the consumers' limit before a backlog builds); without the hold it reaches many
+        assertThat(worst).as("lag throughout, the jump included").isLessThan(1.0);
     }
 }

@@ -27,8 +27,12 @@ import javafx.beans.property.SimpleBooleanProperty;
  * snapshots the engine publishes (processed counts, lag); the engine needs no change for it.
  */
 public final class BackpressureModel {
-    /** Lag at which the producer is held back; well below the second a live alert may be late. */
-    static final double LAG_LIMIT = 0.5;
+    /**
+     * Lag at which the producer is held back; well below the second a live alert may be late, as the
+     * lag still grows for a moment after the hold (the snapshot that shows it is up to 250 ms old, and
+     * the events already sent must be read).
+     */
+    static final double LAG_LIMIT = 0.25;
     /** The lag counts as gone below this. */
     static final double LAG_CLEAR = 0.2;
     /** Held at this share of what the consumers sustain, so the backlog drains. */
@@ -36,7 +40,7 @@ public final class BackpressureModel {
     /** With a backlog of a second or more, held lower, so it drains in a few seconds rather than many. */
     static final double DRAIN = 0.5;
     /** How long the lag must stay clear before the hold is raised a step. */
-    static final Duration PROBE_AFTER = Duration.ofSeconds(4);
+    static final Duration PROBE_AFTER = Duration.ofSeconds(3);
 
     static final double PROBE_STEP = 1.15;
     /**
@@ -45,10 +49,15 @@ public final class BackpressureModel {
      * of many seconds has built up.
      */
     static final double RAMP_STEP = 1.3;
-    /** Up to this rate the engine follows the slider at once: any machine's consumers keep up with it. */
-    static final double RAMP_FREE = 2_000;
+    /**
+     * Up to this rate the engine follows the slider at once: any machine's consumers keep up with it,
+     * even just after the start on two loaded cores (where they sustained about 1,900/s).
+     */
+    static final double RAMP_FREE = 1_000;
 
     static final Duration RAMP_EVERY = Duration.ofMillis(500);
+    /** A ramp step counts as reached when the producer sends this share of it. */
+    static final double RAMP_REACHED = 0.85;
     /** Consumer rates are measured over this window of snapshots. */
     static final Duration RATE_WINDOW = Duration.ofSeconds(3);
 
@@ -155,7 +164,10 @@ public final class BackpressureModel {
             return;
         }
         double produced = s.producer().actualRate();
-        if (lag >= LAG_LIMIT && produced > consumed) {
+        // the producer's target counts too: on a busy machine its measured rate dips while it waits
+        // for a core, and catches up as soon as it gets one
+        double producing = Math.max(produced, s.producer().targetRate());
+        if (lag >= LAG_LIMIT && producing > consumed) {
             clearSince = null;
             overloaded.set(true);
             sustainableRate.set(consumed);
@@ -163,14 +175,24 @@ public final class BackpressureModel {
                 double share = lag >= 2 * LAG_LIMIT ? DRAIN : HEADROOM;
                 hold(Math.max(RateScale.MIN_RATE, Math.min(presenterRate, consumed * share)));
             }
+        } else if (lag >= LAG_CLEAR && holding.get() && !overloaded.get() && !Double.isNaN(heldAt)) {
+            // the ramp met the consumers' limit: from here the hold is raised only as a probe, slowly
+            clearSince = null;
+            overloaded.set(true);
+            sustainableRate.set(consumed);
         } else if (lag < LAG_CLEAR) {
             clearSince = clearSince == null ? now.at : clearSince;
             if (!overloaded.get() && !Double.isNaN(heldAt)) {
-                if (lastRamp == null || Duration.between(lastRamp, now.at).compareTo(RAMP_EVERY) >= 0) {
+                // the next step only once the producer has reached this one: on a busy machine it may
+                // lag behind its target, and a target far ahead of it would become a burst later
+                if ((lastRamp == null || Duration.between(lastRamp, now.at).compareTo(RAMP_EVERY) >= 0)
+                        && produced >= heldAt * RAMP_REACHED) {
                     lastRamp = now.at;
                     hold(heldAt * RAMP_STEP);
                 }
-            } else if (Duration.between(clearSince, now.at).compareTo(PROBE_AFTER) >= 0) {
+            } else if (Duration.between(clearSince, now.at).compareTo(PROBE_AFTER) >= 0
+                    && (Double.isNaN(heldAt) || produced >= heldAt * RAMP_REACHED)) {
+                // a hold the producer never reached has not been tried: raising it would test nothing
                 clearSince = now.at;
                 probeUp();
             }

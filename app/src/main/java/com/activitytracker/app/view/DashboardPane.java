@@ -98,7 +98,8 @@ final class DashboardPane {
     }
 
     private static Node throughputChart(List<SlidingSeries> series) {
-        LineChart<Number, Number> chart = new LineChart<>(timeAxis(), valueAxis());
+        LineChart<Number, Number> chart =
+                new LineChart<>(SecondsAxis.following(series.get(0).points()), valueAxis());
         chart.setId("throughput-chart");
         configure(chart);
         chart.setCreateSymbols(false);
@@ -111,21 +112,13 @@ final class DashboardPane {
     private static Node revenueChart(SlidingSeries series) {
         NumberAxis dollars = valueAxis();
         dollars.setTickLabelFormatter(new NumberAxis.DefaultFormatter(dollars, "$", null));
-        AreaChart<Number, Number> chart = new AreaChart<>(timeAxis(), dollars);
+        AreaChart<Number, Number> chart = new AreaChart<>(SecondsAxis.following(series.points()), dollars);
         chart.setId("revenue-chart");
         configure(chart);
         chart.setCreateSymbols(false);
         chart.setLegendVisible(false);
         chart.getData().add(SeriesMirror.of(series.name(), series.points()));
         return chart;
-    }
-
-    private static NumberAxis timeAxis() {
-        NumberAxis axis = new NumberAxis();
-        axis.setForceZeroInRange(false);
-        axis.setLabel("seconds");
-        axis.setMinorTickVisible(false);
-        return axis;
     }
 
     private static NumberAxis valueAxis() {

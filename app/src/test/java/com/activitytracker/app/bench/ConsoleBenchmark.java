@@ -1,69 +1,218 @@
 package com.activitytracker.app.bench;
 
 import com.activitytracker.app.TrackerConsole;
+import com.activitytracker.app.model.RateScale;
+import com.activitytracker.engine.Engine;
+import com.activitytracker.engine.EngineSnapshot;
+import com.activitytracker.engine.EngineStatus;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.config.SettingsLoader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleConsumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javax.management.ObjectName;
 
 /**
- * The console's responsiveness under load, headless (Monocle): the full console and engine streaming
- * at a high rate, an {@link AnimationTimer} noting every pulse of the FX thread. Reports pulses per
- * second, the longest gap between pulses, the time from launch to the first counted event on screen,
- * and the heap's floor over the run. Not a test: see docs/BENCHMARKS.md for the command.
+ * The console's own cost, headless (Monocle), in one run: the same phases with the engine alone
+ * ("headless", as {@code run} uses it) and with the whole console around it, each in a fresh JVM
+ * started with the installed app's Java options (read from {@code installer/pom.xml}) and its own
+ * embedded broker. Not a test: see docs/BENCHMARKS.md for the command.
  *
- * <p>Arguments: {@code [seconds] [events per second] [kafka-view]}, default 60 and 20,000; with
- * {@code kafka-view} the Kafka view is opened as soon as the engine streams and stays open.
+ * <p>Phases, each measured after a warm-up: the given rate; the highest rate the headless engine
+ * keeps up with (probed first, at 90 % of what its consumers sustain); the 30 s after a presenter's
+ * ramp from 10 to 10,000/s (the rate doubled ten times, 0.3 s apart). Per phase: the engine's
+ * end-to-end latency p50/p99 as its snapshot reports it (sampled each second, median and worst), the
+ * achieved rate and the worst lag; for the console also the FX pulses (count, gaps over 50 ms, the
+ * longest gap) and the heap (largest use, and the floor after a full GC at the phase's end). At the
+ * end the console's JVM prints its class histogram's top entries.
+ *
+ * <p>Arguments: {@code [seconds per phase] [events per second] [--jfr] [--max=N] [--kafka-view]}, default
+ * 30 and 20,000; {@code --jfr} records the console's JVM to {@code app/target/console-bench.jfr}; {@code --max=N}
+ * skips the probe; {@code --kafka-view} opens the console's Kafka view as soon as the engine streams (run
+ * once with and once without it to see what the view costs the FX thread). {@code --phase=headless|console} is how the run starts its own JVMs.
  */
 public final class ConsoleBenchmark {
+    private static final int WARM_UP_SECONDS = 15;
+    private static final double RAMP_FROM = 10;
+    /** Ctrl+Up ten times from 10/s: the rate doubled, rounded to two digits as the console does. */
+    private static final double[] RAMP = {20, 40, 80, 160, 320, 640, 1300, 2600, 5200, 10_000};
+
+    private static final long RAMP_STEP_MILLIS = 300;
+    private static final long LONG_PULSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private ConsoleBenchmark() {}
+
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-        String rate = args.length > 1 ? args[1] : "20000";
-        boolean kafkaView = args.length > 2 && args[2].equals("kafka-view");
+        Options o = Options.parse(args);
+        if (o.phase == null) {
+            orchestrate(o);
+        } else if (o.phase.equals("headless")) {
+            headless(o);
+            System.exit(0);
+        } else {
+            console(o);
+            System.exit(0);
+        }
+    }
+
+    // ---- the run: two JVMs, one after the other -------------------------------------------------
+
+    private static void orchestrate(Options o) throws Exception {
+        List<String> javaOptions = installedJavaOptions();
+        System.out.printf(
+                Locale.US,
+                "[bench] Java options of the installed app: %s; %d s per phase at %.0f/s; load: %s%n",
+                javaOptions,
+                o.seconds,
+                o.rate,
+                uptime());
+        Map<String, String> results = new LinkedHashMap<>();
+        runChild("headless", o, javaOptions, o.max, results);
+        double max = o.max > 0 ? o.max : Double.parseDouble(results.getOrDefault("headless.max.rate", "0"));
+        runChild("console", o, javaOptions, max, results);
+        summarise(o, max, results);
+    }
+
+    private static void runChild(
+            String phase, Options o, List<String> javaOptions, double max, Map<String, String> results)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOptions);
+        if (o.jfr && phase.equals("console")) {
+            Path target = Files.isDirectory(Path.of("app", "target")) ? Path.of("app", "target") : Path.of("target");
+            command.add(
+                    "-XX:StartFlightRecording=filename=" + target.resolve("console-bench.jfr") + ",settings=profile");
+        }
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                ConsoleBenchmark.class.getName(),
+                String.valueOf(o.seconds),
+                String.valueOf((long) o.rate),
+                "--max=" + (long) max,
+                "--phase=" + phase));
+        if (o.kafkaView) {
+            command.add("--kafka-view");
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("[result] ")) {
+                    String[] kv = line.substring(9).split("=", 2);
+                    results.put(kv[0], kv[1]);
+                }
+                if (line.startsWith("[") || line.startsWith("  ")) {
+                    System.out.println(line); // the engine's own log stays out of the way
+                }
+            }
+        }
+        int code = p.waitFor();
+        if (code != 0) {
+            System.out.println("[bench] the " + phase + " JVM ended with " + code);
+        }
+    }
+
+    private static void summarise(Options o, double max, Map<String, String> r) {
+        System.out.println();
+        System.out.printf(Locale.US, "[bench] load at the end: %s%n", uptime());
+        System.out.println(
+                "| phase | headless p50 / p99 (worst p99) ms | console p50 / p99 (worst p99) ms | p99 console/headless"
+                        + " | achieved/s headless, console | FX pulses, over 50 ms, longest gap | heap max used, floor after GC |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (String phase : List.of("rate", "max", "ramp")) {
+            String label = switch (phase) {
+                case "rate" -> String.format(Locale.US, "%,.0f/s", o.rate);
+                case "max" -> String.format(Locale.US, "%,.0f/s (highest kept up)", max);
+                default -> "30 s after 10 → 10,000/s";
+            };
+            double hp99 = Double.parseDouble(r.getOrDefault("headless." + phase + ".p99", "NaN"));
+            double cp99 = Double.parseDouble(r.getOrDefault("console." + phase + ".p99", "NaN"));
+            System.out.printf(
+                    Locale.US,
+                    "| %s | %s / %s (%s) | %s / %s (%s) | %.2f | %s, %s | %s | %s |%n",
+                    label,
+                    r.get("headless." + phase + ".p50"),
+                    r.get("headless." + phase + ".p99"),
+                    r.get("headless." + phase + ".worst"),
+                    r.get("console." + phase + ".p50"),
+                    r.get("console." + phase + ".p99"),
+                    r.get("console." + phase + ".worst"),
+                    cp99 / hp99,
+                    r.get("headless." + phase + ".achieved"),
+                    r.get("console." + phase + ".achieved"),
+                    r.get("console." + phase + ".pulses"),
+                    r.get("console." + phase + ".heap"));
+        }
+    }
+
+    // ---- the engine alone -----------------------------------------------------------------------
+
+    private static void headless(Options o) throws Exception {
+        Settings settings = settings(o.rate);
+        try (Engine engine = new Engine(settings)) {
+            engine.startAndAwait(Duration.ofSeconds(120));
+            Phases phases = new Phases("headless", engine::latestSnapshot, engine::setRate, o.seconds, null);
+            phases.steady("rate", o.rate);
+            double max = o.max;
+            if (max <= 0) {
+                max = phases.probe();
+                result("headless.max.rate", String.format(Locale.US, "%.0f", max));
+            }
+            phases.steady("max", max);
+            phases.ramp();
+        }
+    }
+
+    // ---- the whole console ----------------------------------------------------------------------
+
+    private static void console(Options o) throws Exception {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
         System.setProperty("headless.geometry", "1440x900-32");
-
-        Path work = Files.createTempDirectory("console-bench");
-        Map<String, String> v = new HashMap<>(Map.of(
-                Settings.DATA_DIR,
-                work.resolve("data").toString(),
-                Settings.LOG_DIR,
-                work.resolve("logs").toString(),
-                Settings.EVENTS_PER_SECOND,
-                rate));
-        SettingsLoader loader = new SettingsLoader(Map.of(), work, work, "Linux");
-        Settings settings = loader.load(null, v);
+        Settings settings = settings(o.rate);
+        Path work = Files.createTempDirectory("console-bench-snapshots");
 
         long launch = System.nanoTime();
-        AtomicLong firstCounted = new AtomicLong();
-        List<Long> pulses = new ArrayList<>(seconds * 70);
+        Pulses pulses = new Pulses();
         CompletableFuture<TrackerConsole> started = new CompletableFuture<>();
         Platform.startup(() -> {
-            TrackerConsole console = new TrackerConsole(
-                    settings, o -> settings, work.resolve("snapshots"), Clock.systemDefaultZone(), code -> {});
+            TrackerConsole console =
+                    new TrackerConsole(settings, x -> settings, work, Clock.systemDefaultZone(), code -> {});
             console.start(new Stage());
             var total = console.model().dashboard().tile("total-events").valueProperty();
-            if (kafkaView) {
+            if (o.kafkaView) {
+                // opened as soon as the engine streams, and left open for every phase
                 console.model().main().engineStateProperty().addListener((obs, old, state) -> {
-                    if (state == com.activitytracker.engine.EngineStatus.State.RUNNING) {
+                    if (state == EngineStatus.State.RUNNING && old != EngineStatus.State.RUNNING) {
                         console.openKafkaView();
                     }
                 });
@@ -72,91 +221,348 @@ public final class ConsoleBenchmark {
                 @Override
                 public void handle(long now) {
                     pulses.add(now);
-                    if (firstCounted.get() == 0 && total.get().matches(".*[1-9].*")) {
-                        firstCounted.set(System.nanoTime());
+                    if (pulses.firstCounted == 0 && total.get().matches(".*[1-9].*")) {
+                        pulses.firstCounted = System.nanoTime();
                     }
                 }
             }.start();
             started.complete(console);
         });
         TrackerConsole console = started.get();
-        // the heap's floor over each 30 s: the lowest use seen, sampled every second, which is what is
-        // left after the young collections of that half minute. Forcing a full GC instead would stall
-        // the FX thread and spoil the pulse figures this benchmark is for.
-        List<Long> heap = new ArrayList<>();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        long nextHeap = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        long floor = Long.MAX_VALUE;
-        while (System.nanoTime() < end) {
-            new CountDownLatch(1).await(1, TimeUnit.SECONDS);
-            floor = Math.min(
-                    floor,
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-            if (System.nanoTime() >= nextHeap) {
-                heap.add(floor / (1024 * 1024));
-                floor = Long.MAX_VALUE;
-                nextHeap += TimeUnit.SECONDS.toNanos(30);
-            }
-        }
-        List<Long> seen = new ArrayList<>();
-        CountDownLatch copied = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            seen.addAll(pulses);
-            System.out.println("[console] Kafka view: "
-                    + (kafkaView ? console.kafkaView().statusProperty().get() : "not opened"));
-            copied.countDown();
-        });
-        copied.await();
-        var snapshot = console.session().engine().latestSnapshot();
-        report(
-                seen,
-                launch,
-                firstCounted.get(),
-                heap,
-                seconds,
-                rate,
-                snapshot == null ? 0 : snapshot.producer().actualRate());
+        Supplier<EngineSnapshot> snapshots = () -> console.session().engine().latestSnapshot();
+        // the presenter's way: the controls (the slider, Ctrl+Up), on the FX thread
+        DoubleConsumer rate =
+                r -> Platform.runLater(() -> console.model().controls().setRate(r));
+        Phases phases = new Phases("console", snapshots, rate, o.seconds, pulses);
+        new CountDownLatch(1).await(5, TimeUnit.SECONDS);
+        awaitStreaming(snapshots);
+        result("console.first-event-s", String.format(Locale.US, "%.2f", (pulses.firstCounted - launch) / 1e9));
+        phases.steady("rate", o.rate);
+        phases.steady("max", o.max);
+        phases.ramp();
+        histogram();
         console.shutdown(0).get(30, TimeUnit.SECONDS);
-        System.exit(0);
     }
 
-    private static void report(
-            List<Long> pulses,
-            long launch,
-            long firstCounted,
-            List<Long> heap,
-            int seconds,
-            String rate,
-            double achieved) {
-        // ignore the first 10 s: the broker and the JIT are still warming up
-        long from = pulses.get(0) + TimeUnit.SECONDS.toNanos(10);
-        long maxGap = 0;
-        long count = 0;
-        long first = -1;
-        long last = 0;
-        for (int i = 1; i < pulses.size(); i++) {
-            if (pulses.get(i) < from) {
-                continue;
+    private static void awaitStreaming(Supplier<EngineSnapshot> snapshots) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < until) {
+            EngineSnapshot s = snapshots.get();
+            if (s != null && s.analyticsConsumer().processed() > 0) {
+                return;
             }
-            if (first < 0) {
-                first = pulses.get(i);
-            }
-            last = pulses.get(i);
-            count++;
-            maxGap = Math.max(maxGap, pulses.get(i) - pulses.get(i - 1));
+            new CountDownLatch(1).await(200, TimeUnit.MILLISECONDS);
         }
-        double span = (last - first) / 1e9;
-        System.out.printf(
-                Locale.US,
-                "[console] %s events/s target (achieved %.0f/s) for %d s: %.1f pulses/s on the FX thread,"
-                        + " longest gap between pulses %.1f ms; launch to first counted event on screen %.2f s;"
-                        + " heap floor per 30 s (MB): %s%n",
-                rate,
-                achieved,
-                seconds,
-                count / span,
-                maxGap / 1e6,
-                firstCounted == 0 ? Double.NaN : (firstCounted - launch) / 1e9,
-                heap);
+    }
+
+    /** What holds the heap: the top of the JVM's class histogram (a full GC first, as jcmd does). */
+    private static void histogram() {
+        try {
+            String text = (String) ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {new String[0]},
+                            new String[] {String[].class.getName()});
+            System.out.println("[histogram] the console's JVM after the run, top 25:");
+            text.lines().limit(28).forEach(l -> System.out.println("  " + l));
+        } catch (Exception e) {
+            System.out.println("[histogram] unavailable: " + e);
+        }
+    }
+
+    // ---- phases shared by both ------------------------------------------------------------------
+
+    /** The same phases, measured the same way, for the engine alone and for the console. */
+    private static final class Phases {
+        private final String who;
+        private final Supplier<EngineSnapshot> snapshots;
+        private final DoubleConsumer setRate;
+        private final int seconds;
+        private final Pulses pulses; // null without the console
+
+        Phases(String who, Supplier<EngineSnapshot> snapshots, DoubleConsumer setRate, int seconds, Pulses pulses) {
+            this.who = who;
+            this.snapshots = snapshots;
+            this.setRate = setRate;
+            this.seconds = seconds;
+            this.pulses = pulses;
+        }
+
+        void steady(String phase, double rate) throws InterruptedException {
+            setRate.accept(rate);
+            settle(rate);
+            sleep(WARM_UP_SECONDS * 1000L);
+            measure(phase);
+        }
+
+        /** 10/s until the backlog is gone, then doubled ten times; measures the 30 s after. */
+        void ramp() throws InterruptedException {
+            setRate.accept(RAMP_FROM);
+            settle(RAMP_FROM);
+            sleep(WARM_UP_SECONDS * 1000L);
+            for (double r : RAMP) {
+                setRate.accept(r);
+                sleep(RAMP_STEP_MILLIS);
+            }
+            measureFor("ramp", 30);
+        }
+
+        /** The rate the consumers sustain when pushed, in whole thousands at 90 % of it. */
+        double probe() throws InterruptedException {
+            setRate.accept(RateScale.MAX_RATE);
+            sleep(10_000);
+            EngineSnapshot a = snapshots.get();
+            long t0 = System.nanoTime();
+            sleep(10_000);
+            EngineSnapshot b = snapshots.get();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            double sustained = Math.min(
+                    Math.min(
+                            b.analyticsConsumer().processed()
+                                    - a.analyticsConsumer().processed(),
+                            b.fraudConsumer().processed() - a.fraudConsumer().processed()),
+                    b.producer().delivered() - a.producer().delivered());
+            sustained /= secs;
+            System.out.printf(Locale.US, "[%s] probe: consumers sustained %.0f/s%n", who, sustained);
+            return Math.max(1000, Math.floor(sustained * 0.9 / 1000) * 1000);
+        }
+
+        /** Waits (up to a minute) for the consumers to catch up after a rate change. */
+        private void settle(double rate) throws InterruptedException {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            sleep(2000);
+            while (System.nanoTime() < until) {
+                EngineSnapshot s = snapshots.get();
+                if (s != null
+                        && Math.max(
+                                        s.analyticsConsumer().lagRecords(),
+                                        s.fraudConsumer().lagRecords())
+                                <= Math.max(1000, rate / 2)) {
+                    return;
+                }
+                sleep(500);
+            }
+        }
+
+        private void measure(String phase) throws InterruptedException {
+            measureFor(phase, seconds);
+        }
+
+        private void measureFor(String phase, int forSeconds) throws InterruptedException {
+            List<Double> p50 = new ArrayList<>();
+            List<Double> p99 = new ArrayList<>();
+            double worstLag = 0;
+            long maxHeap = 0;
+            EngineSnapshot first = snapshots.get();
+            long start = System.nanoTime();
+            long end = start + TimeUnit.SECONDS.toNanos(forSeconds);
+            long nextSample = start + TimeUnit.SECONDS.toNanos(1);
+            while (System.nanoTime() < end) {
+                sleep(250);
+                maxHeap = Math.max(maxHeap, heapUsed());
+                if (System.nanoTime() >= nextSample) {
+                    nextSample += TimeUnit.SECONDS.toNanos(1);
+                    EngineSnapshot s = snapshots.get();
+                    p50.add(s.endToEnd().p50Millis());
+                    p99.add(s.endToEnd().p99Millis());
+                    worstLag = Math.max(
+                            worstLag,
+                            Math.max(
+                                    s.analyticsConsumer().lagSeconds(),
+                                    s.fraudConsumer().lagSeconds()));
+                }
+            }
+            long stop = System.nanoTime();
+            EngineSnapshot last = snapshots.get();
+            double achieved = (last.analyticsConsumer().processed()
+                            - first.analyticsConsumer().processed())
+                    / ((stop - start) / 1e9);
+            String key = who + "." + phase + ".";
+            result(key + "p50", fmt(median(p50)));
+            result(key + "p99", fmt(median(p99)));
+            result(key + "worst", fmt(Collections.max(p99)));
+            result(key + "achieved", String.format(Locale.US, "%.0f", achieved));
+            result(key + "lag", String.format(Locale.US, "%.2f", worstLag));
+            if (pulses != null) {
+                result(key + "pulses", pulses.between(start, stop));
+                System.gc();
+                result(key + "heap", String.format(Locale.US, "%d MB, %d MB", maxHeap >> 20, heapUsed() >> 20));
+            }
+        }
+
+        private static void sleep(long millis) throws InterruptedException {
+            new CountDownLatch(1).await(millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Every FX pulse's time, noted by an animation timer on the FX thread. */
+    private static final class Pulses {
+        private final List<Long> times = new ArrayList<>(1 << 16);
+        private final GcPauses gc = new GcPauses();
+        private volatile long firstCounted;
+
+        synchronized void add(long now) {
+            times.add(now);
+        }
+
+        /**
+         * "count, pulses over 50 ms (of which during a collection), longest gap" between two times
+         * (System.nanoTime, as the timer's).
+         */
+        synchronized String between(long from, long to) {
+            long count = 0;
+            long over = 0;
+            long duringGc = 0;
+            long longest = 0;
+            for (int i = 1; i < times.size(); i++) {
+                long t = times.get(i);
+                if (t < from || t > to) {
+                    continue;
+                }
+                long gap = t - times.get(i - 1);
+                count++;
+                longest = Math.max(longest, gap);
+                if (gap > LONG_PULSE_NANOS) {
+                    over++;
+                    if (gc.overlaps(times.get(i - 1), t)) {
+                        duringGc++;
+                    }
+                }
+            }
+            return String.format(
+                    Locale.US, "%d, %d (%d during a GC pause), %.0f ms", count, over, duringGc, longest / 1e6);
+        }
+    }
+
+    /** The JVM's stop-the-world collections, as System.nanoTime intervals (millisecond precision). */
+    private static final class GcPauses {
+        private final List<long[]> pauses = new ArrayList<>();
+        private final long jvmStartNanos = System.nanoTime()
+                - TimeUnit.MILLISECONDS.toNanos(
+                        ManagementFactory.getRuntimeMXBean().getUptime());
+
+        GcPauses() {
+            for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (bean instanceof javax.management.NotificationEmitter emitter) {
+                    emitter.addNotificationListener(
+                            (n, handback) -> {
+                                if (n.getType()
+                                        .equals(
+                                                com.sun.management.GarbageCollectionNotificationInfo
+                                                        .GARBAGE_COLLECTION_NOTIFICATION)) {
+                                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                            (javax.management.openmbean.CompositeData) n.getUserData());
+                                    // G1's young and full collections stop the world for their whole span
+                                    long start = jvmStartNanos
+                                            + TimeUnit.MILLISECONDS.toNanos(
+                                                    info.getGcInfo().getStartTime());
+                                    long end = jvmStartNanos
+                                            + TimeUnit.MILLISECONDS.toNanos(
+                                                    info.getGcInfo().getEndTime() + 1);
+                                    synchronized (pauses) {
+                                        pauses.add(new long[] {start, end});
+                                    }
+                                }
+                            },
+                            null,
+                            null);
+                }
+            }
+        }
+
+        boolean overlaps(long from, long to) {
+            synchronized (pauses) {
+                for (long[] p : pauses) {
+                    if (p[0] < to && p[1] > from) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private record Options(int seconds, double rate, double max, boolean jfr, boolean kafkaView, String phase) {
+        static Options parse(String[] args) {
+            List<String> positional = new ArrayList<>();
+            double max = 0;
+            boolean jfr = false;
+            boolean kafkaView = false;
+            String phase = null;
+            for (String a : args) {
+                if (a.startsWith("--max=")) {
+                    max = Double.parseDouble(a.substring(6));
+                } else if (a.equals("--jfr")) {
+                    jfr = true;
+                } else if (a.equals("--kafka-view")) {
+                    kafkaView = true;
+                } else if (a.startsWith("--phase=")) {
+                    phase = a.substring(8);
+                } else {
+                    positional.add(a);
+                }
+            }
+            int seconds = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 30;
+            double rate = positional.size() > 1 ? Double.parseDouble(positional.get(1)) : 20_000;
+            return new Options(seconds, rate, max, jfr, kafkaView, phase);
+        }
+    }
+
+    private static Settings settings(double rate) throws IOException {
+        Path work = Files.createTempDirectory("console-bench");
+        Map<String, String> v = new HashMap<>(Map.of(
+                Settings.DATA_DIR,
+                work.resolve("data").toString(),
+                Settings.LOG_DIR,
+                work.resolve("logs").toString(),
+                Settings.EVENTS_PER_SECOND,
+                String.valueOf((long) rate)));
+        return new SettingsLoader(Map.of(), work, work, "Linux").load(null, v);
+    }
+
+    /** The installed app's Java options, as installer/pom.xml gives them to jpackage. */
+    private static List<String> installedJavaOptions() throws IOException {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path pom = dir.resolve("installer/pom.xml");
+            if (Files.exists(pom)) {
+                Matcher m = Pattern.compile("<jpackage\\.java\\.options>([^<]*)</jpackage\\.java\\.options>")
+                        .matcher(Files.readString(pom));
+                if (m.find()) {
+                    return List.of(m.group(1).trim().split("\\s+"));
+                }
+            }
+        }
+        throw new IllegalStateException(
+                "installer/pom.xml not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static String uptime() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static long heapUsed() {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return heap.getUsed();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+    }
+
+    private static String fmt(double millis) {
+        return String.format(Locale.US, "%.1f", millis);
+    }
+
+    private static void result(String key, String value) {
+        System.out.println("[result] " + key + "=" + value);
     }
 }

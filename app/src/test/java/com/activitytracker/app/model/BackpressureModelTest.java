@@ -87,10 +87,59 @@ class BackpressureModelTest {
         double held = engine.rate;
         stream(5, held, held, 0.05);
         assertThat(engine.rate).isGreaterThan(held); // probing upwards
-        stream(120, engine.rate, 50_000, 0.05);
+        for (int i = 0; i < 480; i++) { // the producer follows each new hold
+            stream(0.25, engine.rate, 50_000, 0.05);
+        }
         assertThat(engine.rate).isEqualTo(50_000);
         assertThat(backpressure.overloadedProperty().get()).isFalse();
         assertThat(Double.isNaN(backpressure.heldAt())).isTrue();
+    }
+
+    @Test
+    void aHoldTheProducerHasNotReachedIsNotRaised() {
+        engine.setRate(50_000);
+        stream(4, 45_000, 20_000, 1.5);
+        double held = engine.rate;
+        stream(20, held * 0.5, held, 0.05); // a busy machine: the producer sends half of the hold
+        assertThat(engine.rate).isEqualTo(held);
+        BackpressureModel fromTen = new BackpressureModel(engine, 10);
+        fromTen.presenterRateChanged(50_000);
+        for (int i = 0; i < 40; i++) {
+            now = now.plus(Duration.ofMillis(250));
+            analysed += 250;
+            checked += 250;
+            fromTen.apply(snapshot(500, 0.05)); // nor is a ramp step
+        }
+        assertThat(engine.rate).isEqualTo(1_000);
+    }
+
+    @Test
+    void aLagThatAppearsDuringTheRampEndsIt() {
+        BackpressureModel fromTen = new BackpressureModel(engine, 10);
+        fromTen.presenterRateChanged(50_000);
+        for (int i = 0; i < 8; i++) {
+            now = now.plus(Duration.ofMillis(250));
+            analysed += (long) (engine.rate / 4);
+            checked += (long) (engine.rate / 4);
+            fromTen.apply(snapshot(engine.rate, i < 7 ? 0.05 : 0.25));
+        }
+        assertThat(fromTen.overloadedProperty().get()).isTrue();
+        double reached = engine.rate;
+        for (int i = 0; i < 8; i++) { // clear again: no more steps of 1.3 every half second
+            now = now.plus(Duration.ofMillis(250));
+            analysed += (long) (engine.rate / 4);
+            checked += (long) (engine.rate / 4);
+            fromTen.apply(snapshot(engine.rate, 0.05));
+        }
+        assertThat(engine.rate).isEqualTo(reached);
+    }
+
+    @Test
+    void aProducerWaitingForACoreStillCountsAsOutrunningTheConsumers() {
+        engine.setRate(50_000);
+        stream(4, 5_000, 20_000, 0.6); // measured at 5,000/s for a moment, its target is 50,000/s
+        assertThat(backpressure.overloadedProperty().get()).isTrue();
+        assertThat(engine.rate).isLessThan(20_000);
     }
 
     @Test
@@ -98,9 +147,9 @@ class BackpressureModelTest {
         BackpressureModel fromTen = new BackpressureModel(engine, 10);
         engine.setRate(50_000); // as ControlsModel does, just before it tells the model
         fromTen.presenterRateChanged(50_000);
-        assertThat(engine.rate).isEqualTo(2_000); // at once up to 2,000/s, in steps above
-        fromTen.presenterRateChanged(1_500);
-        assertThat(engine.rate).isEqualTo(1_500);
+        assertThat(engine.rate).isEqualTo(1_000); // at once up to 1,000/s, in steps above
+        fromTen.presenterRateChanged(800);
+        assertThat(engine.rate).isEqualTo(800);
         engine.setRate(50_000);
         fromTen.presenterRateChanged(50_000);
         assertThat(fromTen.overloadedProperty().get()).isFalse(); // ramping is no backpressure

@@ -158,7 +158,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("log.retention.hours", "24"),
                 Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024)),
                 Map.entry("num.network.threads", "2"),
-                Map.entry("num.io.threads", "4")));
+                Map.entry("num.io.threads", "4"),
+                // the log cleaner (it compacts the consumer-offsets topic) keeps a dedupe map of this many
+                // bytes on the heap for the broker's whole life; Kafka's default of 128 MiB is sized for a
+                // server's heap, and a demo's few groups need far less (8 MiB maps ~300,000 keys)
+                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024))));
         return p;
     }
 
