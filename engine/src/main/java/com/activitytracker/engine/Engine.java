@@ -16,8 +16,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +35,12 @@ public final class Engine implements AutoCloseable {
     private final GeneratedTraffic traffic;
     private final DetectionScoreboard scoreboard = new DetectionScoreboard();
     private final EngineListeners listeners = new EngineListeners();
-    private final CountDownLatch started = new CountDownLatch(1);
+    private final StartSequence startSequence = new StartSequence();
     private final StreamingPipeline pipeline;
     private final ProducerRate rate;
     private final WhatIfBacktests backtests;
     private volatile FraudThresholds thresholds;
     private volatile boolean closed;
-    private Thread starter;
     private long maxEvents;
     private StartFrom fraudFrom = StartFrom.END;
 
@@ -93,14 +90,13 @@ public final class Engine implements AutoCloseable {
                         .map(b -> "Connecting to Kafka at " + b + "…")
                         .orElse("Starting the embedded Kafka broker…"),
                 null);
-        starter = EngineThreads.daemon(this::startPipeline, "engine-start");
-        starter.start();
+        startSequence.begin(this::startPipeline, this::startFailed);
     }
 
     /** Starts and waits until streaming; throws {@link EngineStartException} with the reason when it could not. */
     public void startAndAwait(Duration timeout) throws InterruptedException {
         start();
-        if (!started.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!startSequence.await(timeout)) {
             throw new EngineStartException("the engine did not start within " + timeout.toSeconds() + " s");
         }
         if (status().state() == State.FAILED) {
@@ -108,27 +104,21 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void startPipeline() {
-        try {
-            KafkaCluster c = pipeline.openCluster(settings);
-            if (!closed && pipeline.startConsumers(thresholds, fraudFrom, listeners, scoreboard, () -> closed)) {
-                pipeline.startProducer(traffic, rate.current(), maxEvents, listeners);
-                pipeline.startMonitoring(
-                        () -> pipeline.snapshot(status(), rate.paused(), rate.target(), scoreboard, thresholds),
-                        listeners);
-                status(State.RUNNING, "Streaming", c.bootstrapServers());
-                log.info("Engine running on {} at {} events/s", c.bootstrapServers(), rate.target());
-            }
-        } catch (RuntimeException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            log.error("Engine failed to start: {}", e.getMessage(), e);
-            pipeline.close();
-            status(State.FAILED, e.getMessage(), null);
-        } finally {
-            started.countDown();
+    private void startPipeline() throws InterruptedException {
+        KafkaCluster c = pipeline.openCluster(settings);
+        if (!closed && pipeline.startConsumers(thresholds, fraudFrom, listeners, scoreboard, () -> closed)) {
+            pipeline.startProducer(traffic, rate.current(), maxEvents, listeners);
+            pipeline.startMonitoring(
+                    () -> pipeline.snapshot(status(), rate.paused(), rate.target(), scoreboard, thresholds), listeners);
+            status(State.RUNNING, "Streaming", c.bootstrapServers());
+            log.info("Engine running on {} at {} events/s", c.bootstrapServers(), rate.target());
         }
+    }
+
+    private void startFailed(Exception e) {
+        log.error("Engine failed to start: {}", e.getMessage(), e);
+        pipeline.close();
+        status(State.FAILED, e.getMessage(), null);
     }
 
     /** Stops the producer, the consumers and the embedded broker; returns within a few seconds. */
@@ -141,7 +131,7 @@ public final class Engine implements AutoCloseable {
         State before = status().state();
         status(State.STOPPING, "Stopping…", pipeline.bootstrapServersOrNull());
         // let a start under way finish (it sees `closed`), so a broker is never killed half-started
-        EngineThreads.join(starter);
+        startSequence.join();
         backtests.close();
         pipeline.close();
         if (before != State.FAILED) {
