@@ -51,12 +51,13 @@ public final class MetricsExport implements AutoCloseable {
                 },
                 Clock.SYSTEM);
         // on each exporting registry rather than the composite, so meters registered through an
-        // engine scope (a composite of its own) get the tags and histograms too
+        // engine scope (a composite of its own) get the tags and the histograms too
         for (MeterRegistry exporter : List.of(prometheus, jmx)) {
-            exporter.config()
-                    .commonTags("application", "activity-tracker", "role", role)
-                    .meterFilter(new LatencyHistograms());
+            exporter.config().commonTags("application", "activity-tracker", "role", role);
         }
+        // histogram buckets only where they are read (histogram_quantile); JMX shows a timer's count,
+        // total and max, and the buckets would cost every event a few dozen more updates there
+        prometheus.config().meterFilter(new LatencyHistograms());
         registry = new CompositeMeterRegistry(Clock.SYSTEM);
         registry.add(prometheus);
         registry.add(jmx);
