@@ -33,5 +33,7 @@ final class StartingWindow {
         stage.setY(place.y());
         stage.setMaximized(place.maximised());
         stage.show();
+        // the JVM's splash (if the launch showed one) has done its job once this window is up
+        StartupSplash.close();
     }
 }
