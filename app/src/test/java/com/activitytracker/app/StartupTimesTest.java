@@ -1,0 +1,39 @@
+package com.activitytracker.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.SimpleStringProperty;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("unit")
+class StartupTimesTest {
+    @Test
+    void firstEventFiresOnceWhenTheCountLeavesZero() {
+        SimpleStringProperty total = new SimpleStringProperty("0");
+        AtomicInteger fired = new AtomicInteger();
+        StartupTimes.onFirstEvent(total, fired::incrementAndGet);
+        assertThat(fired).hasValue(0);
+        total.set("–");
+        assertThat(fired).hasValue(0);
+        total.set("1,204");
+        total.set("2,408");
+        assertThat(fired).hasValue(1);
+    }
+
+    @Test
+    void aCountAlreadyShownFiresAtOnce() {
+        AtomicInteger fired = new AtomicInteger();
+        StartupTimes.onFirstEvent(new SimpleStringProperty("10"), fired::incrementAndGet);
+        assertThat(fired).hasValue(1);
+    }
+
+    @Test
+    void withoutThePropertyNothingIsTimed() {
+        SimpleStringProperty total = new SimpleStringProperty("0");
+        StartupTimes.fromProperty().watchFirstEvent(total);
+        total.set("5");
+        assertThat(System.getProperty(StartupTimes.PROPERTY)).isNull();
+    }
+}
