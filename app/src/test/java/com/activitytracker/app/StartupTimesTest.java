@@ -2,6 +2,9 @@ package com.activitytracker.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.Tag;
@@ -30,10 +33,18 @@ class StartupTimesTest {
     }
 
     @Test
-    void withoutThePropertyNothingIsTimed() {
-        SimpleStringProperty total = new SimpleStringProperty("0");
-        StartupTimes.fromProperty().watchFirstEvent(total);
-        total.set("5");
+    void withoutThePropertyNothingIsPrinted() {
         assertThat(System.getProperty(StartupTimes.PROPERTY)).isNull();
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            SimpleStringProperty total = new SimpleStringProperty("0");
+            StartupTimes.fromProperty().watchFirstEvent(total);
+            total.set("5");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }
