@@ -13,6 +13,9 @@ import java.util.Optional;
  *                      screenshots there and exits
  * @param screenshotSizes the window sizes the screenshot tour also shoots, normal and presenter mode
  * @param selfTest      run the headless self-test instead of opening a window (proves an installation)
+ * @param startupCheck  open the window, start streaming, and exit once the first event is counted on
+ *                      screen (0), or after a minute without one (1): proves a launch with a display,
+ *                      and is the training run of the installed app's class-data archive
  */
 public record LaunchOptions(
         Optional<Path> envFile,
@@ -20,7 +23,8 @@ public record LaunchOptions(
         Optional<Path> screenshotDir,
         List<WindowSize> screenshotSizes,
         boolean help,
-        boolean selfTest) {
+        boolean selfTest,
+        boolean startupCheck) {
 
     public static final String USAGE = """
             Usage: java -jar activity-tracker-console.jar [options]
@@ -34,6 +38,8 @@ public record LaunchOptions(
                                     the window sizes --screenshots shoots (none: "")
               --self-test           no window: stream a few thousand events through a throwaway
                                     embedded broker, producer, analytics and fraud; exit 0 if all is well
+              --startup-check       open the window, stream, and exit 0 once the first event is
+                                    counted on screen (1 if none within a minute)
               --help                show this help
             Settings (KAFKA_BOOTSTRAP_SERVERS, EVENTS_PER_SECOND, ...) come from .env and the environment;
             without KAFKA_BOOTSTRAP_SERVERS the console starts an embedded Kafka broker.""";
@@ -46,6 +52,7 @@ public record LaunchOptions(
         List<WindowSize> sizes = WindowSize.CHECKED;
         boolean help = false;
         boolean selfTest = false;
+        boolean startupCheck = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -58,6 +65,7 @@ public record LaunchOptions(
                 }
                 case "--help", "-h" -> help = true;
                 case "--self-test" -> selfTest = true;
+                case "--startup-check" -> startupCheck = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (try --help)");
             }
         }
@@ -67,7 +75,8 @@ public record LaunchOptions(
                 Optional.ofNullable(screenshotDir),
                 sizes,
                 help,
-                selfTest);
+                selfTest,
+                startupCheck);
     }
 
     private static String value(String[] args, int i, String option) {

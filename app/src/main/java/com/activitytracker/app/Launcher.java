@@ -12,18 +12,27 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts the console. Not a JavaFX {@code Application}, so that a plain or shaded jar starts JavaFX
  * from the class path; the toolkit is started with {@link Platform#startup}, and the process exits
  * with the code the console hands back once it has stopped the engine.
+ *
+ * <p>What the presenter sees first comes first: the JVM's splash screen (see {@link StartupSplash}),
+ * then the {@link StartingWindow} as soon as the toolkit is up. Settings, logging (Logback's
+ * configuration) and the metrics endpoint are prepared on another thread meanwhile, and nothing here
+ * touches Logback before then (no static logger), so its configuration is read once, after the
+ * settings say where the logs go.
  */
 public final class Launcher {
-    private static final Logger log = LoggerFactory.getLogger(Launcher.class);
+    /** How long {@code --startup-check} waits for the first counted event. */
+    private static final long STARTUP_CHECK_SECONDS = 60;
 
     private Launcher() {}
 
@@ -32,44 +41,65 @@ public final class Launcher {
         try {
             options = LaunchOptions.parse(args);
         } catch (IllegalArgumentException e) {
+            StartupSplash.close();
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
         if (options.help()) {
+            StartupSplash.close();
             System.out.println(LaunchOptions.USAGE);
             return;
         }
         if (options.selfTest()) {
+            StartupSplash.close();
             // the engine's own self-test: no display needed, so an installed runtime can be proven anywhere
             System.exit(TrackerCli.execute(System.out, System.err, "self-test"));
             return;
         }
+        StartupTimes times = StartupTimes.fromProperty();
         SettingsLoader loader = SettingsLoader.forProcess();
         Path envFile = options.envFile().orElse(null);
-        Settings settings;
-        try {
-            settings = loader.load(envFile, Map.of());
-        } catch (SettingsException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        LogSetup.apply(settings, "WARN", "console");
-        MetricsExport metrics = startMetrics(settings);
-
+        // settings, logging and metrics while the toolkit starts; the window needs none of them
+        CompletableFuture<Prepared> prepared = CompletableFuture.supplyAsync(() -> prepare(loader, envFile));
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
         Platform.setImplicitExit(false);
         try {
-            openWindow(settings, loader, envFile, options, exitCode, metrics);
+            Platform.startup(() -> {
+                Stage stage = new Stage();
+                // a window on screen as soon as the toolkit is up; the console fills it a moment later
+                StartingWindow.show(stage);
+                times.windowShown(stage);
+                prepared.thenAccept(p ->
+                        Platform.runLater(() -> startConsole(stage, p, loader, envFile, options, exitCode, times)));
+            });
         } catch (UnsupportedOperationException | IllegalStateException e) {
+            StartupSplash.close();
             System.err.println("Cannot open the console window: " + e.getMessage()
                     + " (it needs a desktop session; the engine alone runs headless: activity-tracker-engine.jar run)");
             System.exit(1);
         }
+        Prepared p;
+        try {
+            p = prepared.join();
+        } catch (CompletionException e) {
+            // a settings error: said in one line, as before the window existed
+            System.err.println(e.getCause().getMessage());
+            System.exit(2);
+            return;
+        }
         int code = exitCode.join();
-        metrics.close();
+        p.metrics().close();
         System.exit(code);
+    }
+
+    /** What the console needs besides the window. */
+    private record Prepared(Settings settings, MetricsExport metrics) {}
+
+    private static Prepared prepare(SettingsLoader loader, Path envFile) {
+        Settings settings = loader.load(envFile, Map.of());
+        LogSetup.apply(settings, "WARN", "console");
+        return new Prepared(settings, startMetrics(settings));
     }
 
     /** Metrics on METRICS_PORT (default 9464); a port already taken costs the endpoint, not the demo. */
@@ -82,32 +112,17 @@ public final class Launcher {
         }
     }
 
-    private static void openWindow(
-            Settings settings,
-            SettingsLoader loader,
-            Path envFile,
-            LaunchOptions options,
-            CompletableFuture<Integer> exitCode,
-            MetricsExport metrics) {
-        Platform.startup(() -> {
-            Stage stage = new Stage();
-            // a window on screen as soon as the toolkit is up; the console fills it a moment later
-            StartingWindow.show(stage);
-            Platform.runLater(() -> startConsole(stage, settings, loader, envFile, options, exitCode, metrics));
-        });
-    }
-
     private static void startConsole(
             Stage stage,
-            Settings settings,
+            Prepared prepared,
             SettingsLoader loader,
             Path envFile,
             LaunchOptions options,
             CompletableFuture<Integer> exitCode,
-            MetricsExport metrics) {
+            StartupTimes times) {
         try {
             TrackerConsole console = new TrackerConsole(
-                    settings,
+                    prepared.settings(),
                     overrides -> loader.load(envFile, overrides),
                     options.snapshotDir().orElseGet(DashboardSnapshots::defaultFolder),
                     Clock.systemDefaultZone(),
@@ -115,14 +130,22 @@ public final class Launcher {
                         Platform.exit();
                         exitCode.complete(code);
                     },
-                    s -> new Engine(s, Clock.systemUTC(), metrics.engineScope(), System.nanoTime()));
+                    s -> new Engine(s, Clock.systemUTC(), prepared.metrics().engineScope(), System.nanoTime()));
             console.start(stage);
+            ObservableValue<String> total =
+                    console.model().dashboard().tile("total-events").valueProperty();
+            times.watchFirstEvent(total);
+            if (options.startupCheck()) {
+                StartupTimes.onFirstEvent(total, () -> console.shutdown(0));
+                CompletableFuture.delayedExecutor(STARTUP_CHECK_SECONDS, TimeUnit.SECONDS)
+                        .execute(() -> Platform.runLater(() -> console.shutdown(1)));
+            }
             // Ctrl+C or a kill in the terminal stops the engine and its broker too
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(() -> console.session().close(), "console-shutdown"));
             options.screenshotDir().ifPresent(dir -> console.runScreenshotTour(dir, options.screenshotSizes()));
         } catch (RuntimeException e) {
-            log.error("The console could not start: {}", e.getMessage(), e);
+            LoggerFactory.getLogger(Launcher.class).error("The console could not start: {}", e.getMessage(), e);
             Platform.exit();
             exitCode.complete(1);
         }

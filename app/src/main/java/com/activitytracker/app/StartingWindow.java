@@ -2,10 +2,12 @@ package com.activitytracker.app;
 
 import com.activitytracker.app.model.Theme;
 import com.activitytracker.app.view.ThemeStyler;
+import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -22,8 +24,13 @@ final class StartingWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         WindowPlacement place =
                 WindowPlacement.on(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight());
-        Label text = new Label("Activity Tracker · starting…");
-        text.getStyleClass().add("app-title");
+        Label title = new Label("Activity Tracker");
+        title.getStyleClass().add("app-title");
+        // what the splash said, until the console's own header and status bar take over
+        Label doing = new Label("Starting Kafka and the console…");
+        doing.getStyleClass().add("app-subtitle");
+        VBox text = new VBox(6, title, doing);
+        text.setAlignment(Pos.CENTER);
         StackPane root = new StackPane(text);
         Scene scene = new Scene(root, place.width(), place.height());
         scene.getStylesheets().setAll(ThemeStyler.stylesheets(Theme.DARK));
@@ -33,5 +40,7 @@ final class StartingWindow {
         stage.setY(place.y());
         stage.setMaximized(place.maximised());
         stage.show();
+        // the JVM's splash (if the launch showed one) has done its job once this window is up
+        StartupSplash.close();
     }
 }

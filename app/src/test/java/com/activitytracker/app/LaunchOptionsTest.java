@@ -16,6 +16,15 @@ class LaunchOptionsTest {
         assertThat(o.snapshotDir()).isEmpty();
         assertThat(o.help()).isFalse();
         assertThat(o.selfTest()).isFalse();
+        assertThat(o.startupCheck()).isFalse();
+    }
+
+    @Test
+    void startupCheckAsksForALaunchThatExitsAtTheFirstEvent() {
+        LaunchOptions o = LaunchOptions.parse("--startup-check");
+        assertThat(o.startupCheck()).isTrue();
+        assertThat(o.selfTest()).isFalse();
+        assertThat(LaunchOptions.USAGE).contains("--startup-check");
     }
 
     @Test
