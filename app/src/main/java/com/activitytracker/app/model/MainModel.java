@@ -214,7 +214,7 @@ public final class MainModel {
             case FAILED ->
                 banner(
                         BannerKind.DANGER,
-                        "Could not start: " + status.message() + " (the Kafka… button chooses another cluster)",
+                        "Could not start: " + status.message() + " (Settings… chooses another cluster)",
                         null);
             case STOPPING, STOPPED -> banner(BannerKind.INFO, status.message(), null);
             default -> banner(BannerKind.NONE, "", null);

@@ -50,7 +50,7 @@ final class HeaderBar {
     private static Node toolbar(MainModel main, ViewActions actions, Shortcuts keys) {
         Button settings = button(
                 "settings-button",
-                "Kafka…",
+                "Settings…",
                 "Bootstrap servers, topic, client properties (" + keys.keysOf(Shortcuts.Command.SETTINGS) + ")",
                 actions.openSettings());
         Button kafka = button(
