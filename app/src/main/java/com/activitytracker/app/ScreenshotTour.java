@@ -225,18 +225,7 @@ final class ScreenshotTour {
 
     private void shootWindow(KafkaView view, Theme theme, String name, Runnable next) {
         model.main().setTheme(theme);
-        after(
-                Duration.millis(700),
-                () -> snapshots
-                        .saveImage(view.scene(), folder.resolve(name))
-                        .whenComplete((file, error) -> Platform.runLater(() -> {
-                            if (error != null) {
-                                fail("could not save a screenshot: " + error.getMessage());
-                            } else {
-                                log.info("Screenshot tour: saved {}", file);
-                                next.run();
-                            }
-                        })));
+        after(Duration.millis(700), () -> thenNext(snapshots.saveImage(view.scene(), folder.resolve(name)), next));
     }
 
     /** Checks every half second, up to {@code tries} times, then goes on regardless (the shot shows what there is). */
@@ -271,18 +260,19 @@ final class ScreenshotTour {
             model.main().togglePresenterMode();
         }
         // one more pulse so the new stylesheet is laid out before the capture
-        after(
-                Duration.millis(500),
-                () -> snapshots
-                        .saveImage(folder.resolve(name))
-                        .whenComplete((file, error) -> Platform.runLater(() -> {
-                            if (error != null) {
-                                fail("could not save a screenshot: " + error.getMessage());
-                            } else {
-                                log.info("Screenshot tour: saved {}", file);
-                                next.run();
-                            }
-                        })));
+        after(Duration.millis(500), () -> thenNext(snapshots.saveImage(folder.resolve(name)), next));
+    }
+
+    /** Goes on with the tour once the shot is on disk, or fails it, on the FX thread. */
+    private void thenNext(java.util.concurrent.CompletionStage<Path> saved, Runnable next) {
+        saved.whenComplete((file, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                fail("could not save a screenshot: " + error.getMessage());
+            } else {
+                log.info("Screenshot tour: saved {}", file);
+                next.run();
+            }
+        }));
     }
 
     private void done() {
