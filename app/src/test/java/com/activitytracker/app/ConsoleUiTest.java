@@ -296,6 +296,10 @@ class ConsoleUiTest {
     void resetClearsTheFeedAndTheScoreboard() {
         fx.robot.interact(() -> fx.console.model().controls().inject(Scenario.CARD_TESTING));
         await().atMost(SOON).until(() -> !fx.console.model().scoreboard().rows().isEmpty());
+        // the attack's alert too: one still on its way when Reset is clicked arrives after it, as it should
+        await().atMost(SOON)
+                .until(() -> fx.console.model().alerts().allAlerts().stream()
+                        .anyMatch(a -> a.rule().equals("CARD_TESTING")));
         fx.robot.clickOn("#reset-button");
         assertThat(fx.console.model().alerts().allAlerts()).isEmpty();
         assertThat(fx.console.model().scoreboard().rows()).isEmpty();
