@@ -44,8 +44,8 @@ public final class BackpressureModel {
 
     static final double PROBE_STEP = 1.15;
     /**
-     * A jump of the slider (10 to 50,000 events/s) reaches the engine in steps of this factor, one per
-     * {@link #RAMP_EVERY} while the lag stays clear, so the consumers' limit is found before a backlog
+     * A jump of the slider (10 to 50,000 events/s) reaches the engine in steps of this factor, each
+     * once the producer has run at the last one for {@link #RAMP_EVERY} and the lag stayed clear, so the consumers' limit is found before a backlog
      * of many seconds has built up.
      */
     static final double RAMP_STEP = 1.3;
@@ -60,8 +60,19 @@ public final class BackpressureModel {
     static final double RAMP_REACHED = 0.85;
     /** Consumer rates are measured over this window of snapshots. */
     static final Duration RATE_WINDOW = Duration.ofSeconds(3);
+    /**
+     * How far ahead a growing lag is projected. The lag a snapshot shows is up to a second old by the
+     * time a new rate takes effect (the consumer measures it once per poll, the snapshot is published
+     * every 250 ms, the producer's buffers still hold what was sent at the old rate), and a producer
+     * past the consumers' limit takes cores from them, so the lag then grows faster than the excess says.
+     */
+    static final Duration LOOKAHEAD = Duration.ofSeconds(1);
+    /** The lag's growth is measured over this window; shorter follows jitter, longer reacts late. */
+    static final Duration TREND_WINDOW = Duration.ofMillis(750);
+    /** Below this lag a rising trend is jitter of the poll cadence, not a backlog. */
+    static final double LAG_NOISE = 0.08;
 
-    private record Sample(Instant at, long analytics, long fraud) {}
+    private record Sample(Instant at, long analytics, long fraud, double lag) {}
 
     private final EngineCommands engine;
     private final BooleanProperty holding = new SimpleBooleanProperty(true);
@@ -74,7 +85,8 @@ public final class BackpressureModel {
     private double heldAt = Double.NaN;
 
     private Instant clearSince;
-    private Instant lastRamp;
+    /** When the producer was first seen at the current ramp step; null until then. */
+    private Instant stepReachedAt;
 
     public BackpressureModel(EngineCommands engine, double presenterRate) {
         this.engine = Objects.requireNonNull(engine);
@@ -123,7 +135,7 @@ public final class BackpressureModel {
         if (holding.get() && !overloaded.get() && rate > Math.max(RAMP_FREE, running * RAMP_STEP)) {
             // ramp up: the engine follows in steps while the lag stays clear
             heldAt = Math.max(RAMP_FREE, running * RAMP_STEP);
-            lastRamp = null;
+            stepReachedAt = null;
             engine.setRate(heldAt);
         } else if (!Double.isNaN(heldAt)) {
             if (rate <= heldAt) {
@@ -148,7 +160,8 @@ public final class BackpressureModel {
         }
         ConsumerStats analytics = s.analyticsConsumer();
         ConsumerStats fraud = s.fraudConsumer();
-        Sample now = new Sample(s.takenAt(), analytics.processed(), fraud.processed());
+        double lag = Math.max(analytics.lagSeconds(), fraud.lagSeconds());
+        Sample now = new Sample(s.takenAt(), analytics.processed(), fraud.processed(), lag);
         Sample last = samples.peekLast();
         if (last != null && (now.analytics < last.analytics || now.fraud < last.fraud || !now.at.isAfter(last.at))) {
             samples.clear(); // counters were reset, or an old snapshot
@@ -158,7 +171,6 @@ public final class BackpressureModel {
                 && Duration.between(samples.peekFirst().at, now.at).compareTo(RATE_WINDOW) > 0) {
             samples.removeFirst();
         }
-        double lag = Math.max(analytics.lagSeconds(), fraud.lagSeconds());
         double consumed = consumerRate();
         if (Double.isNaN(consumed)) {
             return;
@@ -167,12 +179,14 @@ public final class BackpressureModel {
         // the producer's target counts too: on a busy machine its measured rate dips while it waits
         // for a core, and catches up as soon as it gets one
         double producing = Math.max(produced, s.producer().targetRate());
-        if (lag >= LAG_LIMIT && producing > consumed) {
+        // where the lag is heading by the time a new rate takes effect
+        double projected = lag < LAG_NOISE ? lag : lag + Math.max(0, lagGrowth(now)) * LOOKAHEAD.toMillis() / 1000.0;
+        if (projected >= LAG_LIMIT && producing > consumed) {
             clearSince = null;
             overloaded.set(true);
             sustainableRate.set(consumed);
             if (holding.get()) {
-                double share = lag >= 2 * LAG_LIMIT ? DRAIN : HEADROOM;
+                double share = projected >= 2 * LAG_LIMIT ? DRAIN : HEADROOM;
                 hold(Math.max(RateScale.MIN_RATE, Math.min(presenterRate, consumed * share)));
             }
         } else if (lag >= LAG_CLEAR && holding.get() && !overloaded.get() && !Double.isNaN(heldAt)) {
@@ -183,11 +197,17 @@ public final class BackpressureModel {
         } else if (lag < LAG_CLEAR) {
             clearSince = clearSince == null ? now.at : clearSince;
             if (!overloaded.get() && !Double.isNaN(heldAt)) {
-                // the next step only once the producer has reached this one: on a busy machine it may
-                // lag behind its target, and a target far ahead of it would become a burst later
-                if ((lastRamp == null || Duration.between(lastRamp, now.at).compareTo(RAMP_EVERY) >= 0)
-                        && produced >= heldAt * RAMP_REACHED) {
-                    lastRamp = now.at;
+                // the next step only once the producer has run at this one for RAMP_EVERY, as the
+                // snapshots tell it: on a busy machine it may lag behind its target (and a target far
+                // ahead of it would become a burst later), and the snapshots come late, so a step taken
+                // the moment the last one shows would land before its effect on the lag could show
+                if (stepReachedAt == null && produced >= heldAt * RAMP_REACHED) {
+                    stepReachedAt = now.at;
+                }
+                if (stepReachedAt != null
+                        && Duration.between(stepReachedAt, now.at).compareTo(RAMP_EVERY) >= 0
+                        && lag + Math.max(0, lagGrowth(now)) * LOOKAHEAD.toMillis() / 1000.0 < LAG_NOISE) {
+                    stepReachedAt = null;
                     hold(heldAt * RAMP_STEP);
                 }
             } else if (Duration.between(clearSince, now.at).compareTo(PROBE_AFTER) >= 0
@@ -198,6 +218,23 @@ public final class BackpressureModel {
             }
         }
         explain();
+    }
+
+    /** Seconds of lag gained per second over the last {@link #TREND_WINDOW}; 0 until measured. */
+    private double lagGrowth(Sample now) {
+        Sample from = null;
+        for (var it = samples.descendingIterator(); it.hasNext(); ) {
+            Sample s = it.next();
+            from = s;
+            if (Duration.between(s.at, now.at).compareTo(TREND_WINDOW) >= 0) {
+                break;
+            }
+        }
+        if (from == null || from == now) {
+            return 0;
+        }
+        double seconds = Duration.between(from.at, now.at).toNanos() / 1e9;
+        return seconds < 0.2 ? 0 : (now.lag - from.lag) / seconds;
     }
 
     private double consumerRate() {
