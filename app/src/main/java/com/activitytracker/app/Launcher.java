@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What the presenter sees first comes first: the JVM's splash screen (see {@link StartupSplash}),
  * then the {@link StartingWindow} as soon as the toolkit is up. Settings, logging (Logback's
- * configuration) and the metrics endpoint are prepared on another thread meanwhile, and nothing here
+ * configuration), the metrics endpoint and the engine's start are done on another thread meanwhile, and nothing here
  * touches Logback before then (no static logger), so its configuration is read once, after the
  * settings say where the logs go.
  */
@@ -60,9 +60,11 @@ public final class Launcher {
         StartupTimes times = StartupTimes.fromProperty();
         SettingsLoader loader = SettingsLoader.forProcess();
         Path envFile = options.envFile().orElse(null);
-        // settings, logging and metrics while the toolkit starts; the window needs none of them
-        CompletableFuture<Prepared> prepared = CompletableFuture.supplyAsync(() -> prepare(loader, envFile));
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+        // settings, logging, metrics and the engine's start (the broker's is the longest part) while the
+        // toolkit starts; the window needs none of them
+        CompletableFuture<Prepared> prepared =
+                CompletableFuture.supplyAsync(() -> prepare(loader, envFile, options, exitCode));
         Platform.setImplicitExit(false);
         try {
             Platform.startup(() -> {
@@ -70,13 +72,13 @@ public final class Launcher {
                 // a window on screen as soon as the toolkit is up; the console fills it a moment later
                 StartingWindow.show(stage);
                 times.windowShown(stage);
-                prepared.thenAccept(p ->
-                        Platform.runLater(() -> startConsole(stage, p, loader, envFile, options, exitCode, times)));
+                prepared.thenAccept(p -> Platform.runLater(() -> startConsole(stage, p, options, exitCode, times)));
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
             StartupSplash.close();
             System.err.println("Cannot open the console window: " + e.getMessage()
                     + " (it needs a desktop session; the engine alone runs headless: activity-tracker-engine.jar run)");
+            prepared.thenAccept(p -> p.console().session().close()).join();
             System.exit(1);
         }
         Prepared p;
@@ -93,13 +95,28 @@ public final class Launcher {
         System.exit(code);
     }
 
-    /** What the console needs besides the window. */
-    private record Prepared(Settings settings, MetricsExport metrics) {}
+    /** What the console needs besides the window; its engine is already starting. */
+    private record Prepared(MetricsExport metrics, TrackerConsole console) {}
 
-    private static Prepared prepare(SettingsLoader loader, Path envFile) {
+    private static Prepared prepare(
+            SettingsLoader loader, Path envFile, LaunchOptions options, CompletableFuture<Integer> exitCode) {
         Settings settings = loader.load(envFile, Map.of());
         LogSetup.apply(settings, "WARN", "console");
-        return new Prepared(settings, startMetrics(settings));
+        MetricsExport metrics = startMetrics(settings);
+        TrackerConsole console = new TrackerConsole(
+                settings,
+                overrides -> loader.load(envFile, overrides),
+                options.snapshotDir().orElseGet(DashboardSnapshots::defaultFolder),
+                Clock.systemDefaultZone(),
+                code -> {
+                    Platform.exit();
+                    exitCode.complete(code);
+                },
+                s -> new Engine(s, Clock.systemUTC(), metrics.engineScope(), System.nanoTime()));
+        console.startEngine();
+        // Ctrl+C or a kill in the terminal stops the engine and its broker too
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> console.session().close(), "console-shutdown"));
+        return new Prepared(metrics, console);
     }
 
     /** Metrics on METRICS_PORT (default 9464); a port already taken costs the endpoint, not the demo. */
@@ -115,22 +132,11 @@ public final class Launcher {
     private static void startConsole(
             Stage stage,
             Prepared prepared,
-            SettingsLoader loader,
-            Path envFile,
             LaunchOptions options,
             CompletableFuture<Integer> exitCode,
             StartupTimes times) {
+        TrackerConsole console = prepared.console();
         try {
-            TrackerConsole console = new TrackerConsole(
-                    prepared.settings(),
-                    overrides -> loader.load(envFile, overrides),
-                    options.snapshotDir().orElseGet(DashboardSnapshots::defaultFolder),
-                    Clock.systemDefaultZone(),
-                    code -> {
-                        Platform.exit();
-                        exitCode.complete(code);
-                    },
-                    s -> new Engine(s, Clock.systemUTC(), prepared.metrics().engineScope(), System.nanoTime()));
             console.start(stage);
             ObservableValue<String> total =
                     console.model().dashboard().tile("total-events").valueProperty();
@@ -140,14 +146,13 @@ public final class Launcher {
                 CompletableFuture.delayedExecutor(STARTUP_CHECK_SECONDS, TimeUnit.SECONDS)
                         .execute(() -> Platform.runLater(() -> console.shutdown(1)));
             }
-            // Ctrl+C or a kill in the terminal stops the engine and its broker too
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(() -> console.session().close(), "console-shutdown"));
             options.screenshotDir().ifPresent(dir -> console.runScreenshotTour(dir, options.screenshotSizes()));
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(Launcher.class).error("The console could not start: {}", e.getMessage(), e);
-            Platform.exit();
-            exitCode.complete(1);
+            CompletableFuture.runAsync(() -> console.session().close()).whenComplete((ok, error) -> {
+                Platform.exit();
+                exitCode.complete(1);
+            });
         }
     }
 }

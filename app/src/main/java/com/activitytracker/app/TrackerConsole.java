@@ -55,10 +55,13 @@ public final class TrackerConsole {
     private final Path snapshotFolder;
     private final Clock clock;
     private final IntConsumer exit;
-    private final Function<Settings, Engine> engines;
     private final ExecutorService background = Executors.newFixedThreadPool(2, new WorkerThreads());
 
-    private EngineSession session;
+    /** Every engine the session runs publishes here; the pump takes it to the FX thread. */
+    private final EngineFeed feed = new EngineFeed();
+
+    private final EngineSession session;
+    private boolean engineStarted;
     private ConsoleModel model;
     private FeedPump pump;
     private Stage stage;
@@ -90,19 +93,28 @@ public final class TrackerConsole {
             Clock clock,
             IntConsumer exit,
             Function<Settings, Engine> engines) {
-        this.engines = Objects.requireNonNull(engines);
         this.settings = Objects.requireNonNull(settings);
         this.settingsLoader = Objects.requireNonNull(settingsLoader);
         this.snapshotFolder = Objects.requireNonNull(snapshotFolder);
         this.clock = Objects.requireNonNull(clock);
         this.exit = Objects.requireNonNull(exit);
+        this.session = new EngineSession(settings, Objects.requireNonNull(engines), feed);
+    }
+
+    /**
+     * Starts the engine in the background, if not yet started. The launcher calls it before the
+     * window exists, so the broker comes up while JavaFX starts; {@link #start(Stage)} calls it otherwise.
+     */
+    public synchronized void startEngine() {
+        if (!engineStarted) {
+            engineStarted = true;
+            background.execute(session::start);
+        }
     }
 
     /** Builds and shows the console and starts the engine in the background. Call on the FX thread. */
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        EngineFeed feed = new EngineFeed();
-        session = new EngineSession(settings, engines, feed);
         snapshots = new DashboardSnapshots(
                 snapshotFolder,
                 () -> stage.getScene(),
@@ -164,7 +176,7 @@ public final class TrackerConsole {
         pump = new FeedPump(feed, model::apply);
         pump.start();
         stage.show();
-        background.execute(session::start);
+        startEngine();
     }
 
     /**
