@@ -35,6 +35,7 @@ public final class MetricsExport implements AutoCloseable {
     private CompositeMeterRegistry engineScope;
 
     private MetricsExport(String role, int port) {
+        // exports the consumers' per-event EventTimers as histograms, read from their one recording
         prometheus = new TrackerPrometheusRegistry();
         jmx = new JmxMeterRegistry(
                 new JmxConfig() {
