@@ -5,11 +5,12 @@ import com.activitytracker.engine.analytics.AnalyticsState;
 import com.activitytracker.engine.event.ActivityEvent;
 import com.activitytracker.engine.event.ActivityEventCodec;
 import com.activitytracker.engine.event.EventTypes;
+import com.activitytracker.engine.observability.EventTimer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,7 +28,7 @@ public final class AnalyticsProcessor implements RecordProcessor {
     private final Producer<byte[], byte[]> dlqProducer;
     private final int reportEvery;
     private final Consumer<AnalyticsSnapshot> onReport;
-    private final Timer processing;
+    private final EventTimer processing;
     private final Counter revenue;
     private final Counter purchases;
     /** Guards the hand-over of {@link #latest} against a reset requested meanwhile. */
@@ -56,10 +57,14 @@ public final class AnalyticsProcessor implements RecordProcessor {
                 "analytics");
         this.reportEvery = reportEvery;
         this.onReport = onReport;
-        this.processing = Timer.builder("tracker.consumer.processing.time")
-                .tag("consumer", "analytics")
-                .publishPercentiles(0.5, 0.99)
-                .register(registry);
+        this.processing = EventTimer.register(
+                registry,
+                "tracker.consumer.processing.time",
+                null,
+                TimeUnit.NANOSECONDS,
+                Duration.ofMinutes(2),
+                "consumer",
+                "analytics");
         this.revenue =
                 Counter.builder("tracker.business.revenue").baseUnit("USD").register(registry);
         this.purchases = Counter.builder("tracker.business.purchases").register(registry);
@@ -87,7 +92,7 @@ public final class AnalyticsProcessor implements RecordProcessor {
                 revenue.increment(event.amount());
             }
         }
-        processing.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        processing.record(System.nanoTime() - t0);
         if (reportEvery > 0 && ++sinceReport >= reportEvery) {
             sinceReport = 0;
             onReport.accept(publish());
@@ -104,6 +109,8 @@ public final class AnalyticsProcessor implements RecordProcessor {
 
     @Override
     public void onTick() {
+        decoder.tick();
+        processing.rotate();
         publish();
     }
 
@@ -152,7 +159,7 @@ public final class AnalyticsProcessor implements RecordProcessor {
         return decoder.invalid();
     }
 
-    public Timer endToEndLatency() {
+    public EventTimer endToEndLatency() {
         return decoder.endToEnd();
     }
 }

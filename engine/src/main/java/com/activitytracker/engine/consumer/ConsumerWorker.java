@@ -225,23 +225,14 @@ public final class ConsumerWorker implements AutoCloseable {
                 throw e;
             }
             long now = System.nanoTime();
-            if (!records.isEmpty()) {
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    if (recordLog.enabled()) { // timed only when the DEBUG line will be written
-                        long started = System.nanoTime();
-                        processor.process(record);
-                        recordLog.processed(record, System.nanoTime() - started);
-                    } else {
-                        processor.process(record);
-                    }
-                    pending.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-                    lastEventTime = Instant.ofEpochMilli(record.timestamp());
-                    processed.incrementAndGet();
-                }
-                uncommittedRecords += records.count();
+            boolean idle = records.isEmpty();
+            if (!idle) {
+                process(records);
                 idleSince = now;
             }
-            if (now >= nextCommit || uncommittedRecords >= COMMIT_EVERY_RECORDS) {
+            // an empty poll means the worker has drained what was there: commit now rather than up to
+            // a second later, so the group's committed offsets reach the end as soon as the work does
+            if (now >= nextCommit || uncommittedRecords >= COMMIT_EVERY_RECORDS || (idle && !pending.isEmpty())) {
                 commitAsync(consumer);
             }
             if (now >= nextTick) {
@@ -249,7 +240,7 @@ public final class ConsumerWorker implements AutoCloseable {
                 processor.onTick();
                 nextTick = now + TICK_NANOS;
             }
-            if (idleExit != null) {
+            if (idleExit != null && idle) {
                 // the idle clock runs only once the worker has read what it found at assignment: waiting
                 // for a rebalance (e.g. for a dead member's session to expire) is not being idle
                 if (!caughtUp(consumer)) {
@@ -259,6 +250,37 @@ public final class ConsumerWorker implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Hands a poll's records to the processor in order. The bookkeeping is per partition, not per
+     * record: the last offset of each partition, the count and the time of the last event.
+     */
+    private void process(ConsumerRecords<byte[], byte[]> records) {
+        boolean timed = recordLog.enabled(); // timed only when the DEBUG line will be written
+        long lastTimestamp = -1;
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> batch = records.records(tp);
+            for (ConsumerRecord<byte[], byte[]> record : batch) {
+                if (timed) {
+                    long started = System.nanoTime();
+                    processor.process(record);
+                    recordLog.processed(record, System.nanoTime() - started);
+                } else {
+                    processor.process(record);
+                }
+            }
+            if (!batch.isEmpty()) {
+                ConsumerRecord<byte[], byte[]> last = batch.get(batch.size() - 1);
+                pending.put(tp, last.offset() + 1);
+                lastTimestamp = last.timestamp();
+                processed.addAndGet(batch.size());
+                uncommittedRecords += batch.size();
+            }
+        }
+        if (lastTimestamp >= 0) {
+            lastEventTime = Instant.ofEpochMilli(lastTimestamp);
         }
     }
 

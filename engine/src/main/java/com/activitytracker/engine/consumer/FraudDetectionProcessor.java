@@ -8,9 +8,9 @@ import com.activitytracker.engine.fraud.FraudAlert;
 import com.activitytracker.engine.fraud.FraudAlertCodec;
 import com.activitytracker.engine.fraud.FraudDetector;
 import com.activitytracker.engine.fraud.FraudThresholds;
+import com.activitytracker.engine.observability.EventTimer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +51,7 @@ public final class FraudDetectionProcessor implements RecordProcessor {
     private final String alertsTopic;
     private final Consumer<FraudAlert> onAlert;
     private final MeterRegistry registry;
-    private final Timer detectionLatency;
+    private final EventTimer detectionLatency;
     private final AtomicReference<FraudThresholds> pendingThresholds = new AtomicReference<>();
     private final AtomicBoolean resetRequested = new AtomicBoolean();
     private final AtomicLong alertsRaised = new AtomicLong();
@@ -86,10 +86,12 @@ public final class FraudDetectionProcessor implements RecordProcessor {
                         "tracker.fraud.users.forgotten", detector, FraudDetector::forgottenUsers)
                 .description("users dropped by the memory cap while inside the longest window")
                 .register(registry);
-        this.detectionLatency = Timer.builder("tracker.fraud.detection.latency")
-                .description("from the time of the event that completed a pattern to the alert")
-                .publishPercentiles(0.5, 0.99)
-                .register(registry);
+        this.detectionLatency = EventTimer.register(
+                registry,
+                "tracker.fraud.detection.latency",
+                "from the time of the event that completed a pattern to the alert",
+                TimeUnit.MILLISECONDS,
+                Duration.ofMinutes(2));
     }
 
     @Override
@@ -134,10 +136,7 @@ public final class FraudDetectionProcessor implements RecordProcessor {
                 .register(registry)
                 .increment();
         detectionLatency.record(
-                Math.max(
-                        0,
-                        Duration.between(alert.eventTime(), alert.detectedAt()).toMillis()),
-                TimeUnit.MILLISECONDS);
+                Duration.between(alert.eventTime(), alert.detectedAt()).toMillis());
         log.info(
                 "Fraud alert {} {}: {}",
                 alert.rule(),
@@ -173,6 +172,8 @@ public final class FraudDetectionProcessor implements RecordProcessor {
     @Override
     public void onTick() {
         applyRequests();
+        decoder.tick();
+        detectionLatency.rotate();
     }
 
     @Override
@@ -234,11 +235,11 @@ public final class FraudDetectionProcessor implements RecordProcessor {
         return decoder.invalid();
     }
 
-    public Timer endToEndLatency() {
+    public EventTimer endToEndLatency() {
         return decoder.endToEnd();
     }
 
-    public Timer detectionLatency() {
+    public EventTimer detectionLatency() {
         return detectionLatency;
     }
 

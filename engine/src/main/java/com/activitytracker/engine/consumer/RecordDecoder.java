@@ -3,9 +3,9 @@ package com.activitytracker.engine.consumer;
 import com.activitytracker.engine.event.ActivityEvent;
 import com.activitytracker.engine.event.ActivityEventCodec;
 import com.activitytracker.engine.event.InvalidEventException;
+import com.activitytracker.engine.observability.EventTimer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +21,7 @@ final class RecordDecoder {
     private final DeadLetterQueue dlq;
     private final Clock clock;
     private final Counter invalidCounter;
-    private final Timer endToEnd;
+    private final EventTimer endToEnd;
     private final AtomicLong invalid = new AtomicLong();
     private boolean deadLettersPending;
 
@@ -33,12 +33,15 @@ final class RecordDecoder {
                 .tag("consumer", consumer)
                 .description("records that broke the contract and went to the DLQ")
                 .register(registry);
-        this.endToEnd = Timer.builder("tracker.consumer.end.to.end.latency")
-                .tag("consumer", consumer)
-                .description("from the event's timestamp to its processing")
-                .publishPercentiles(0.5, 0.95, 0.99)
-                .distributionStatisticExpiry(Duration.ofSeconds(30))
-                .register(registry);
+        // recorded once per event by the consumer thread, read by every registry when scraped
+        this.endToEnd = EventTimer.register(
+                registry,
+                "tracker.consumer.end.to.end.latency",
+                "from the event's timestamp to its processing",
+                TimeUnit.MILLISECONDS,
+                Duration.ofSeconds(30),
+                "consumer",
+                consumer);
     }
 
     /** @return the event, or null when the record went to the DLQ */
@@ -46,7 +49,7 @@ final class RecordDecoder {
         try {
             ActivityEvent event = codec.decode(record.value());
             long latencyMs = clock.millis() - event.timestamp().toEpochMilli();
-            endToEnd.record(Math.max(0, latencyMs), TimeUnit.MILLISECONDS);
+            endToEnd.record(latencyMs);
             return event;
         } catch (InvalidEventException e) {
             invalid.incrementAndGet();
@@ -73,7 +76,12 @@ final class RecordDecoder {
         return dlq.failures();
     }
 
-    Timer endToEnd() {
+    EventTimer endToEnd() {
         return endToEnd;
+    }
+
+    /** On the consumer's tick: keeps the timer's recent window moving while no records come. */
+    void tick() {
+        endToEnd.rotate();
     }
 }

@@ -164,10 +164,12 @@ public final class PipelineBenchmark {
             }
             waitFor(Duration.ofSeconds(10));
             EngineSnapshot s = engine.latestSnapshot();
-            var fraudChecked = com.activitytracker.engine.LatencyPercentiles.of(engine.registry()
-                    .get("tracker.consumer.end.to.end.latency")
-                    .tag("consumer", "fraud")
-                    .timer());
+            var fraudChecked = com.activitytracker.engine.LatencyPercentiles.of(
+                    com.activitytracker.engine.observability.EventTimer.of(engine.registry()
+                                    .get("tracker.consumer.end.to.end.latency")
+                                    .tag("consumer", "fraud")
+                                    .meter())
+                            .orElseThrow());
             out.printf(
                     Locale.US,
                     "%n[latency] at 1,000 events/s for 30 s: event time → analytics p50 %.1f ms, p99 %.1f ms;"

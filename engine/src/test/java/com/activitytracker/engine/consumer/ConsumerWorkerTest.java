@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -54,6 +55,19 @@ class ConsumerWorkerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> committed(P0) == 30 && committed(P1) == 20);
         assertThat(consumer.commitsAheadOfEffects).isEmpty();
         assertThat(consumer.commits).as("a commit per cadence, not per poll").hasSizeLessThan(5);
+    }
+
+    @Test
+    void aDrainedBacklogIsCommittedAtTheFirstEmptyPollNotASecondLater() {
+        assignOnFirstPoll(Map.of(P0, 0L), Map.of(P0, 0L));
+        worker = start(null);
+        addRecords(P0, 0, 40); // far fewer than COMMIT_EVERY_RECORDS
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed(P0) == 40);
+        assertThat(consumer.pollAtFirstCommit.get())
+                .as("committed in the loop of the first empty poll after the records, not at the 1 s cadence")
+                .isEqualTo(consumer.lastPollWithRecords.get() + 1);
+        assertThat(consumer.commitsAheadOfEffects).isEmpty();
     }
 
     @Test
@@ -237,6 +251,9 @@ class ConsumerWorkerTest {
         final List<String> commitsAheadOfEffects = new CopyOnWriteArrayList<>();
         final Map<TopicPartition, OffsetAndMetadata> lastCommitted = new ConcurrentHashMap<>();
         final AtomicReference<ConsumerRebalanceListener> listener = new AtomicReference<>();
+        final AtomicInteger polls = new AtomicInteger();
+        final AtomicInteger lastPollWithRecords = new AtomicInteger(-1);
+        final AtomicInteger pollAtFirstCommit = new AtomicInteger(-1);
 
         RecordingConsumer(RecordingProcessor processor) {
             super("earliest");
@@ -252,6 +269,10 @@ class ConsumerWorkerTest {
         @Override
         public ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
             ConsumerRecords<byte[], byte[]> records = super.poll(timeout);
+            int poll = polls.incrementAndGet();
+            if (!records.isEmpty()) {
+                lastPollWithRecords.set(poll);
+            }
             if (records.isEmpty()) {
                 LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // a real poll waits for data
             }
@@ -273,6 +294,7 @@ class ConsumerWorkerTest {
 
         private void record(Map<TopicPartition, OffsetAndMetadata> offsets) {
             commits.add(Map.copyOf(offsets));
+            pollAtFirstCommit.compareAndSet(-1, polls.get());
             offsets.forEach((tp, om) -> {
                 if (om.offset() > processor.durableUpTo.getOrDefault(tp, 0L)
                         && processor.processedUpTo.containsKey(tp)) {
