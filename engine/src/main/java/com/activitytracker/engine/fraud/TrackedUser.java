@@ -1,12 +1,22 @@
 package com.activitytracker.engine.fraud;
 
-/** What the detector remembers about one user: the newest event time and each rule's state, by rule position. */
+/**
+ * What the detector remembers about one user: the newest event time and each rule's state, by rule
+ * position, with the user's id and place in {@link TrackedUsers}' least-recently-seen order.
+ */
 final class TrackedUser {
+    private final String userId;
     private final Object[] ruleStates;
     private long newestMillis = Long.MIN_VALUE;
+    private int slot;
 
-    TrackedUser(int rules) {
+    TrackedUser(String userId, int rules) {
+        this.userId = userId;
         this.ruleStates = new Object[rules];
+    }
+
+    String userId() {
+        return userId;
     }
 
     void saw(long eventMillis) {
@@ -25,5 +35,13 @@ final class TrackedUser {
 
     void ruleState(int rule, Object state) {
         ruleStates[rule] = state;
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    void slot(int slot) {
+        this.slot = slot;
     }
 }
