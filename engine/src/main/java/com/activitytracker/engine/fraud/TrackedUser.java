@@ -6,17 +6,24 @@ package com.activitytracker.engine.fraud;
  */
 final class TrackedUser {
     private final String userId;
+    private final int hash;
     private final Object[] ruleStates;
     private long newestMillis = Long.MIN_VALUE;
     private int slot;
 
-    TrackedUser(String userId, int rules) {
+    TrackedUser(String userId, int hash, int rules) {
         this.userId = userId;
+        this.hash = hash;
         this.ruleStates = new Object[rules];
     }
 
     String userId() {
         return userId;
+    }
+
+    /** The id's {@link String#hashCode()}. */
+    int hash() {
+        return hash;
     }
 
     void saw(long eventMillis) {

@@ -1,7 +1,6 @@
 package com.activitytracker.engine.fraud;
 
 import java.util.Arrays;
-import java.util.HashMap;
 
 /**
  * The detector's users by id, in least-recently-seen order: exactly the order an access-ordered
@@ -16,12 +15,22 @@ import java.util.HashMap;
  * (users keep their order; only those that move are touched); the array is kept at least twice as
  * large as the users it holds, so that costs O(1) per event, amortised.
  *
+ * <p>The users are found by id in an open-addressing table (linear probing, at most half full) of
+ * the users themselves, each holding its id's hash: one object per user instead of a map entry and a
+ * user, and one cache miss fewer per event. A removal shifts the users after it back, so there are no
+ * tombstones.
+ *
  * <p>Not thread-safe, like the detector.
  */
 final class TrackedUsers {
     private static final int MIN_CAPACITY = 16;
+    private static final int MIN_TABLE_BITS = 10;
 
-    private final HashMap<String, TrackedUser> byId = new HashMap<>(1024);
+    /** By id: a user sits at the first free slot from its home, {@link #home}, onwards. */
+    private TrackedUser[] table = new TrackedUser[1 << MIN_TABLE_BITS];
+
+    private int tableShift = Integer.SIZE - MIN_TABLE_BITS;
+    private int size;
     /** Users oldest first from {@code head} to {@code tail}, with holes where users moved on. */
     private TrackedUser[] order = new TrackedUser[MIN_CAPACITY];
 
@@ -30,10 +39,20 @@ final class TrackedUsers {
 
     /** The user with this id, created if new, now the most recently seen. */
     TrackedUser seen(String userId, int rules) {
-        TrackedUser user = byId.get(userId);
+        int hash = userId.hashCode();
+        int mask = table.length - 1;
+        int i = home(hash);
+        TrackedUser user;
+        while ((user = table[i]) != null
+                && (user.hash() != hash || !user.userId().equals(userId))) {
+            i = (i + 1) & mask;
+        }
         if (user == null) {
-            user = new TrackedUser(userId, rules);
-            byId.put(userId, user);
+            user = new TrackedUser(userId, hash, rules);
+            table[i] = user;
+            if (++size > table.length / 2) {
+                resize();
+            }
         } else if (user.slot() == tail - 1) {
             return user; // seen last already: the usual case within a burst
         } else {
@@ -59,19 +78,21 @@ final class TrackedUsers {
     void removeStalest() {
         TrackedUser user = stalest();
         order[head++] = null;
-        byId.remove(user.userId());
-        if (byId.isEmpty()) {
+        removeFromTable(user);
+        if (size == 0) {
             head = 0;
             tail = 0;
         }
     }
 
     int size() {
-        return byId.size();
+        return size;
     }
 
     void clear() {
-        byId.clear();
+        table = new TrackedUser[1 << MIN_TABLE_BITS];
+        tableShift = Integer.SIZE - MIN_TABLE_BITS;
+        size = 0;
         order = new TrackedUser[MIN_CAPACITY];
         head = 0;
         tail = 0;
@@ -116,5 +137,44 @@ final class TrackedUsers {
         order = target;
         head = 0;
         tail = to;
+    }
+
+    /** Fibonacci hashing: the top bits of the hash times the golden ratio, so similar ids spread out. */
+    private int home(int hash) {
+        return (hash * 0x9E3779B9) >>> tableShift;
+    }
+
+    private void removeFromTable(TrackedUser user) {
+        int mask = table.length - 1;
+        int hole = home(user.hash());
+        while (table[hole] != user) {
+            hole = (hole + 1) & mask;
+        }
+        // shift back every user after the hole that may sit there: its home is not in (hole, i]
+        for (int i = (hole + 1) & mask; table[i] != null; i = (i + 1) & mask) {
+            int home = home(table[i].hash());
+            if (((i - home) & mask) >= ((i - hole) & mask)) {
+                table[hole] = table[i];
+                hole = i;
+            }
+        }
+        table[hole] = null;
+        size--;
+    }
+
+    private void resize() {
+        TrackedUser[] old = table;
+        table = new TrackedUser[old.length * 2];
+        tableShift--;
+        int mask = table.length - 1;
+        for (TrackedUser user : old) {
+            if (user != null) {
+                int i = home(user.hash());
+                while (table[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                table[i] = user;
+            }
+        }
     }
 }

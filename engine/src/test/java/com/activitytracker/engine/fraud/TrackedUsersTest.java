@@ -117,6 +117,48 @@ class TrackedUsersTest {
     }
 
     @Test
+    void usersWhoseIdsHashAlikeAreStillFoundAfterOthersAreRemoved() {
+        // "Aa" and "BB" hash alike, so do all 64 ids made of six of them: one long probe run
+        List<String> ids = new ArrayList<>();
+        for (int bits = 0; bits < 64; bits++) {
+            StringBuilder id = new StringBuilder();
+            for (int b = 0; b < 6; b++) {
+                id.append((bits >> b & 1) == 0 ? "Aa" : "BB");
+            }
+            ids.add(id.toString());
+        }
+        assertThat(ids.stream().mapToInt(String::hashCode).distinct()).hasSize(1);
+        for (String id : ids) {
+            users.seen(id, 1).ruleState(0, id);
+        }
+        for (int i = 0; i < 32; i++) {
+            users.removeStalest(); // from the front of the run: the rest shift back
+        }
+
+        for (String id : ids.subList(32, 64)) {
+            assertThat(users.seen(id, 1).ruleState(0)).isEqualTo(id);
+        }
+        assertThat(users.size()).isEqualTo(32);
+        assertThat(users.seen(ids.get(0), 1).ruleState(0)).isNull();
+    }
+
+    @Test
+    void aMillionUsersComeAndGoAndTheRestAreStillFound() {
+        for (int i = 0; i < 1_000_000; i++) {
+            users.seen("user-" + i, 1).ruleState(0, i);
+            if (users.size() > 10_000) {
+                users.removeStalest();
+            }
+        }
+
+        assertThat(users.size()).isEqualTo(10_000);
+        assertThat(users.stalest().userId()).isEqualTo("user-990000");
+        assertThat(users.seen("user-999999", 1).ruleState(0)).isEqualTo(999_999);
+        assertThat(users.seen("user-990000", 1).ruleState(0)).isEqualTo(990_000);
+        assertThat(users.seen("user-989999", 1).ruleState(0)).isNull();
+    }
+
+    @Test
     void clearForgetsEveryone() {
         users.seen("a", 1);
         users.seen("b", 1);
