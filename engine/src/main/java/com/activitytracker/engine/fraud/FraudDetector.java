@@ -78,6 +78,7 @@ public final class FraudDetector {
             new AccountTakeoverRule(clock),
             new ImpossibleTravelRule(clock),
         };
+        assert rules.length <= TrackedUser.MAX_RULES;
     }
 
     // Commands
@@ -150,7 +151,7 @@ public final class FraudDetector {
         if (eventMillis > watermarkMillis) {
             watermarkMillis = eventMillis;
         }
-        TrackedUser user = users.seen(event.userId(), rules.length);
+        TrackedUser user = users.seen(event.userId());
         user.saw(eventMillis);
         List<FraudAlert> alerts = List.of();
         for (int i = 0; i < rules.length; i++) {

@@ -38,7 +38,7 @@ final class TrackedUsers {
     private int tail;
 
     /** The user with this id, created if new, now the most recently seen. */
-    TrackedUser seen(String userId, int rules) {
+    TrackedUser seen(String userId) {
         int hash = userId.hashCode();
         int mask = table.length - 1;
         int i = home(hash);
@@ -48,7 +48,7 @@ final class TrackedUsers {
             i = (i + 1) & mask;
         }
         if (user == null) {
-            user = new TrackedUser(userId, hash, rules);
+            user = new TrackedUser(userId, hash);
             table[i] = user;
             if (++size > table.length / 2) {
                 resize();

@@ -37,6 +37,7 @@ import java.util.UUID;
  *
  * <p>Per round it prints: the consumer thread's CPU ns/event and allocated bytes/event, the whole
  * process's CPU (GC workers, refinement and JIT included) per event, the collectors' count and time,
+ * the CPU of G1's threads (and of its refinement threads) per event, read from {@code /proc},
  * and the alerts raised with a digest of all their fields, which must be the same before and
  * after a change that keeps the rules' behaviour.
  */
@@ -46,6 +47,9 @@ public final class FraudStateBenchmark {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    /** {@code /proc} counts CPU time in ticks of 1/100 s on Linux (USER_HZ). */
+    private static final long NANOS_PER_TICK = 10_000_000L;
 
     private FraudStateBenchmark() {}
 
@@ -58,6 +62,8 @@ public final class FraudStateBenchmark {
         long baseHeap = usedHeapAfterGc();
         long[] cpu = new long[rounds];
         long[] processCpu = new long[rounds];
+        long[] gcThreads = new long[rounds];
+        long[] refinement = new long[rounds];
         FraudDetector detector = null;
         for (int r = -1; r < rounds; r++) {
             detector = null;
@@ -67,6 +73,7 @@ public final class FraudStateBenchmark {
             long gcMillis0 = gcMillis();
             long alloc0 = THREADS.getThreadAllocatedBytes(threadId);
             long process0 = OS.getProcessCpuTime();
+            long[] jvmThreads0 = jvmThreadTicks();
             long cpu0 = THREADS.getCurrentThreadCpuTime();
             detector = new FraudDetector(FraudThresholds.defaults(), clock);
             long alerts = 0;
@@ -82,6 +89,7 @@ public final class FraudStateBenchmark {
             }
             long threadCpu = THREADS.getCurrentThreadCpuTime() - cpu0;
             long allProcess = OS.getProcessCpuTime() - process0;
+            long[] jvmThreads = jvmThreadTicks();
             long allocated = THREADS.getThreadAllocatedBytes(threadId) - alloc0;
             long gcs = gcCount() - gcCount0;
             long gcTime = gcMillis() - gcMillis0;
@@ -89,7 +97,7 @@ public final class FraudStateBenchmark {
             System.out.printf(
                     Locale.US,
                     "%s %s: thread CPU %,d ns/event, process CPU %,d ns/event, allocated %,d B/event,"
-                            + " %d GCs %,d ms, state %,d MB for %,d users (%,d forgotten), %,d alerts digest %x%n",
+                            + " %d GCs %,d ms, GC threads %,d ns/event of which refinement %,d, state %,d MB for %,d users (%,d forgotten), %,d alerts digest %x%n",
                     workload,
                     r < 0 ? "warm-up" : "round " + r,
                     threadCpu / count,
@@ -97,6 +105,8 @@ public final class FraudStateBenchmark {
                     allocated / count,
                     gcs,
                     gcTime,
+                    (jvmThreads[0] - jvmThreads0[0]) * NANOS_PER_TICK / count,
+                    (jvmThreads[1] - jvmThreads0[1]) * NANOS_PER_TICK / count,
                     retained >> 20,
                     detector.trackedUsers(),
                     detector.forgottenUsers(),
@@ -105,18 +115,25 @@ public final class FraudStateBenchmark {
             if (r >= 0) {
                 cpu[r] = threadCpu;
                 processCpu[r] = allProcess;
+                gcThreads[r] = (jvmThreads[0] - jvmThreads0[0]) * NANOS_PER_TICK;
+                refinement[r] = (jvmThreads[1] - jvmThreads0[1]) * NANOS_PER_TICK;
             }
         }
         Arrays.sort(cpu);
         Arrays.sort(processCpu);
+        Arrays.sort(gcThreads);
+        Arrays.sort(refinement);
         System.out.printf(
                 Locale.US,
-                "%s median of %d rounds of %,d events: thread CPU %,d ns/event, process CPU %,d ns/event%n",
+                "%s median of %d rounds of %,d events: thread CPU %,d ns/event, process CPU %,d ns/event,"
+                        + " GC threads %,d ns/event, refinement %,d ns/event%n",
                 workload,
                 rounds,
                 count,
                 cpu[rounds / 2] / count,
-                processCpu[rounds / 2] / count);
+                processCpu[rounds / 2] / count,
+                gcThreads[rounds / 2] / count,
+                refinement[rounds / 2] / count);
     }
 
     /** The producer's simulated shop, unlimited, its clock advancing 50 µs per event (20,000 events/s). */
@@ -167,6 +184,42 @@ public final class FraudStateBenchmark {
                     .build();
         }
         return events;
+    }
+
+    /**
+     * CPU ticks of the JVM's own threads from {@code /proc/self/task/<tid>/stat} (Linux; zeros
+     * elsewhere): [all of G1's threads, of which the concurrent refinement threads].
+     */
+    private static long[] jvmThreadTicks() {
+        long[] ticks = new long[2];
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return ticks;
+        }
+        for (java.io.File task : tasks) {
+            String stat;
+            try {
+                stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+            } catch (java.io.IOException | RuntimeException gone) {
+                continue; // the thread ended meanwhile
+            }
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            if (open < 0 || close < open) {
+                continue;
+            }
+            String name = stat.substring(open + 1, close);
+            String[] fields = stat.substring(close + 2).split(" ");
+            long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            boolean refinement = name.startsWith("G1 Refine");
+            if (refinement || name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                ticks[0] += used;
+            }
+            if (refinement) {
+                ticks[1] += used;
+            }
+        }
+        return ticks;
     }
 
     private static long gcCount() {

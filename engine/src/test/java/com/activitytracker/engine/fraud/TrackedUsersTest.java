@@ -16,10 +16,10 @@ class TrackedUsersTest {
 
     @Test
     void theStalestIsTheUserSeenLeastRecently() {
-        users.seen("a", 1);
-        users.seen("b", 1);
-        users.seen("c", 1);
-        users.seen("a", 1);
+        users.seen("a");
+        users.seen("b");
+        users.seen("c");
+        users.seen("a");
 
         assertThat(users.stalest().userId()).isEqualTo("b");
         users.removeStalest();
@@ -33,11 +33,11 @@ class TrackedUsersTest {
 
     @Test
     void aUserSeenAgainKeepsTheirState() {
-        TrackedUser first = users.seen("a", 2);
+        TrackedUser first = users.seen("a");
         first.ruleState(1, "window");
-        users.seen("b", 2);
+        users.seen("b");
 
-        TrackedUser again = users.seen("a", 2);
+        TrackedUser again = users.seen("a");
 
         assertThat(again).isSameAs(first);
         assertThat(again.ruleState(1)).isEqualTo("window");
@@ -46,10 +46,10 @@ class TrackedUsersTest {
 
     @Test
     void aUserSeenTwiceInARowStaysWhereTheyAre() {
-        users.seen("a", 1);
-        users.seen("b", 1);
-        users.seen("b", 1);
-        users.seen("b", 1);
+        users.seen("a");
+        users.seen("b");
+        users.seen("b");
+        users.seen("b");
 
         assertThat(users.stalest().userId()).isEqualTo("a");
         assertThat(users.capacity()).isEqualTo(16);
@@ -65,7 +65,7 @@ class TrackedUsersTest {
             if (action < 85) {
                 // a hot few and a long tail, so that users both return and go stale
                 String id = "u" + (random.nextBoolean() ? random.nextInt(50) : random.nextInt(5_000));
-                users.seen(id, 1);
+                users.seen(id);
                 if (model.get(id) == null) {
                     model.put(id, Boolean.TRUE);
                 }
@@ -88,11 +88,11 @@ class TrackedUsersTest {
     @Test
     void theOrderArrayStaysWithinAFewSlotsPerUser() {
         for (int i = 0; i < 1_000; i++) {
-            users.seen("u" + i, 1);
+            users.seen("u" + i);
         }
         for (int round = 0; round < 100; round++) {
             for (int i = 0; i < 1_000; i++) {
-                users.seen("u" + i, 1);
+                users.seen("u" + i);
             }
         }
 
@@ -103,13 +103,13 @@ class TrackedUsersTest {
     @Test
     void theOrderArrayShrinksOnceABurstOfUsersHasGone() {
         for (int i = 0; i < 10_000; i++) {
-            users.seen("burst-" + i, 1);
+            users.seen("burst-" + i);
         }
         while (users.size() > 0) {
             users.removeStalest();
         }
         for (int i = 0; i < 100_000; i++) {
-            users.seen("u" + (i % 100), 1);
+            users.seen("u" + (i % 100));
         }
 
         assertThat(users.capacity()).isLessThanOrEqualTo(400);
@@ -129,23 +129,23 @@ class TrackedUsersTest {
         }
         assertThat(ids.stream().mapToInt(String::hashCode).distinct()).hasSize(1);
         for (String id : ids) {
-            users.seen(id, 1).ruleState(0, id);
+            users.seen(id).ruleState(0, id);
         }
         for (int i = 0; i < 32; i++) {
             users.removeStalest(); // from the front of the run: the rest shift back
         }
 
         for (String id : ids.subList(32, 64)) {
-            assertThat(users.seen(id, 1).ruleState(0)).isEqualTo(id);
+            assertThat(users.seen(id).ruleState(0)).isEqualTo(id);
         }
         assertThat(users.size()).isEqualTo(32);
-        assertThat(users.seen(ids.get(0), 1).ruleState(0)).isNull();
+        assertThat(users.seen(ids.get(0)).ruleState(0)).isNull();
     }
 
     @Test
     void aMillionUsersComeAndGoAndTheRestAreStillFound() {
         for (int i = 0; i < 1_000_000; i++) {
-            users.seen("user-" + i, 1).ruleState(0, i);
+            users.seen("user-" + i).ruleState(0, i);
             if (users.size() > 10_000) {
                 users.removeStalest();
             }
@@ -153,20 +153,20 @@ class TrackedUsersTest {
 
         assertThat(users.size()).isEqualTo(10_000);
         assertThat(users.stalest().userId()).isEqualTo("user-990000");
-        assertThat(users.seen("user-999999", 1).ruleState(0)).isEqualTo(999_999);
-        assertThat(users.seen("user-990000", 1).ruleState(0)).isEqualTo(990_000);
-        assertThat(users.seen("user-989999", 1).ruleState(0)).isNull();
+        assertThat(users.seen("user-999999").ruleState(0)).isEqualTo(999_999);
+        assertThat(users.seen("user-990000").ruleState(0)).isEqualTo(990_000);
+        assertThat(users.seen("user-989999").ruleState(0)).isNull();
     }
 
     @Test
     void clearForgetsEveryone() {
-        users.seen("a", 1);
-        users.seen("b", 1);
+        users.seen("a");
+        users.seen("b");
 
         users.clear();
 
         assertThat(users.size()).isZero();
         assertThat(users.stalest()).isNull();
-        assertThat(users.seen("a", 1).ruleState(0)).isNull();
+        assertThat(users.seen("a").ruleState(0)).isNull();
     }
 }
