@@ -9,8 +9,8 @@ import java.util.Arrays;
  *
  * <p>Nearly every user is seen from one country only, so the first entry lives in this object's own
  * fields, its newest event id packed into two longs when it is a UUID ({@link EventIds}), and
- * arrays are made for the others only when a second country appears: one object per user instead of
- * four plus the id string, and one object to read per event.
+ * arrays are made for the others only when a second country appears: two small objects per user
+ * instead of four plus the id string.
  */
 final class CountryTrail extends RuleState {
     /** Beyond this many countries in one window the pattern has long fired; the stalest is replaced. */
@@ -22,8 +22,8 @@ final class CountryTrail extends RuleState {
     // entry 0
     private String firstCountry;
     private long firstNewestMillis;
-    private long firstIdHigh;
-    private long firstIdLow;
+    /** The first entry's newest id, packed ({@link EventIds}): high and low half. */
+    private final long[] firstId = new long[2];
     /** The first entry's newest id when it does not pack ({@link EventIds}), else null. */
     private String firstOtherId;
     // entries 1 .. size - 1, at index - 1
@@ -91,17 +91,14 @@ final class CountryTrail extends RuleState {
         if (index > 0) {
             return newestIds[index - 1];
         }
-        return firstOtherId != null ? firstOtherId : EventIds.unpack(firstIdHigh, firstIdLow);
+        return firstOtherId != null ? firstOtherId : EventIds.unpack(firstId[0], firstId[1]);
     }
 
     private void set(int index, String country, long timeMillis, String eventId) {
         if (index == 0) {
             firstCountry = country;
             firstNewestMillis = timeMillis;
-            boolean packs = eventId != null && EventIds.packable(eventId);
-            firstIdHigh = packs ? EventIds.high(eventId) : 0;
-            firstIdLow = packs ? EventIds.low(eventId) : 0;
-            firstOtherId = packs ? null : eventId;
+            firstOtherId = EventIds.pack(eventId, firstId, 0) ? null : eventId;
         } else {
             countries[index - 1] = country;
             newestMillis[index - 1] = timeMillis;

@@ -15,41 +15,43 @@ final class EventIds {
 
     private EventIds() {}
 
-    /** Whether {@code id} packs into two longs and unpacks to the same string. */
-    static boolean packable(String id) {
-        if (id.length() != LENGTH) {
+    /**
+     * Packs {@code id} into {@code into[at]} (its first 16 hex digits) and {@code into[at + 1]} (the
+     * last 16) if it unpacks to the same string, in one pass over its characters.
+     *
+     * @return false, leaving {@code into} as it was, for an id that does not pack
+     */
+    static boolean pack(String id, long[] into, int at) {
+        if (id == null || id.length() != LENGTH) {
             return false;
         }
+        long high = 0;
+        long low = 0;
         for (int i = 0; i < LENGTH; i++) {
             char c = id.charAt(i);
-            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : hex(c) >= 0;
-            if (!ok) {
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+                continue;
+            }
+            int digit = hex(c);
+            if (digit < 0) {
                 return false;
             }
+            if (i < 18) {
+                high = high << 4 | digit;
+            } else {
+                low = low << 4 | digit;
+            }
         }
+        into[at] = high;
+        into[at + 1] = low;
         return true;
-    }
-
-    /** The first 16 hex digits of a {@link #packable} id. */
-    static long high(String id) {
-        return digits(id, 0, 8) << 32 | digits(id, 9, 4) << 16 | digits(id, 14, 4);
-    }
-
-    /** The last 16 hex digits of a {@link #packable} id. */
-    static long low(String id) {
-        return digits(id, 19, 4) << 48 | digits(id, 24, 12);
     }
 
     static String unpack(long high, long low) {
         return new UUID(high, low).toString();
-    }
-
-    private static long digits(String id, int from, int count) {
-        long value = 0;
-        for (int i = from; i < from + count; i++) {
-            value = value << 4 | hex(id.charAt(i));
-        }
-        return value;
     }
 
     /** Lowercase hex digits only: an uppercase one would not come back the same. */

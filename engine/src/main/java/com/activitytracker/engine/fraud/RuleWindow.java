@@ -70,10 +70,7 @@ final class RuleWindow extends RuleState {
             otherIds[pos] = null;
         }
         entries[pos * STRIDE] = timeMillis;
-        if (EventIds.packable(eventId)) {
-            entries[pos * STRIDE + 1] = EventIds.high(eventId);
-            entries[pos * STRIDE + 2] = EventIds.low(eventId);
-        } else {
+        if (!EventIds.pack(eventId, entries, pos * STRIDE + 1)) {
             if (otherIds == null) {
                 otherIds = new String[entries.length / STRIDE];
             }
