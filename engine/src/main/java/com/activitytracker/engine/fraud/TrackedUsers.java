@@ -16,8 +16,9 @@ import java.util.Arrays;
  * large as the users it holds, so that costs O(1) per event, amortised.
  *
  * <p>The users are found by id in an open-addressing table (linear probing, at most half full) of
- * the users themselves, each holding its id's hash: one object per user instead of a map entry and a
- * user, and one cache miss fewer per event. A removal shifts the users after it back, so there are no
+ * the users themselves, with their ids' hashes in a parallel {@code int} array so that probing past
+ * other users reads neither them nor their ids: one object per user instead of a map entry and a
+ * user, and fewer cache misses per event. A removal shifts the users after it back, so there are no
  * tombstones.
  *
  * <p>Not thread-safe, like the detector.
@@ -28,6 +29,8 @@ final class TrackedUsers {
 
     /** By id: a user sits at the first free slot from its home, {@link #home}, onwards. */
     private TrackedUser[] table = new TrackedUser[1 << MIN_TABLE_BITS];
+    /** {@code hashes[i]} is the hash of {@code table[i]}'s id. */
+    private int[] hashes = new int[1 << MIN_TABLE_BITS];
 
     private int tableShift = Integer.SIZE - MIN_TABLE_BITS;
     private int size;
@@ -43,13 +46,13 @@ final class TrackedUsers {
         int mask = table.length - 1;
         int i = home(hash);
         TrackedUser user;
-        while ((user = table[i]) != null
-                && (user.hash() != hash || !user.userId().equals(userId))) {
+        while ((user = table[i]) != null && (hashes[i] != hash || !user.userId().equals(userId))) {
             i = (i + 1) & mask;
         }
         if (user == null) {
             user = new TrackedUser(userId, hash);
             table[i] = user;
+            hashes[i] = hash;
             if (++size > table.length / 2) {
                 resize();
             }
@@ -91,6 +94,7 @@ final class TrackedUsers {
 
     void clear() {
         table = new TrackedUser[1 << MIN_TABLE_BITS];
+        hashes = new int[1 << MIN_TABLE_BITS];
         tableShift = Integer.SIZE - MIN_TABLE_BITS;
         size = 0;
         order = new TrackedUser[MIN_CAPACITY];
@@ -152,9 +156,10 @@ final class TrackedUsers {
         }
         // shift back every user after the hole that may sit there: its home is not in (hole, i]
         for (int i = (hole + 1) & mask; table[i] != null; i = (i + 1) & mask) {
-            int home = home(table[i].hash());
+            int home = home(hashes[i]);
             if (((i - home) & mask) >= ((i - hole) & mask)) {
                 table[hole] = table[i];
+                hashes[hole] = hashes[i];
                 hole = i;
             }
         }
@@ -165,6 +170,7 @@ final class TrackedUsers {
     private void resize() {
         TrackedUser[] old = table;
         table = new TrackedUser[old.length * 2];
+        hashes = new int[table.length];
         tableShift--;
         int mask = table.length - 1;
         for (TrackedUser user : old) {
@@ -174,6 +180,7 @@ final class TrackedUsers {
                     i = (i + 1) & mask;
                 }
                 table[i] = user;
+                hashes[i] = user.hash();
             }
         }
     }
