@@ -144,9 +144,9 @@ public final class FraudStateBenchmark {
      */
     private static ActivityEvent decoded(ActivityEvent e) {
         return new ActivityEvent(
-                new String(e.eventId()),
+                fresh(e.eventId()),
                 e.eventType(),
-                new String(e.userId()),
+                fresh(e.userId()),
                 e.timestamp(),
                 e.sessionId(),
                 e.page(),
@@ -162,6 +162,11 @@ public final class FraudStateBenchmark {
                 e.geo(),
                 e.ip(),
                 e.properties());
+    }
+
+    /** A copy with its own characters: {@code new String(String)} would share the old one's array. */
+    private static String fresh(String s) {
+        return new String(s.toCharArray());
     }
 
     /** The producer's simulated shop, unlimited, its clock advancing 50 µs per event (20,000 events/s). */
