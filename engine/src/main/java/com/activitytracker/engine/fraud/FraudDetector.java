@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * watermark (the newest event time seen) is more than the longest window past the user's newest
  * event; only an event of theirs arriving that far behind the rest of the stream could still have
  * used it. Users are kept in least-recently-seen order and a few of the stalest are checked per
- * event, so expiry costs O(1) per event and never scans.
+ * event, so expiry costs O(1) per event and never scans. The order is {@link TrackedUsers}': that of
+ * an access-ordered map, kept without writing into other users' objects on every event.
  *
  * <p>And a hard cap: at most {@code maxTrackedUsers} users are kept. At high rates the longest
  * window (60 min of travel by default) holds millions of users — 20,000 events/s brings about
@@ -51,7 +50,7 @@ public final class FraudDetector {
 
     private final Clock clock;
     private final FraudRule<?>[] rules;
-    private final LinkedHashMap<String, TrackedUser> users = new LinkedHashMap<>(1024, 0.75f, true);
+    private final TrackedUsers users = new TrackedUsers();
     private final int maxTrackedUsers;
     private long forgottenUsers;
     private FraudThresholds thresholds;
@@ -79,6 +78,7 @@ public final class FraudDetector {
             new AccountTakeoverRule(clock),
             new ImpossibleTravelRule(clock),
         };
+        assert rules.length <= TrackedUser.MAX_RULES;
     }
 
     // Commands
@@ -119,12 +119,12 @@ public final class FraudDetector {
         return thresholds;
     }
 
-    /** Users whose state is still kept. */
     /** Users dropped by the cap while still inside the longest window. */
     public long forgottenUsers() {
         return forgottenUsers;
     }
 
+    /** Users whose state is still kept. */
     public int trackedUsers() {
         return users.size();
     }
@@ -151,11 +151,7 @@ public final class FraudDetector {
         if (eventMillis > watermarkMillis) {
             watermarkMillis = eventMillis;
         }
-        TrackedUser user = users.get(event.userId());
-        if (user == null) {
-            user = new TrackedUser(rules.length);
-            users.put(event.userId(), user);
-        }
+        TrackedUser user = users.seen(event.userId());
         user.saw(eventMillis);
         List<FraudAlert> alerts = List.of();
         for (int i = 0; i < rules.length; i++) {
@@ -192,17 +188,16 @@ public final class FraudDetector {
 
     private void expireIdleUsers() {
         long horizon = watermarkMillis - longestWindowMillis;
-        Iterator<TrackedUser> stalestFirst = users.values().iterator();
-        if (users.size() > maxTrackedUsers && stalestFirst.hasNext()) {
-            stalestFirst.next();
-            stalestFirst.remove();
+        if (users.size() > maxTrackedUsers) {
+            users.removeStalest();
             forgottenUsers++;
         }
-        for (int i = 0; i < EXPIRIES_PER_EVENT && stalestFirst.hasNext(); i++) {
-            if (stalestFirst.next().newestMillis() >= horizon) {
+        for (int i = 0; i < EXPIRIES_PER_EVENT; i++) {
+            TrackedUser stalest = users.stalest();
+            if (stalest == null || stalest.newestMillis() >= horizon) {
                 return;
             }
-            stalestFirst.remove();
+            users.removeStalest();
         }
     }
 

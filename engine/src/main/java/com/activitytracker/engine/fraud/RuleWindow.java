@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One user's events for one rule, oldest first: event times and ids in two parallel arrays, so
- * that the steady state allocates nothing per event. Late events are inserted in time order;
- * they are rare and land near the end, so the shift is short.
+ * One user's events for one rule, oldest first: each event's time and id side by side in one
+ * {@code long} array (the id packed by {@link EventIds}), so that the steady state allocates nothing
+ * per event and writes no reference into the long-lived window. An id that does not pack is kept as a
+ * string in a second array, made only when the first such id arrives. Late events are inserted in
+ * time order; they are rare and land near the end, so the shift is short.
  */
 final class RuleWindow extends RuleState {
     /**
@@ -16,12 +18,16 @@ final class RuleWindow extends RuleState {
      */
     static final int MIN_RETAINED = 1000;
 
-    private static final long[] NO_TIMES = {};
-    private static final String[] NO_IDS = {};
-    private static final int MIN_CAPACITY = 4;
+    /** Longs per event: time, id's high half, id's low half. */
+    private static final int STRIDE = 3;
 
-    private long[] times = NO_TIMES;
-    private String[] ids = NO_IDS;
+    private static final long[] NO_ENTRIES = {};
+    private static final int MIN_CAPACITY = 2;
+
+    private long[] entries = NO_ENTRIES;
+    /** Ids that do not pack, by event index; null until there is one. */
+    private String[] otherIds;
+
     private int start;
     private int end;
 
@@ -36,8 +42,8 @@ final class RuleWindow extends RuleState {
 
     /** Forgets the events at or before {@code cutoffMillis}. */
     void evictUpTo(long cutoffMillis) {
-        while (start < end && times[start] <= cutoffMillis) {
-            ids[start++] = null;
+        while (start < end && time(start) <= cutoffMillis) {
+            dropOldest();
         }
         if (start == end) {
             start = 0;
@@ -47,21 +53,29 @@ final class RuleWindow extends RuleState {
 
     /** Adds an event in time order, keeping at most {@code limit} events by dropping the oldest. */
     void add(long timeMillis, String eventId, int limit) {
-        if (size() >= limit && timeMillis < times[start]) {
+        if (size() >= limit && timeMillis < time(start)) {
             return;
         }
         while (size() >= limit) {
-            ids[start++] = null;
+            dropOldest();
         }
         makeRoomAtEnd();
         int pos = end;
-        while (pos > start && times[pos - 1] > timeMillis) {
+        while (pos > start && time(pos - 1) > timeMillis) {
             pos--;
         }
-        System.arraycopy(times, pos, times, pos + 1, end - pos);
-        System.arraycopy(ids, pos, ids, pos + 1, end - pos);
-        times[pos] = timeMillis;
-        ids[pos] = eventId;
+        System.arraycopy(entries, pos * STRIDE, entries, (pos + 1) * STRIDE, (end - pos) * STRIDE);
+        if (otherIds != null) {
+            System.arraycopy(otherIds, pos, otherIds, pos + 1, end - pos);
+            otherIds[pos] = null;
+        }
+        entries[pos * STRIDE] = timeMillis;
+        if (!EventIds.pack(eventId, entries, pos * STRIDE + 1)) {
+            if (otherIds == null) {
+                otherIds = new String[entries.length / STRIDE];
+            }
+            otherIds[pos] = eventId;
+        }
         end++;
     }
 
@@ -71,7 +85,7 @@ final class RuleWindow extends RuleState {
         int hi = end;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (times[mid] <= timeMillis) {
+            if (time(mid) <= timeMillis) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -82,11 +96,31 @@ final class RuleWindow extends RuleState {
 
     /** Ids of the {@code count} oldest events. */
     List<String> oldestIds(int count) {
-        return Arrays.asList(Arrays.copyOfRange(ids, start, start + count));
+        String[] ids = new String[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = id(start + i);
+        }
+        return Arrays.asList(ids);
     }
 
     List<String> ids() {
         return oldestIds(size());
+    }
+
+    private long time(int index) {
+        return entries[index * STRIDE];
+    }
+
+    private String id(int index) {
+        String other = otherIds == null ? null : otherIds[index];
+        return other != null ? other : EventIds.unpack(entries[index * STRIDE + 1], entries[index * STRIDE + 2]);
+    }
+
+    private void dropOldest() {
+        if (otherIds != null) {
+            otherIds[start] = null;
+        }
+        start++;
     }
 
     /**
@@ -94,21 +128,24 @@ final class RuleWindow extends RuleState {
      * compacts in place, a growing one doubles and one left large by a burst shrinks again.
      */
     private void makeRoomAtEnd() {
-        if (end < times.length) {
+        int length = entries.length / STRIDE;
+        if (end < length) {
             return;
         }
         int size = size();
         int wanted = Math.max(MIN_CAPACITY, size * 2);
-        int capacity = wanted > times.length || wanted <= times.length / 2 ? wanted : times.length;
-        long[] newTimes = capacity == times.length ? times : new long[capacity];
-        String[] newIds = capacity == ids.length ? ids : new String[capacity];
-        System.arraycopy(times, start, newTimes, 0, size);
-        System.arraycopy(ids, start, newIds, 0, size);
-        if (newIds == ids) {
-            Arrays.fill(ids, size, end, null);
+        int capacity = wanted > length || wanted <= length / 2 ? wanted : length;
+        long[] newEntries = capacity == length ? entries : new long[capacity * STRIDE];
+        System.arraycopy(entries, start * STRIDE, newEntries, 0, size * STRIDE);
+        if (otherIds != null) {
+            String[] newOthers = capacity == length ? otherIds : new String[capacity];
+            System.arraycopy(otherIds, start, newOthers, 0, size);
+            if (newOthers == otherIds) {
+                Arrays.fill(otherIds, size, end, null);
+            }
+            otherIds = newOthers;
         }
-        times = newTimes;
-        ids = newIds;
+        entries = newEntries;
         start = 0;
         end = size;
     }

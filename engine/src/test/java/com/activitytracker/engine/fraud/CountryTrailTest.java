@@ -55,4 +55,22 @@ class CountryTrailTest {
         assertThat(trail.country(trail.nearestOtherCountry("XX", 0))).isEqualTo("C19");
         assertThat(trail.nearestOtherCountry("C19", 0)).isNegative();
     }
+
+    @Test
+    void trailGivesBackUuidIdsAndOtherIdsAsTheyCame() {
+        String uuid = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+        trail.record("US", 10, uuid);
+        trail.record("FR", 20, "not-a-uuid");
+        trail.record("DE", 30, "4f2504e0-4f89-11d3-9a0c-0305e82c3301");
+
+        assertThat(trail.newestId(trail.nearestOtherCountry("XX", 0))).isEqualTo(uuid);
+        assertThat(trail.newestId(trail.nearestOtherCountry("XX", 21))).isEqualTo("not-a-uuid");
+
+        trail.evictUpTo(10); // the first entry leaves; FR moves into its place
+        assertThat(trail.newestId(trail.nearestOtherCountry("XX", 0))).isEqualTo("not-a-uuid");
+        assertThat(trail.newestId(trail.nearestOtherCountry("XX", 40)))
+                .isEqualTo("4f2504e0-4f89-11d3-9a0c-0305e82c3301");
+        trail.record("FR", 25, uuid);
+        assertThat(trail.newestId(trail.nearestOtherCountry("XX", 0))).isEqualTo(uuid);
+    }
 }

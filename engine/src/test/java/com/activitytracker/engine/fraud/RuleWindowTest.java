@@ -77,4 +77,28 @@ class RuleWindowTest {
 
         assertThat(window.ids()).containsExactly("e5097", "e5098", "e5099");
     }
+
+    @Test
+    void uuidIdsAndOtherIdsMixedComeBackAsTheyWereAdded() {
+        java.util.List<String> added = new java.util.ArrayList<>();
+        for (int t = 0; t < 50; t++) {
+            String id = t % 7 == 3 ? "odd-" + t : new java.util.UUID(t * 31L, -t).toString();
+            added.add(id);
+            window.add(t, id, 1000);
+        }
+        window.add(-1, "late-but-kept", 1000); // shifts everything up by one
+        added.add(0, "late-but-kept");
+
+        assertThat(window.ids()).containsExactlyElementsOf(added);
+        window.evictUpTo(20);
+        assertThat(window.ids()).containsExactlyElementsOf(added.subList(22, added.size()));
+        for (int t = 50; t < 200; t++) { // past the end: compacts and grows with the odd ids
+            String id = t % 5 == 0 ? "odd-" + t : new java.util.UUID(t, t).toString();
+            added.add(id);
+            window.add(t, id, 1000);
+        }
+        window.evictUpTo(150);
+        assertThat(window.ids()).containsExactlyElementsOf(added.subList(added.size() - 49, added.size()));
+        assertThat(window.oldestIds(2)).containsExactlyElementsOf(added.subList(added.size() - 49, added.size() - 47));
+    }
 }
