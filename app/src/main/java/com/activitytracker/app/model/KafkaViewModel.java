@@ -449,8 +449,10 @@ public final class KafkaViewModel {
             }
         });
         b.lags().ifPresent(l -> {
-            lags.setAll(l);
-            totalLag.set(summariseLag(l));
+            if (!lags.equals(l) || totalLag.get().isEmpty()) { // an idle engine's lags read again change no row
+                lags.setAll(l);
+                totalLag.set(summariseLag(l));
+            }
         });
         for (Map.Entry<String, Long> e : b.read().entrySet()) {
             int i = index(e.getKey());
