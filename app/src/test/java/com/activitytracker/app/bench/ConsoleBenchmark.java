@@ -47,7 +47,7 @@ import javax.management.ObjectName;
  * ramp from 10 to 10,000/s (the rate doubled ten times, 0.3 s apart). Per phase: the engine's
  * end-to-end latency p50/p99 as its snapshot reports it (sampled each second, median and worst), the
  * achieved rate and the worst lag; for the console also the FX pulses (count, gaps over 50 ms, the
- * longest gap, the FX thread's CPU time per second) and the heap (largest use, and the floor after a full GC at the phase's end). At the
+ * longest gap, the CPU time per second of the FX thread and of the render thread) and the heap (largest use, and the floor after a full GC at the phase's end). At the
  * end the console's JVM prints its class histogram's top entries.
  *
  * <p>Arguments: {@code [seconds per phase] [events per second] [--jfr] [--max=N] [--kafka-view]}, default
@@ -375,6 +375,7 @@ public final class ConsoleBenchmark {
             long maxHeap = 0;
             EngineSnapshot first = snapshots.get();
             long fxCpu = pulses == null ? 0 : pulses.fxCpuNanos();
+            long renderCpu = pulses == null ? 0 : KafkaViewBenchmark.renderCpu();
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(forSeconds);
             long nextSample = start + TimeUnit.SECONDS.toNanos(1);
@@ -395,6 +396,7 @@ public final class ConsoleBenchmark {
             }
             long stop = System.nanoTime();
             fxCpu = pulses == null ? 0 : pulses.fxCpuNanos() - fxCpu;
+            renderCpu = pulses == null ? 0 : KafkaViewBenchmark.renderCpu() - renderCpu;
             EngineSnapshot last = snapshots.get();
             double achieved = (last.analyticsConsumer().processed()
                             - first.analyticsConsumer().processed())
@@ -410,7 +412,10 @@ public final class ConsoleBenchmark {
                         key + "pulses",
                         pulses.between(start, stop)
                                 + String.format(
-                                        Locale.US, ", FX thread CPU %.0f ms/s", fxCpu / 1e6 / ((stop - start) / 1e9)));
+                                        Locale.US,
+                                        ", FX thread CPU %.0f ms/s, renderer %.0f ms/s",
+                                        fxCpu / 1e6 / ((stop - start) / 1e9),
+                                        renderCpu / 1e6 / ((stop - start) / 1e9)));
                 System.gc();
                 result(key + "heap", String.format(Locale.US, "%d MB, %d MB", maxHeap >> 20, heapUsed() >> 20));
             }

@@ -118,12 +118,12 @@ public final class KafkaViewBenchmark {
                     }
                 },
                 0,
-                500,
+                Long.getLong("kafka-view-bench.every", 500),
                 TimeUnit.MILLISECONDS);
         System.out.printf(
                 Locale.US, "[kafka-view-bench] %d s per period, %d rounds; load %s%n", seconds, rounds, load());
-        System.out.println("| period | FX CPU ms/s | pulses/s | gaps > 50 ms | longest gap ms |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| period | FX CPU ms/s | renderer CPU ms/s | pulses/s | gaps > 50 ms | longest gap ms |");
+        System.out.println("|---|---|---|---|---|---|");
         String[] tabs = {"activities", "alerts", "dead letters", "groups"};
         if (only >= 0) {
             Platform.runLater(() -> {
@@ -159,10 +159,12 @@ public final class KafkaViewBenchmark {
         sleep(2000); // the switch itself is not measured
         var threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getThreadCpuTime(fxThread);
+        long render0 = renderCpu();
         long t0 = System.nanoTime();
         sleep(seconds * 1000L);
         long t1 = System.nanoTime();
         long cpu1 = threads.getThreadCpuTime(fxThread);
+        long render1 = renderCpu();
         long count = 0;
         long over = 0;
         long longest = 0;
@@ -183,12 +185,24 @@ public final class KafkaViewBenchmark {
         double secs = (t1 - t0) / 1e9;
         System.out.printf(
                 Locale.US,
-                "| %s | %.1f | %.1f | %d | %.0f |%n",
+                "| %s | %.1f | %.1f | %.1f | %d | %.0f |%n",
                 label,
                 (cpu1 - cpu0) / 1e6 / secs,
+                (render1 - render0) / 1e6 / secs,
                 count / secs,
                 over,
                 longest / 1e6);
+    }
+
+    /** The CPU time of JavaFX's render thread (which draws the windows, in software here) so far. */
+    static long renderCpu() {
+        var threads = ManagementFactory.getThreadMXBean();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("QuantumRenderer")) {
+                return threads.getThreadCpuTime(info.getThreadId());
+            }
+        }
+        return 0;
     }
 
     /** What the reader hands over twice a second at 20,000 events/s. */
