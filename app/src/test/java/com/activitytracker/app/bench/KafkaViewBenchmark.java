@@ -125,6 +125,14 @@ public final class KafkaViewBenchmark {
         System.out.println("| period | FX CPU ms/s | renderer CPU ms/s | pulses/s | gaps > 50 ms | longest gap ms |");
         System.out.println("|---|---|---|---|---|---|");
         String[] tabs = {"activities", "alerts", "dead letters", "groups"};
+        for (int t = 0; t < 4; t++) { // warm-up, not measured: every tab once
+            int tab = t;
+            Platform.runLater(() -> {
+                view.show();
+                view.showTab(tab);
+            });
+            sleep(seconds * 500L);
+        }
         if (only >= 0) {
             Platform.runLater(() -> {
                 view.show();
