@@ -51,6 +51,9 @@ public final class KafkaViewBenchmark {
     /** {@code full} (default), {@code counts} (batches without records or lags), {@code none}. */
     private static final String FEED = System.getProperty("kafka-view-bench.feed", "full");
 
+    /** The owner window redrawn at every pulse, as the console is. */
+    private static final boolean BUSY_OWNER = Boolean.getBoolean("kafka-view-bench.busy-owner");
+
     private KafkaViewBenchmark() {}
 
     private static InspectorBatch counts() {
@@ -75,7 +78,8 @@ public final class KafkaViewBenchmark {
         Platform.startup(() -> {
             fxThread[0] = Thread.currentThread().getId();
             Stage owner = new Stage();
-            owner.setScene(new Scene(new Label("console"), 1200, 800));
+            Label console = new Label("console");
+            owner.setScene(new Scene(console, 1200, 800));
             owner.show();
             KafkaViewModel model = new KafkaViewModel(
                     sink -> {
@@ -98,6 +102,9 @@ public final class KafkaViewBenchmark {
                 public void handle(long now) {
                     synchronized (pulses) {
                         pulses.add(now);
+                    }
+                    if (BUSY_OWNER) {
+                        console.setText("pulse " + now); // the owner redrawn every pulse, as the console's charts
                     }
                 }
             }.start();
