@@ -143,6 +143,19 @@ class ConsoleKafkaViewUiTest {
         fx.robot.interact(kafka::resend);
         assertThat(fx.<Label>lookup("#kafka-verdict").getText()).startsWith("Not sent: ");
 
+        // only the tab shown has rows (the model keeps the others'); coming back keeps the letter and its edits
+        TableView<?> letters = fx.lookup("#kafka-table-dead-letters");
+        assertThat(activities.getItems()).isEmpty();
+        assertThat(kafka.activities()).isNotEmpty();
+        String edited = editor.getText();
+        fx.robot.interact(() -> fx.console.kafkaViewWindow().showTab(0));
+        assertThat(activities.getItems()).isSameAs(kafka.activities());
+        assertThat(letters.getItems()).isEmpty();
+        fx.robot.interact(() -> fx.console.kafkaViewWindow().showDeadLetters());
+        assertThat(letters.getSelectionModel().getSelectedItem()).isSameAs(letter);
+        assertThat(kafka.letterProperty().get()).isSameAs(letter);
+        assertThat(editor.getText()).isEqualTo(edited);
+
         // the valid correction goes back to the activities topic
         fx.robot.interact(
                 () -> editor.setText(original.replace("\"currency\"", "\"amount\" : 321.5,\n  \"currency\"")));

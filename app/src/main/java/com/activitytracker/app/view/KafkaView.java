@@ -113,7 +113,10 @@ public final class KafkaView {
         deadLetterTab.setContent(deadLetterPane());
         Tab groups = new Tab("Consumer groups", lagPane());
         groups.setId("kafka-tab-groups");
+        feeds.put(groups, new Feed<>(groupsTable, model.lags(), () -> null));
         tabs.getTabs().setAll(activities, alerts, deadLetterTab, groups);
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> feedShownTab());
+        feedShownTab();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("kafka-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -208,8 +211,39 @@ public final class KafkaView {
         return b;
     }
 
+    /**
+     * Only the table of the tab shown has its rows: the others have none until their tab is selected
+     * (the model keeps them). A table the presenter cannot see then costs the FX thread nothing per
+     * batch: hidden content of a tab pane is still laid out and styled when its rows change.
+     */
+    private void feedShownTab() {
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        feeds.forEach((tab, feed) -> feed.show(tab == shown));
+    }
+
+    private final java.util.Map<Tab, Feed<?>> feeds = new java.util.LinkedHashMap<>();
+
+    /** A table and the model's rows it shows while its tab is selected; its selection comes back with them. */
+    private record Feed<T>(TableView<T> table, ObservableList<T> rows, java.util.function.Supplier<T> chosen) {
+        void show(boolean shown) {
+            ObservableList<T> items = shown ? rows : javafx.collections.FXCollections.emptyObservableList();
+            if (table.getItems() == items) {
+                return;
+            }
+            table.setItems(items);
+            T was = chosen.get();
+            if (shown && was != null) {
+                int i = rows.indexOf(was);
+                if (i >= 0) {
+                    table.getSelectionModel().select(i);
+                    table.scrollTo(Math.max(0, i - 3));
+                }
+            }
+        }
+    }
+
     private Tab recordTab(String id, ObservableValue<String> topic, ObservableList<InspectedRecord> rows) {
-        TableView<InspectedRecord> table = recordTable("kafka-table-" + id, rows, false);
+        TableView<InspectedRecord> table = recordTable("kafka-table-" + id, false);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
             if (r != null) {
                 model.select(r);
@@ -223,11 +257,12 @@ public final class KafkaView {
         tab.textProperty().bind(topic);
         tab.setId("kafka-tab-" + id);
         tab.setContent(split);
+        feeds.put(tab, new Feed<>(table, rows, () -> model.selectedProperty().get()));
         return tab;
     }
 
-    private TableView<InspectedRecord> recordTable(String id, ObservableList<InspectedRecord> rows, boolean dlq) {
-        TableView<InspectedRecord> table = new TableView<>(rows);
+    private TableView<InspectedRecord> recordTable(String id, boolean dlq) {
+        TableView<InspectedRecord> table = new TableView<>();
         table.setId(id);
         fixedRows(table);
         table.getStyleClass().add("kafka-table");
@@ -274,6 +309,7 @@ public final class KafkaView {
     }
 
     private static final double ROW_HEIGHT = 24;
+    private TableView<ConsumerGroupLag> groupsTable;
     private final java.util.List<TableView<?>> tables = new java.util.ArrayList<>();
 
     /** The presenter's font is about a third larger (kafka.css): so are the columns and rows. */
@@ -308,12 +344,16 @@ public final class KafkaView {
     }
 
     private Node deadLetterPane() {
-        TableView<InspectedRecord> table = recordTable("kafka-table-dead-letters", model.deadLetters(), true);
+        TableView<InspectedRecord> table = recordTable("kafka-table-dead-letters", true);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
-            if (r != null) {
+            if (r != null && r != model.letterProperty().get()) { // not when its tab comes back: the edits stay
                 model.inspect(r);
             }
         });
+        feeds.put(
+                deadLetterTab,
+                new Feed<>(
+                        table, model.deadLetters(), () -> model.letterProperty().get()));
         model.resentCountProperty().addListener((obs, old, n) -> table.refresh());
 
         TextArea facts = jsonArea("kafka-letter-facts", false);
@@ -392,8 +432,9 @@ public final class KafkaView {
     }
 
     private Node lagPane() {
-        TableView<ConsumerGroupLag> table = new TableView<>(model.lags());
+        TableView<ConsumerGroupLag> table = new TableView<>();
         table.setId("kafka-table-groups");
+        groupsTable = table;
         fixedRows(table);
         table.getStyleClass().add("kafka-table");
         table.setPlaceholder(Styles.label("Reading the consumer groups…", "muted"));

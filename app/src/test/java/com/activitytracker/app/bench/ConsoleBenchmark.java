@@ -47,13 +47,16 @@ import javax.management.ObjectName;
  * ramp from 10 to 10,000/s (the rate doubled ten times, 0.3 s apart). Per phase: the engine's
  * end-to-end latency p50/p99 as its snapshot reports it (sampled each second, median and worst), the
  * achieved rate and the worst lag; for the console also the FX pulses (count, gaps over 50 ms, the
- * longest gap) and the heap (largest use, and the floor after a full GC at the phase's end). At the
+ * longest gap, the CPU time per second of the FX thread and of the render thread) and the heap (largest use, and the floor after a full GC at the phase's end). At the
  * end the console's JVM prints its class histogram's top entries.
  *
  * <p>Arguments: {@code [seconds per phase] [events per second] [--jfr] [--max=N] [--kafka-view]}, default
  * 30 and 20,000; {@code --jfr} records the console's JVM to {@code app/target/console-bench.jfr}; {@code --max=N}
  * skips the probe; {@code --kafka-view} opens the console's Kafka view as soon as the engine streams (run
- * once with and once without it to see what the view costs the FX thread). {@code --phase=headless|console} is how the run starts its own JVMs.
+ * once with and once without it to see what the view costs the FX thread); {@code --only=rate,max,ramp} runs only
+ * those phases. {@code --phase=headless|console} is how the run starts its own JVMs (started by hand, {@code
+ * --phase=console} measures the console alone). The pulses column ends with the FX thread's own CPU time per
+ * second of the phase, which a loaded machine does not inflate as it does the gaps.
  */
 public final class ConsoleBenchmark {
     private static final int WARM_UP_SECONDS = 15;
@@ -116,6 +119,9 @@ public final class ConsoleBenchmark {
                 String.valueOf((long) o.rate),
                 "--max=" + (long) max,
                 "--phase=" + phase));
+        if (!o.only.isEmpty()) {
+            command.add("--only=" + String.join(",", o.only));
+        }
         if (o.kafkaView) {
             command.add("--kafka-view");
         }
@@ -178,14 +184,20 @@ public final class ConsoleBenchmark {
         try (Engine engine = new Engine(settings)) {
             engine.startAndAwait(Duration.ofSeconds(120));
             Phases phases = new Phases("headless", engine::latestSnapshot, engine::setRate, o.seconds, null);
-            phases.steady("rate", o.rate);
+            if (o.runs("rate")) {
+                phases.steady("rate", o.rate);
+            }
             double max = o.max;
             if (max <= 0) {
                 max = phases.probe();
                 result("headless.max.rate", String.format(Locale.US, "%.0f", max));
             }
-            phases.steady("max", max);
-            phases.ramp();
+            if (o.runs("max")) {
+                phases.steady("max", max);
+            }
+            if (o.runs("ramp")) {
+                phases.ramp();
+            }
         }
     }
 
@@ -217,6 +229,7 @@ public final class ConsoleBenchmark {
                     }
                 });
             }
+            pulses.fxThreadId = Thread.currentThread().getId();
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -237,9 +250,15 @@ public final class ConsoleBenchmark {
         new CountDownLatch(1).await(5, TimeUnit.SECONDS);
         awaitStreaming(snapshots);
         result("console.first-event-s", String.format(Locale.US, "%.2f", (pulses.firstCounted - launch) / 1e9));
-        phases.steady("rate", o.rate);
-        phases.steady("max", o.max);
-        phases.ramp();
+        if (o.runs("rate")) {
+            phases.steady("rate", o.rate);
+        }
+        if (o.runs("max")) {
+            phases.steady("max", o.max);
+        }
+        if (o.runs("ramp")) {
+            phases.ramp();
+        }
         histogram();
         console.shutdown(0).get(30, TimeUnit.SECONDS);
     }
@@ -355,6 +374,8 @@ public final class ConsoleBenchmark {
             double worstLag = 0;
             long maxHeap = 0;
             EngineSnapshot first = snapshots.get();
+            long fxCpu = pulses == null ? 0 : pulses.fxCpuNanos();
+            long renderCpu = pulses == null ? 0 : KafkaViewBenchmark.renderCpu();
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(forSeconds);
             long nextSample = start + TimeUnit.SECONDS.toNanos(1);
@@ -374,6 +395,8 @@ public final class ConsoleBenchmark {
                 }
             }
             long stop = System.nanoTime();
+            fxCpu = pulses == null ? 0 : pulses.fxCpuNanos() - fxCpu;
+            renderCpu = pulses == null ? 0 : KafkaViewBenchmark.renderCpu() - renderCpu;
             EngineSnapshot last = snapshots.get();
             double achieved = (last.analyticsConsumer().processed()
                             - first.analyticsConsumer().processed())
@@ -385,7 +408,14 @@ public final class ConsoleBenchmark {
             result(key + "achieved", String.format(Locale.US, "%.0f", achieved));
             result(key + "lag", String.format(Locale.US, "%.2f", worstLag));
             if (pulses != null) {
-                result(key + "pulses", pulses.between(start, stop));
+                result(
+                        key + "pulses",
+                        pulses.between(start, stop)
+                                + String.format(
+                                        Locale.US,
+                                        ", FX thread CPU %.0f ms/s, renderer %.0f ms/s",
+                                        fxCpu / 1e6 / ((stop - start) / 1e9),
+                                        renderCpu / 1e6 / ((stop - start) / 1e9)));
                 System.gc();
                 result(key + "heap", String.format(Locale.US, "%d MB, %d MB", maxHeap >> 20, heapUsed() >> 20));
             }
@@ -401,6 +431,12 @@ public final class ConsoleBenchmark {
         private final List<Long> times = new ArrayList<>(1 << 16);
         private final GcPauses gc = new GcPauses();
         private volatile long firstCounted;
+        private volatile long fxThreadId = -1;
+
+        /** The FX thread's CPU time so far (its own, whatever the load of the machine), in nanoseconds. */
+        long fxCpuNanos() {
+            return fxThreadId < 0 ? 0 : ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThreadId);
+        }
 
         synchronized void add(long now) {
             times.add(now);
@@ -485,9 +521,15 @@ public final class ConsoleBenchmark {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private record Options(int seconds, double rate, double max, boolean jfr, boolean kafkaView, String phase) {
+    private record Options(
+            int seconds, double rate, double max, boolean jfr, boolean kafkaView, String phase, List<String> only) {
+        boolean runs(String step) {
+            return only.isEmpty() || only.contains(step);
+        }
+
         static Options parse(String[] args) {
             List<String> positional = new ArrayList<>();
+            List<String> only = List.of();
             double max = 0;
             boolean jfr = false;
             boolean kafkaView = false;
@@ -499,6 +541,8 @@ public final class ConsoleBenchmark {
                     jfr = true;
                 } else if (a.equals("--kafka-view")) {
                     kafkaView = true;
+                } else if (a.startsWith("--only=")) {
+                    only = List.of(a.substring(7).split(","));
                 } else if (a.startsWith("--phase=")) {
                     phase = a.substring(8);
                 } else {
@@ -507,7 +551,7 @@ public final class ConsoleBenchmark {
             }
             int seconds = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 30;
             double rate = positional.size() > 1 ? Double.parseDouble(positional.get(1)) : 20_000;
-            return new Options(seconds, rate, max, jfr, kafkaView, phase);
+            return new Options(seconds, rate, max, jfr, kafkaView, phase, only);
         }
     }
 

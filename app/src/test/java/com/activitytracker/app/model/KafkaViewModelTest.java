@@ -1,6 +1,7 @@
 package com.activitytracker.app.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.activitytracker.engine.fraud.Severity;
 import com.activitytracker.engine.observability.ConsumerGroupLag;
@@ -94,7 +95,8 @@ class KafkaViewModelTest {
             uiQueue::add,
             background::add,
             ZoneOffset.UTC,
-            () -> List.of(TestSnapshots.alert("a1", Severity.HIGH)));
+            () -> List.of(TestSnapshots.alert("a1", Severity.HIGH)),
+            java.time.Duration.ZERO);
 
     private static InspectedRecord record(String topic, long offset, String key) {
         return new InspectedRecord(
@@ -212,6 +214,81 @@ class KafkaViewModelTest {
         assertThat(model.totalLagProperty().get()).isEqualTo("fraud lag 15");
         assertThat(model.errorProperty().get()).contains("timeout");
         assertThat(model.statusProperty().get()).contains("read 1,234 activities");
+    }
+
+    @Test
+    void batchesWithinAnIntervalReachTheUiInOneLaterHandOver() {
+        java.util.Queue<Runnable> ui = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        KafkaViewModel paced = new KafkaViewModel(
+                sink -> {
+                    tap.sink = sink;
+                    return tap;
+                },
+                ui::add,
+                Runnable::run,
+                ZoneOffset.UTC,
+                List::of,
+                java.time.Duration.ofSeconds(2));
+        paced.open();
+        tap.sink.accept(batch(Map.of("acts", List.of(record("acts", 1, "a")))));
+        assertThat(ui).as("the first batch goes at once").hasSize(1);
+        ui.poll().run();
+        assertThat(paced.activities()).hasSize(1);
+
+        tap.sink.accept(batch(Map.of("acts", List.of(record("acts", 2, "b")))));
+        tap.sink.accept(batch(Map.of("acts", List.of(record("acts", 3, "c")))));
+        assertThat(ui).as("the next waits for the interval").isEmpty();
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !ui.isEmpty());
+        assertThat(ui).as("one hand-over for both").hasSize(1);
+        ui.poll().run();
+        assertThat(paced.activities()).extracting(InspectedRecord::offset).containsExactly(3L, 2L, 1L);
+        paced.close();
+    }
+
+    @Test
+    void aHandOverAskedForBeforeCloseAppliesNothingOfTheClosedReader() {
+        model.open();
+        tap.sink.accept(batch(Map.of("acts", List.of(record("acts", 1, "a")))));
+        model.close();
+        model.open();
+        tap.sink.accept(batch(Map.of("acts", List.of(record("acts", 2, "b")))));
+        runUi();
+        assertThat(model.activities()).extracting(InspectedRecord::offset).containsExactly(2L);
+    }
+
+    @Test
+    void lagsReadAgainUnchangedLeaveTheRowsAlone() {
+        model.open();
+        List<ConsumerGroupLag> rows = List.of(
+                new ConsumerGroupLag("fraud", "Stable", 1, "acts", 0, 90, 100),
+                new ConsumerGroupLag("fraud", "Stable", 1, "acts", 1, 50, 55));
+        tap.sink.accept(new InspectorBatch(Map.of(), Map.of(), Optional.of(rows), Optional.empty()));
+        runUi();
+        List<String> changes = new ArrayList<>();
+        model.lags()
+                .addListener((javafx.collections.ListChangeListener<ConsumerGroupLag>) c -> changes.add(c.toString()));
+
+        tap.sink.accept(new InspectorBatch(Map.of(), Map.of(), Optional.of(List.copyOf(rows)), Optional.empty()));
+        runUi();
+        assertThat(changes).as("the same lags again: no change for the table").isEmpty();
+
+        tap.sink.accept(new InspectorBatch(
+                Map.of(),
+                Map.of(),
+                Optional.of(List.of(rows.get(0), new ConsumerGroupLag("fraud", "Stable", 1, "acts", 1, 55, 70))),
+                Optional.empty()));
+        runUi();
+        assertThat(changes).hasSize(1);
+        assertThat(model.lags().get(1).lag()).isEqualTo(15);
+        assertThat(model.totalLagProperty().get()).isEqualTo("fraud lag 25");
+    }
+
+    @Test
+    void noLagsYetSaysNoGroupIsReading() {
+        model.open();
+        tap.sink.accept(new InspectorBatch(Map.of(), Map.of(), Optional.of(List.of()), Optional.empty()));
+        runUi();
+        assertThat(model.totalLagProperty().get()).isEqualTo("No consumer group is reading");
     }
 
     @Test
