@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.activitytracker.engine.EngineSnapshot;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.config.SettingsLoader;
+import com.activitytracker.engine.consumer.ConsumerGroups;
 import com.activitytracker.engine.event.ActivityEvent;
 import com.activitytracker.engine.event.ActivityEventCodec;
 import com.activitytracker.engine.kafka.KafkaCluster;
@@ -75,7 +76,7 @@ class ConsoleRelaunchUiTest {
                                 Settings.LOG_DIR,
                                 dir.resolve("logs").toString()));
         ActivityEventCodec codec = new ActivityEventCodec();
-        try (KafkaCluster cluster = KafkaCluster.open(settings, Duration.ofSeconds(60));
+        try (KafkaCluster cluster = KafkaCluster.open(settings, Duration.ofSeconds(60), ConsumerGroups.FRAUD);
                 KafkaProducer<String, byte[]> producer = cluster.clients().producer("rehearsal-backlog")) {
             for (int i = 0; i < REHEARSED; i++) {
                 ActivityEvent e = ActivityEvent.builder(

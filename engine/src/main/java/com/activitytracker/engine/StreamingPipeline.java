@@ -54,7 +54,7 @@ final class StreamingPipeline implements AutoCloseable {
     }
 
     KafkaCluster openCluster(Settings settings) {
-        cluster = KafkaCluster.open(settings, KafkaCluster.CONNECT_TIMEOUT);
+        cluster = KafkaCluster.open(settings, KafkaCluster.CONNECT_TIMEOUT, ConsumerGroups.FRAUD);
         return cluster;
     }
 

@@ -47,6 +47,9 @@ public final class KafkaClientFactory {
         // fail fast with a clear message instead of Kafka's default of minutes when the cluster is away
         p.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
         p.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        // the partitions of a topic just created refuse requests for a moment: asking again after 20 ms
+        // instead of Kafka's 100 ms (still doubling, up to 1 s) has a new demo's topics ready ~0.3 s sooner
+        p.putIfAbsent(CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG, "20");
         return Admin.create(p);
     }
 

@@ -27,15 +27,18 @@ public final class KafkaCluster implements AutoCloseable {
     /**
      * Connects to the configured cluster, or starts an embedded broker (data in {@code DATA_DIR/embedded})
      * when none is configured; then checks that it answers and creates the topics when missing.
+     *
+     * @param group the consumer group the program will use first: its coordinator is looked up while the
+     *     topics are created, so the consumers find it ready
      */
-    public static KafkaCluster open(Settings settings, Duration connectTimeout) {
+    public static KafkaCluster open(Settings settings, Duration connectTimeout, String group) {
         if (settings.usesEmbeddedBroker()) {
             EmbeddedKafkaBroker broker =
                     EmbeddedKafkaBroker.start(settings.dataDir().resolve("embedded"), 0, false);
             try {
                 KafkaCluster cluster =
                         new KafkaCluster(settings.withBootstrapServers(broker.bootstrapServers()), broker);
-                cluster.prepareTopics(connectTimeout);
+                cluster.prepareTopics(connectTimeout, group);
                 return cluster;
             } catch (RuntimeException e) {
                 broker.close();
@@ -43,14 +46,12 @@ public final class KafkaCluster implements AutoCloseable {
             }
         }
         KafkaCluster cluster = new KafkaCluster(settings, null);
-        cluster.prepareTopics(connectTimeout);
+        cluster.prepareTopics(connectTimeout, group);
         return cluster;
     }
 
-    private void prepareTopics(Duration timeout) {
-        TopicAdmin admin = new TopicAdmin(clients, timeout);
-        int brokers = admin.awaitCluster();
-        admin.ensureTopics(settings, brokers == 1);
+    private void prepareTopics(Duration timeout, String group) {
+        new TopicAdmin(clients, timeout).prepare(settings, group);
     }
 
     /** The settings with the bootstrap servers actually in use. */

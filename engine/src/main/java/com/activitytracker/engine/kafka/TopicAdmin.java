@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -42,6 +43,34 @@ public final class TopicAdmin {
      */
     public int awaitCluster() {
         try (Admin admin = clients.admin()) {
+            return awaitCluster(admin);
+        }
+    }
+
+    /**
+     * What a program does before its clients start, with one admin client: waits for the cluster and
+     * creates the missing topics. First it asks for the coordinator of {@code group}, without waiting
+     * for the answer: on a new cluster that question makes the broker create and load its
+     * consumer-offsets topic while ours are created, instead of when the consumers first ask for their
+     * coordinator (about 0.3 s more before the first event of a demo counts).
+     *
+     * @return the topics that were created (empty when all existed)
+     */
+    public List<String> prepare(Settings settings, String group) {
+        Admin admin = clients.admin();
+        try {
+            boolean singleBroker = awaitCluster(admin) == 1;
+            admin.listConsumerGroupOffsets(group);
+            return ensureTopics(admin, settings, singleBroker);
+        } finally {
+            // the lookup may still be retrying while the broker loads that topic: its work is done once
+            // the broker has the question, so it is not waited for
+            admin.close(Duration.ZERO);
+        }
+    }
+
+    private int awaitCluster(Admin admin) {
+        try {
             return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .nodes()
                     .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)
@@ -61,34 +90,44 @@ public final class TopicAdmin {
      * @return the topics that were created (empty when all existed)
      */
     public List<String> ensureTopics(Settings settings, boolean singleBroker) {
+        try (Admin admin = clients.admin()) {
+            return ensureTopics(admin, settings, singleBroker);
+        }
+    }
+
+    private List<String> ensureTopics(Admin admin, Settings settings, boolean singleBroker) {
         short replication = singleBroker ? 1 : settings.replicationFactor();
         List<String> wanted = List.of(settings.activitiesTopic(), settings.alertsTopic(), settings.dlqTopic());
         List<String> created = new ArrayList<>();
-        try (Admin admin = clients.admin()) {
+        try {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            for (String topic : wanted) {
-                if (existing.contains(topic)) {
-                    continue;
-                }
-                NewTopic newTopic = new NewTopic(topic, settings.partitions(), replication)
-                        .configs(Map.of(
-                                "retention.ms",
-                                        String.valueOf(Duration.ofDays(1).toMillis()),
-                                // room for records over the 1 MiB contract limit, so they reach the DLQ intact
-                                "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES)));
+            List<NewTopic> missing = wanted.stream()
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, settings.partitions(), replication)
+                            .configs(Map.of(
+                                    "retention.ms",
+                                    String.valueOf(Duration.ofDays(1).toMillis()),
+                                    // room for records over the 1 MiB contract limit, so they reach the DLQ intact
+                                    "max.message.bytes",
+                                    String.valueOf(MAX_MESSAGE_BYTES))))
+                    .toList();
+            // one request for all of them: each creation is a round of the controller's metadata log
+            Map<String, KafkaFuture<Void>> results =
+                    missing.isEmpty() ? Map.of() : admin.createTopics(missing).values();
+            for (NewTopic topic : missing) {
                 try {
-                    admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                    created.add(topic);
+                    results.get(topic.name()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    created.add(topic.name());
                     log.info(
                             "Created topic {} ({} partitions, replication factor {})",
-                            topic,
+                            topic.name(),
                             settings.partitions(),
                             replication);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) { // another process won the race: fine
-                        throw new KafkaUnavailableException("the cluster refused to create topic '" + topic + "' ("
-                                + settings.partitions() + " partitions, replication factor " + replication + "): "
-                                + e.getCause().getMessage());
+                        throw new KafkaUnavailableException("the cluster refused to create topic '" + topic.name()
+                                + "' (" + settings.partitions() + " partitions, replication factor " + replication
+                                + "): " + e.getCause().getMessage());
                     }
                 }
             }

@@ -2,6 +2,7 @@ package com.activitytracker.engine.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.testing.KafkaTestCluster;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,24 @@ class EmbeddedKafkaBrokerTest {
                     .allTopicNames()
                     .get();
             assertThat(description.get(settings.activitiesTopic()).partitions()).hasSize(3);
+        }
+    }
+
+    @Test
+    void preparingANewBrokerCreatesItsOffsetsTopicBeforeAnyConsumerAsks() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("new"), 0, true)) {
+            Settings settings = new KafkaTestCluster(broker.bootstrapServers())
+                    .freshSettings(dir, Map.of(Settings.KAFKA_PARTITIONS, "2"));
+            KafkaClientFactory clients = new KafkaClientFactory(settings);
+            assertThat(new TopicAdmin(clients, Duration.ofSeconds(10)).prepare(settings, "a-group"))
+                    .containsExactly(settings.activitiesTopic(), settings.alertsTopic(), settings.dlqTopic());
+            try (Admin a = clients.admin()) {
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> a.listTopics(new ListTopicsOptions().listInternal(true))
+                                .names()
+                                .get()
+                                .contains("__consumer_offsets"));
+            }
         }
     }
 
