@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -127,8 +128,8 @@ public final class KafkaView {
         root.getStyleClass().add("kafka-view");
         root.setId("kafka-view");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene =
-                new Scene(root, Math.min(1280, screen.getWidth() * 0.94), Math.min(820, screen.getHeight() * 0.92));
+        Dimension2D size = openingSize(screen);
+        Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         ThemeStyler.bind(scene, theme, presenter);
         markNarrow(root, scene.getWidth());
         scene.widthProperty().addListener((obs, old, w) -> markNarrow(root, w.doubleValue()));
@@ -164,6 +165,11 @@ public final class KafkaView {
 
     static final String NARROW_CLASS = "kafka-narrow";
     static final double NARROW_BELOW_WIDTH = 1440;
+
+    /** The window's size when it opens on a screen with these visual bounds: 1280x820 where there is room. */
+    public static Dimension2D openingSize(Rectangle2D screen) {
+        return new Dimension2D(Math.min(1280, screen.getWidth() * 0.94), Math.min(820, screen.getHeight() * 0.92));
+    }
 
     /** Opens the reader and shows the window (or brings it to the front). */
     public void show() {
