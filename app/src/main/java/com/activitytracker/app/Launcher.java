@@ -66,6 +66,8 @@ public final class Launcher {
         CompletableFuture<Prepared> prepared =
                 CompletableFuture.supplyAsync(() -> prepare(loader, envFile, options, exitCode));
         Platform.setImplicitExit(false);
+        // this jar runs JavaFX from the class path on purpose: no "Unsupported JavaFX configuration" alarm
+        ClassPathJavaFx.quietUnsupportedConfigurationWarning(Platform.class.getModule());
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();

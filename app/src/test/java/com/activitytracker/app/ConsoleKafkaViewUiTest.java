@@ -4,20 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.activitytracker.app.model.KafkaViewModel;
+import com.activitytracker.app.view.KafkaView;
 import com.activitytracker.engine.EngineSnapshot;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.observability.InspectedRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -188,6 +195,99 @@ class ConsoleKafkaViewUiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !readerThreadAlive());
         fx.console.session().resume();
         fx.assertNoFxErrors();
+    }
+
+    /**
+     * The reason a record was refused is read whole in the dead-letter table at the screens a presenter
+     * meets, with the window as it opens there and maximised, in normal and presenter mode: no cell of the
+     * table is cut short with an ellipsis, and each reason is also whole in its cell's tooltip.
+     */
+    @Test
+    void theDeadLettersReasonIsNeverCutAtAnyScreenSizeOrMode() {
+        KafkaViewModel kafka = fx.console.kafkaView();
+        fx.robot.interact(() -> fx.console.openKafkaView());
+        fx.robot.interact(kafka::sendBrokenPurchase);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.deadLetters().stream()
+                                .filter(r -> r.key().equals("demo-broken"))
+                                .count()
+                        >= 2);
+        KafkaView view = fx.console.kafkaViewWindow();
+        fx.robot.interact(view::showDeadLetters);
+        TableView<?> letters = fx.lookup("#kafka-table-dead-letters");
+        try {
+            for (WindowSize screen : WindowSize.CHECKED) {
+                Dimension2D opening = KafkaView.openingSize(new Rectangle2D(0, 0, screen.width(), screen.height()));
+                for (Dimension2D window : List.of(opening, new Dimension2D(screen.width(), screen.height()))) {
+                    for (boolean presenter : List.of(false, true)) {
+                        assertReasonsWhole(view, letters, window, presenter);
+                    }
+                }
+            }
+        } finally {
+            fx.robot.interact(() -> {
+                if (fx.console.model().main().presenterModeProperty().get()) {
+                    fx.console.model().main().togglePresenterMode();
+                }
+                view.showTab(0); // as it opens: only the tab shown has rows, and the other test reads the first
+                view.close();
+            });
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !readerThreadAlive());
+        fx.assertNoFxErrors();
+    }
+
+    private static void assertReasonsWhole(
+            KafkaView view, TableView<?> letters, Dimension2D window, boolean presenter) {
+        String where = (int) window.getWidth() + "x" + (int) window.getHeight() + ", presenter mode " + presenter;
+        fx.robot.interact(() -> {
+            view.stage().setWidth(window.getWidth());
+            view.stage().setHeight(window.getHeight());
+            if (fx.console.model().main().presenterModeProperty().get() != presenter) {
+                fx.console.model().main().togglePresenterMode();
+            }
+        });
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Math.abs(view.scene().getWidth() - window.getWidth()) < 2
+                        && Math.abs(view.scene().getHeight() - window.getHeight()) < 2);
+        assertThat(view.scene().getRoot().getStyleClass().contains("presenter")).isEqualTo(presenter);
+        // a pulse or two after the resize the columns have their widths; the check then holds steadily
+        await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(300)).untilAsserted(() -> {
+            List<String> problems = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
+            fx.robot.interact(() -> {
+                for (TableCell<?, ?> cell :
+                        fx.robot.from(letters).lookup(".table-cell").<TableCell<?, ?>>queryAll()) {
+                    String text = cell.getText();
+                    if (cell.isEmpty() || text == null || text.isEmpty() || !cell.isVisible()) {
+                        continue;
+                    }
+                    String shown = shownText(cell);
+                    if (!text.equals(shown)) {
+                        problems.add(cell.getTableColumn().getText() + " shows \"" + shown + "\" instead of \"" + text
+                                + "\"");
+                    }
+                    if ("kafka-dead-letter-why".equals(cell.getTableColumn().getId())) {
+                        reasons.add(text);
+                        if (cell.getTooltip() == null
+                                || !text.equals(cell.getTooltip().getText())) {
+                            problems.add("the reason \"" + text + "\" is not whole in its tooltip");
+                        }
+                    }
+                }
+            });
+            assertThat(reasons).as("reasons shown at %s", where).contains("purchase without 'amount'");
+            assertThat(problems).as("cut cells at %s", where).isEmpty();
+        });
+    }
+
+    /** The text a cell's skin actually draws (with an ellipsis when cut); null before the skin exists. */
+    private static String shownText(Labeled labeled) {
+        return labeled.getChildrenUnmodifiable().stream()
+                .filter(Text.class::isInstance)
+                .map(n -> ((Text) n).getText())
+                .findFirst()
+                .orElse(null);
     }
 
     private static boolean drained() {

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -25,6 +26,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -38,6 +40,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -56,7 +59,7 @@ public final class KafkaView {
     private final TabPane tabs = new TabPane();
     private final Tab deadLetterTab = new Tab();
     private final Path exportFolder;
-    /** Every column with its width at the normal font size; presenter mode widens them with the font. */
+    /** Every column with its width at the normal font size; a larger font (presenter mode) widens them with it. */
     private final java.util.Map<TableColumn<?, ?>, Double> baseWidths = new java.util.LinkedHashMap<>();
 
     public KafkaView(
@@ -125,11 +128,15 @@ public final class KafkaView {
         root.getStyleClass().add("kafka-view");
         root.setId("kafka-view");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene =
-                new Scene(root, Math.min(1280, screen.getWidth() * 0.94), Math.min(820, screen.getHeight() * 0.92));
+        Dimension2D size = openingSize(screen);
+        Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         ThemeStyler.bind(scene, theme, presenter);
-        scaleColumns(presenter.getValue());
-        presenter.addListener((obs, old, on) -> scaleColumns(on));
+        markNarrow(root, scene.getWidth());
+        scene.widthProperty().addListener((obs, old, w) -> markNarrow(root, w.doubleValue()));
+        // the columns follow the font the view is drawn in (kafka.css: larger in presenter mode, a little less
+        // so on a low window); the filter field inherits it from the view's root like the tables' cells
+        scaleColumns(filter.getFont());
+        filter.fontProperty().addListener((obs, old, font) -> scaleColumns(font));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.hide();
@@ -140,6 +147,28 @@ public final class KafkaView {
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(560, screen.getHeight()));
         stage.setOnHidden(e -> model.close());
+    }
+
+    /**
+     * On a window narrower than {@link #NARROW_BELOW_WIDTH} the presenter's font is the smaller one, as on a
+     * low window (kafka.css): the larger one leaves the dead letter's reason and the inspector's titles
+     * too little room beside each other. The window opens 1280 wide on every screen up to a maximised one.
+     */
+    private static void markNarrow(Region root, double width) {
+        boolean narrow = width > 0 && width < NARROW_BELOW_WIDTH;
+        if (narrow && !root.getStyleClass().contains(NARROW_CLASS)) {
+            root.getStyleClass().add(NARROW_CLASS);
+        } else if (!narrow) {
+            root.getStyleClass().remove(NARROW_CLASS);
+        }
+    }
+
+    static final String NARROW_CLASS = "kafka-narrow";
+    static final double NARROW_BELOW_WIDTH = 1440;
+
+    /** The window's size when it opens on a screen with these visual bounds: 1280x820 where there is room. */
+    public static Dimension2D openingSize(Rectangle2D screen) {
+        return new Dimension2D(Math.min(1280, screen.getWidth() * 0.94), Math.min(820, screen.getHeight() * 0.92));
     }
 
     /** Opens the reader and shows the window (or brings it to the front). */
@@ -281,6 +310,10 @@ public final class KafkaView {
                             .orElse(""),
                     70);
             TableColumn<InspectedRecord, String> why = column("Why", InspectedRecord::summary, 260);
+            why.setId("kafka-dead-letter-why");
+            // the last column: it takes the width the others leave (the resize policy), and a reason longer
+            // than that is whole in the cell's tooltip and in the inspector's facts
+            why.setCellFactory(col -> new WhyCell());
             table.getColumns().setAll(java.util.List.of(time, key, by, why));
             table.setRowFactory(t -> new TableRow<>() {
                 @Override
@@ -312,9 +345,14 @@ public final class KafkaView {
     private TableView<ConsumerGroupLag> groupsTable;
     private final java.util.List<TableView<?>> tables = new java.util.ArrayList<>();
 
-    /** The presenter's font is about a third larger (kafka.css): so are the columns and rows. */
-    private void scaleColumns(Boolean presenter) {
-        double factor = Boolean.TRUE.equals(presenter) ? PRESENTER_SCALE : 1;
+    /**
+     * Columns and rows grow with the font: the presenter's is about a third larger (kafka.css), a sixth on
+     * a window lower than {@link ThemeStyler#COMPACT_BELOW_HEIGHT}. Scaled by the font actually used, the
+     * narrow columns are as wide as their text needs and leave the rest to the last, widest one (the dead
+     * letter's reason, the record's value).
+     */
+    private void scaleColumns(Font font) {
+        double factor = Math.max(1, font.getSize() / NORMAL_FONT_SIZE);
         tables.forEach(t -> t.setFixedCellSize(Math.round(ROW_HEIGHT * factor)));
         baseWidths.forEach((c, w) -> {
             c.setPrefWidth(w * factor);
@@ -323,7 +361,27 @@ public final class KafkaView {
         });
     }
 
-    private static final double PRESENTER_SCALE = 1.32;
+    /** The font size the base widths are set for: the root's in base.css, which the view keeps outside presenter mode. */
+    private static final double NORMAL_FONT_SIZE = 13;
+
+    /** The reason a record was refused: whole in a tooltip, however narrow the column. */
+    private static final class WhyCell extends TableCell<InspectedRecord, String> {
+        private final Tooltip whole = new Tooltip();
+
+        WhyCell() {
+            whole.setWrapText(true);
+            whole.setMaxWidth(640);
+        }
+
+        @Override
+        protected void updateItem(String why, boolean empty) {
+            super.updateItem(why, empty);
+            boolean shown = !empty && why != null && !why.isEmpty();
+            setText(shown ? why : null);
+            whole.setText(shown ? why : "");
+            setTooltip(shown ? whole : null);
+        }
+    }
 
     private <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
@@ -357,7 +415,8 @@ public final class KafkaView {
         model.resentCountProperty().addListener((obs, old, n) -> table.refresh());
 
         TextArea facts = jsonArea("kafka-letter-facts", false);
-        facts.setWrapText(false);
+        // wrapped, so a long reason ("Why:") is read whole without scrolling sideways
+        facts.setWrapText(true);
         facts.setPrefRowCount(8);
         facts.setMinHeight(Region.USE_PREF_SIZE);
         facts.textProperty().bind(model.letterFactsProperty());
