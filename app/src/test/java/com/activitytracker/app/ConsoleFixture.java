@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -112,5 +114,14 @@ final class ConsoleFixture {
     void close() throws Exception {
         FxToolkit.setupFixture(() -> console.shutdown(0));
         exitCode.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** The text a label's or cell's skin actually draws (with an ellipsis when cut); null before the skin exists. */
+    static String shownText(Labeled labeled) {
+        return labeled.getChildrenUnmodifiable().stream()
+                .filter(Text.class::isInstance)
+                .map(n -> ((Text) n).getText())
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -24,7 +24,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.scene.text.Text;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -262,7 +261,7 @@ class ConsoleKafkaViewUiTest {
                     if (cell.isEmpty() || text == null || text.isEmpty() || !cell.isVisible()) {
                         continue;
                     }
-                    String shown = shownText(cell);
+                    String shown = ConsoleFixture.shownText(cell);
                     if (!text.equals(shown)) {
                         problems.add(cell.getTableColumn().getText() + " shows \"" + shown + "\" instead of \"" + text
                                 + "\"");
@@ -279,15 +278,6 @@ class ConsoleKafkaViewUiTest {
             assertThat(reasons).as("reasons shown at %s", where).contains("purchase without 'amount'");
             assertThat(problems).as("cut cells at %s", where).isEmpty();
         });
-    }
-
-    /** The text a cell's skin actually draws (with an ellipsis when cut); null before the skin exists. */
-    private static String shownText(Labeled labeled) {
-        return labeled.getChildrenUnmodifiable().stream()
-                .filter(Text.class::isInstance)
-                .map(n -> ((Text) n).getText())
-                .findFirst()
-                .orElse(null);
     }
 
     private static boolean drained() {

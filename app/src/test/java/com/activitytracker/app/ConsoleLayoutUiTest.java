@@ -112,7 +112,7 @@ class ConsoleLayoutUiTest {
                     || labeled.getGraphic() != null && labeled.getStyleClass().contains("list-cell")) {
                 continue;
             }
-            String shown = shownText(labeled);
+            String shown = ConsoleFixture.shownText(labeled);
             if (shown != null && !shown.equals(text)) {
                 found.add(describe(labeled) + " shows \"" + shown + "\" instead of \"" + text + "\"");
             }
@@ -144,15 +144,6 @@ class ConsoleLayoutUiTest {
                     + widest.getLayoutBounds().getWidth());
         }
         return found;
-    }
-
-    /** The text a label's skin actually draws (with an ellipsis when cut); null before the skin exists. */
-    private static String shownText(Labeled labeled) {
-        return labeled.getChildrenUnmodifiable().stream()
-                .filter(Text.class::isInstance)
-                .map(n -> ((Text) n).getText())
-                .findFirst()
-                .orElse(null);
     }
 
     private static List<Labeled> labeleds(Parent parent) {

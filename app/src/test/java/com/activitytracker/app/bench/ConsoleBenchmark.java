@@ -215,12 +215,7 @@ public final class ConsoleBenchmark {
         if (!o.desktop) {
             // Monocle composes every window into one screen buffer and redraws it whole, so a second
             // window (the Kafka view) costs more here than on a desktop, where each window is its own
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("prism.text", "t2k");
-            System.setProperty("java.awt.headless", "true");
-            System.setProperty("headless.geometry", "1440x900-32");
+            KafkaViewBenchmark.useHeadlessMonocle();
         }
         Settings settings = settings(o.rate);
         Path work = Files.createTempDirectory("console-bench-snapshots");

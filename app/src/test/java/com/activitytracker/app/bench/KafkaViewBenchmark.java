@@ -60,16 +60,21 @@ public final class KafkaViewBenchmark {
         return new InspectorBatch(Map.of(), Map.of(ACTS, 10_000L), Optional.empty(), Optional.empty());
     }
 
-    public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int only = args.length > 2 ? Integer.parseInt(args[2]) : -1; // one tab open throughout, for a profile
+    /** JavaFX on headless Monocle with software rendering, 1440x900: call before the toolkit starts. */
+    static void useHeadlessMonocle() {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
         System.setProperty("headless.geometry", "1440x900-32");
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int only = args.length > 2 ? Integer.parseInt(args[2]) : -1; // one tab open throughout, for a profile
+        useHeadlessMonocle();
 
         Tap tap = new Tap();
         long[] fxThread = {-1};
