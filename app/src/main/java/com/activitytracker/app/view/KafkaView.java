@@ -155,16 +155,11 @@ public final class KafkaView {
      * too little room beside each other. The window opens 1280 wide on every screen up to a maximised one.
      */
     private static void markNarrow(Region root, double width) {
-        boolean narrow = width > 0 && width < NARROW_BELOW_WIDTH;
-        if (narrow && !root.getStyleClass().contains(NARROW_CLASS)) {
-            root.getStyleClass().add(NARROW_CLASS);
-        } else if (!narrow) {
-            root.getStyleClass().remove(NARROW_CLASS);
-        }
+        ThemeStyler.mark(root, NARROW_CLASS, width > 0 && width < NARROW_BELOW_WIDTH);
     }
 
-    static final String NARROW_CLASS = "kafka-narrow";
-    static final double NARROW_BELOW_WIDTH = 1440;
+    private static final String NARROW_CLASS = "kafka-narrow";
+    private static final double NARROW_BELOW_WIDTH = 1440;
 
     /** The window's size when it opens on a screen with these visual bounds: 1280x820 where there is room. */
     public static Dimension2D openingSize(Rectangle2D screen) {

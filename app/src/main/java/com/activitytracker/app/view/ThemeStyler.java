@@ -31,11 +31,15 @@ public final class ThemeStyler {
     }
 
     private static void applyCompact(Parent root, double height) {
-        boolean compact = height > 0 && height < COMPACT_BELOW_HEIGHT;
-        if (compact && !root.getStyleClass().contains(COMPACT_CLASS)) {
-            root.getStyleClass().add(COMPACT_CLASS);
-        } else if (!compact) {
-            root.getStyleClass().remove(COMPACT_CLASS);
+        mark(root, COMPACT_CLASS, height > 0 && height < COMPACT_BELOW_HEIGHT);
+    }
+
+    /** Adds the style class once when {@code on}, removes it otherwise. */
+    static void mark(Parent root, String styleClass, boolean on) {
+        if (!on) {
+            root.getStyleClass().remove(styleClass);
+        } else if (!root.getStyleClass().contains(styleClass)) {
+            root.getStyleClass().add(styleClass);
         }
     }
 
