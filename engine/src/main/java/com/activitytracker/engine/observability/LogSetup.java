@@ -1,23 +1,26 @@
 package com.activitytracker.engine.observability;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
 import com.activitytracker.engine.config.Settings;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /**
  * Points Logback at the resolved settings. Settings can come from a .env file or options, which
- * Logback cannot see on its own, so the program sets them as properties and reloads the configuration.
+ * Logback cannot see on its own, so the program sets them as system properties; Logback's first use
+ * reads its configuration with them ({@link LogConfigurator}), and a later call with other settings
+ * reloads it.
  */
 public final class LogSetup {
     public static final String ROLE = "role";
     public static final String RUN_ID = "run_id";
     /** As named in logback.xml. */
     public static final String LOG_FILE = "activity-tracker.jsonl";
+    /** The system properties {@code logback.xml} reads. */
+    private static final String[] PROPERTIES = {"LOG_DIR", "LOG_LEVEL", "CONSOLE_LOG_LEVEL", "KAFKA_LOG_LEVEL"};
 
     private LogSetup() {}
 
@@ -45,20 +48,23 @@ public final class LogSetup {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return runId; // another SLF4J binding (e.g. in an embedding program) owns logging
         }
-        URL config = LogSetup.class.getResource("/logback.xml");
-        context.reset();
+        String wanted = propertiesNow();
+        if (!wanted.equals(context.getObject(LogConfigurator.CONFIGURED_WITH))) {
+            context.reset();
+            LogConfigurator.configure(context, wanted);
+        }
         // context properties rather than MDC: MDC is per thread, and the producer, consumer and
         // Kafka client threads would miss it; the JSON encoder writes these on every line
         context.putProperty(ROLE, role);
         context.putProperty(RUN_ID, runId);
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        try {
-            configurator.doConfigure(config);
-        } catch (JoranException e) {
-            throw new IllegalStateException("broken logback.xml in the engine jar", e);
-        }
         return runId;
+    }
+
+    /** The log settings as the system properties {@code logback.xml} reads now hold them, in one string. */
+    static String propertiesNow() {
+        return Stream.of(PROPERTIES)
+                .map(name -> name + "=" + System.getProperty(name, ""))
+                .collect(Collectors.joining("\n"));
     }
 
     /**
