@@ -13,8 +13,8 @@ import java.net.URL;
  * (found by Logback through {@code META-INF/services}) and notes in the context which log settings
  * it was read with. {@link LogSetup} sets those settings as system properties before it first
  * touches Logback, so in the usual start the file is read once, not once by Logback's own
- * auto-configuration and again by {@link LogSetup} (a cold XML parse costs a launch about a tenth
- * of a second, and a reset while other threads log can lose their lines).
+ * auto-configuration and again by {@link LogSetup} after a reset, which drops the lines other threads
+ * log meanwhile.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
