@@ -4,6 +4,7 @@ import com.activitytracker.app.model.AlertExport;
 import com.activitytracker.app.model.Formats;
 import com.activitytracker.app.model.KafkaViewModel;
 import com.activitytracker.app.model.Theme;
+import com.activitytracker.app.view.LiveRows.Slot;
 import com.activitytracker.engine.observability.ConsumerGroupLag;
 import com.activitytracker.engine.observability.InspectedRecord;
 import java.io.File;
@@ -11,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Dimension2D;
@@ -116,7 +117,7 @@ public final class KafkaView {
         deadLetterTab.setContent(deadLetterPane());
         Tab groups = new Tab("Consumer groups", lagPane());
         groups.setId("kafka-tab-groups");
-        feeds.put(groups, new Feed<>(groupsTable, model.lags(), () -> null));
+        feeds.put(groups, new Feed<>(groupsTable, new LiveRows<>(model.lags(), () -> null)));
         tabs.getTabs().setAll(activities, alerts, deadLetterTab, groups);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> feedShownTab());
         feedShownTab();
@@ -248,28 +249,21 @@ public final class KafkaView {
     private final java.util.Map<Tab, Feed<?>> feeds = new java.util.LinkedHashMap<>();
 
     /** A table and the model's rows it shows while its tab is selected; its selection comes back with them. */
-    private record Feed<T>(TableView<T> table, ObservableList<T> rows, java.util.function.Supplier<T> chosen) {
+    private record Feed<T>(TableView<Slot<T>> table, LiveRows<T> rows) {
         void show(boolean shown) {
-            ObservableList<T> items = shown ? rows : javafx.collections.FXCollections.emptyObservableList();
-            if (table.getItems() == items) {
-                return;
-            }
-            table.setItems(items);
-            T was = chosen.get();
-            if (shown && was != null) {
-                int i = rows.indexOf(was);
-                if (i >= 0) {
-                    table.getSelectionModel().select(i);
-                    table.scrollTo(Math.max(0, i - 3));
-                }
+            if (shown) {
+                rows.attach(table);
+            } else {
+                rows.detach();
             }
         }
     }
 
     private Tab recordTab(String id, ObservableValue<String> topic, ObservableList<InspectedRecord> rows) {
-        TableView<InspectedRecord> table = recordTable("kafka-table-" + id, false);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
-            if (r != null) {
+        TableView<Slot<InspectedRecord>> table = recordTable("kafka-table-" + id, false);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, slot) -> {
+            InspectedRecord r = slot == null ? null : slot.get();
+            if (r != null && r != model.selectedProperty().get()) { // not when the selection follows it down
                 model.select(r);
             }
         });
@@ -281,47 +275,42 @@ public final class KafkaView {
         tab.textProperty().bind(topic);
         tab.setId("kafka-tab-" + id);
         tab.setContent(split);
-        feeds.put(tab, new Feed<>(table, rows, () -> model.selectedProperty().get()));
+        feeds.put(
+                tab,
+                new Feed<>(
+                        table,
+                        new LiveRows<>(rows, () -> model.selectedProperty().get())));
         return tab;
     }
 
-    private TableView<InspectedRecord> recordTable(String id, boolean dlq) {
-        TableView<InspectedRecord> table = new TableView<>();
+    private TableView<Slot<InspectedRecord>> recordTable(String id, boolean dlq) {
+        TableView<Slot<InspectedRecord>> table = new TableView<>();
         table.setId(id);
         fixedRows(table);
         table.getStyleClass().add("kafka-table");
         table.setPlaceholder(
                 Styles.label(dlq ? "No dead letters: every record was valid" : "Waiting for records…", "muted"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<InspectedRecord, String> time = column("Time", r -> model.time(r.timestampMillis()), 100);
-        TableColumn<InspectedRecord, String> partition = column("P", r -> String.valueOf(r.partition()), 34);
-        TableColumn<InspectedRecord, String> offset = column("Offset", r -> Long.toString(r.offset()), 78);
-        TableColumn<InspectedRecord, String> key = column("Key", InspectedRecord::key, 110);
+        TableColumn<Slot<InspectedRecord>, String> time = column("Time", r -> model.time(r.timestampMillis()), 100);
+        TableColumn<Slot<InspectedRecord>, String> partition = column("P", r -> String.valueOf(r.partition()), 34);
+        TableColumn<Slot<InspectedRecord>, String> offset = column("Offset", r -> Long.toString(r.offset()), 78);
+        TableColumn<Slot<InspectedRecord>, String> key = column("Key", InspectedRecord::key, 110);
         if (dlq) {
-            TableColumn<InspectedRecord, String> by = column(
+            TableColumn<Slot<InspectedRecord>, String> by = column(
                     "By",
                     r -> r.deadLetter()
                             .map(InspectedRecord.DeadLetterFacts::consumer)
                             .orElse(""),
                     70);
-            TableColumn<InspectedRecord, String> why = column("Why", InspectedRecord::summary, 260);
+            TableColumn<Slot<InspectedRecord>, String> why = column("Why", InspectedRecord::summary, 260);
             why.setId("kafka-dead-letter-why");
             // the last column: it takes the width the others leave (the resize policy), and a reason longer
             // than that is whole in the cell's tooltip and in the inspector's facts
             why.setCellFactory(col -> new WhyCell());
             table.getColumns().setAll(java.util.List.of(time, key, by, why));
-            table.setRowFactory(t -> new TableRow<>() {
-                @Override
-                protected void updateItem(InspectedRecord item, boolean empty) {
-                    super.updateItem(item, empty);
-                    getStyleClass().remove("kafka-resent");
-                    if (!empty && item != null && model.resent(item)) {
-                        getStyleClass().add("kafka-resent");
-                    }
-                }
-            });
+            table.setRowFactory(t -> new ResentMarkingRow());
         } else {
-            TableColumn<InspectedRecord, String> what = column("Value", InspectedRecord::summary, 240);
+            TableColumn<Slot<InspectedRecord>, String> what = column("Value", InspectedRecord::summary, 240);
             table.getColumns().setAll(java.util.List.of(time, partition, offset, key, what));
         }
         return table;
@@ -337,7 +326,7 @@ public final class KafkaView {
     }
 
     private static final double ROW_HEIGHT = 24;
-    private TableView<ConsumerGroupLag> groupsTable;
+    private TableView<Slot<ConsumerGroupLag>> groupsTable;
     private final java.util.List<TableView<?>> tables = new java.util.ArrayList<>();
 
     /**
@@ -359,8 +348,31 @@ public final class KafkaView {
     /** The font size the base widths are set for: the root's in base.css, which the view keeps outside presenter mode. */
     private static final double NORMAL_FONT_SIZE = 13;
 
+    /** A dead letter's row, marked once its correction has been sent; the mark moves with the letter. */
+    private final class ResentMarkingRow extends TableRow<Slot<InspectedRecord>> {
+        private final InvalidationListener remark = o -> mark();
+
+        ResentMarkingRow() {
+            itemProperty().addListener((obs, old, slot) -> {
+                if (old != null) {
+                    old.removeListener(remark);
+                }
+                if (slot != null) {
+                    slot.addListener(remark);
+                }
+                mark();
+            });
+            model.resentCountProperty().addListener(new WeakInvalidationListener(remark));
+        }
+
+        private void mark() {
+            Slot<InspectedRecord> slot = getItem();
+            ThemeStyler.mark(this, "kafka-resent", slot != null && slot.get() != null && model.resent(slot.get()));
+        }
+    }
+
     /** The reason a record was refused: whole in a tooltip, however narrow the column. */
-    private static final class WhyCell extends TableCell<InspectedRecord, String> {
+    private static final class WhyCell extends TableCell<Slot<InspectedRecord>, String> {
         private final Tooltip whole = new Tooltip();
 
         WhyCell() {
@@ -378,10 +390,11 @@ public final class KafkaView {
         }
     }
 
-    private <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
+    /** A column of the text {@code value} gives for the record in each row's slot; it follows the slot. */
+    private <T> TableColumn<Slot<T>, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<Slot<T>, String> c = new TableColumn<>(title);
         baseWidths.put(c, width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setCellValueFactory(cell -> cell.getValue().map(value));
         c.setPrefWidth(width);
         c.setSortable(false);
         return c;
@@ -397,17 +410,21 @@ public final class KafkaView {
     }
 
     private Node deadLetterPane() {
-        TableView<InspectedRecord> table = recordTable("kafka-table-dead-letters", true);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
-            if (r != null && r != model.letterProperty().get()) { // not when its tab comes back: the edits stay
+        TableView<Slot<InspectedRecord>> table = recordTable("kafka-table-dead-letters", true);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, slot) -> {
+            InspectedRecord r = slot == null ? null : slot.get();
+            // not when its tab comes back or the selection follows it down: the edits stay
+            if (r != null && r != model.letterProperty().get()) {
                 model.inspect(r);
             }
         });
         feeds.put(
                 deadLetterTab,
                 new Feed<>(
-                        table, model.deadLetters(), () -> model.letterProperty().get()));
-        model.resentCountProperty().addListener((obs, old, n) -> table.refresh());
+                        table,
+                        new LiveRows<>(
+                                model.deadLetters(),
+                                () -> model.letterProperty().get())));
 
         TextArea facts = jsonArea("kafka-letter-facts", false);
         // wrapped, so a long reason ("Why:") is read whole without scrolling sideways
@@ -486,7 +503,7 @@ public final class KafkaView {
     }
 
     private Node lagPane() {
-        TableView<ConsumerGroupLag> table = new TableView<>();
+        TableView<Slot<ConsumerGroupLag>> table = new TableView<>();
         table.setId("kafka-table-groups");
         groupsTable = table;
         fixedRows(table);
@@ -513,20 +530,17 @@ public final class KafkaView {
         return box;
     }
 
-    private TableColumn<ConsumerGroupLag, Long> lagColumn() {
-        TableColumn<ConsumerGroupLag, Long> c = new TableColumn<>("Lag");
+    private TableColumn<Slot<ConsumerGroupLag>, Long> lagColumn() {
+        TableColumn<Slot<ConsumerGroupLag>, Long> c = new TableColumn<>("Lag");
         baseWidths.put(c, 80.0);
-        c.setCellValueFactory(
-                cell -> new ReadOnlyObjectWrapper<>(cell.getValue().lag()));
+        c.setCellValueFactory(cell -> cell.getValue().map(ConsumerGroupLag::lag));
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(Long lag, boolean empty) {
                 super.updateItem(lag, empty);
-                getStyleClass().remove("kafka-lagging");
                 setText(empty || lag == null ? null : Formats.count(lag));
-                if (!empty && lag != null && lag > 1_000) {
-                    getStyleClass().add("kafka-lagging");
-                }
+                // restyled only when it changes: the lag is read again every few seconds
+                ThemeStyler.mark(this, "kafka-lagging", !empty && lag != null && lag > 1_000);
             }
         });
         c.setPrefWidth(80);

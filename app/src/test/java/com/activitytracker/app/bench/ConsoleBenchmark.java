@@ -233,6 +233,9 @@ public final class ConsoleBenchmark {
                 console.model().main().engineStateProperty().addListener((obs, old, state) -> {
                     if (state == EngineStatus.State.RUNNING && old != EngineStatus.State.RUNNING) {
                         console.openKafkaView();
+                        if (Boolean.getBoolean("console-bench.kafka-view-paused")) {
+                            console.kafkaView().pausedProperty().set(true); // the window without its reader
+                        }
                     }
                 });
             }

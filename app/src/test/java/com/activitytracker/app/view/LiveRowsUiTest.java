@@ -1,0 +1,175 @@
+package com.activitytracker.app.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.activitytracker.app.view.LiveRows.Slot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/**
+ * A live table whose newest records arrive at the top: the table's rows keep their items (slots) and only
+ * grow at the end, the records move through them, and the selection follows the chosen record.
+ */
+@Tag("ui")
+class LiveRowsUiTest {
+    private final ObservableList<String> source = FXCollections.observableArrayList();
+    private final SimpleObjectProperty<String> chosen = new SimpleObjectProperty<>();
+    private final LiveRows<String> rows = new LiveRows<>(source, chosen::get);
+    private TableView<Slot<String>> table;
+    private Stage stage;
+    private int next;
+
+    @BeforeEach
+    void show() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            table = new TableView<>();
+            table.setFixedCellSize(24);
+            TableColumn<Slot<String>, String> record = new TableColumn<>("Record");
+            record.setCellValueFactory(cell -> cell.getValue());
+            table.getColumns().add(record);
+            table.getSelectionModel().selectedItemProperty().addListener((obs, old, slot) -> {
+                if (slot != null && slot.get() != null) {
+                    chosen.set(slot.get());
+                }
+            });
+            stage = new Stage();
+            stage.setScene(new Scene(table, 300, 24 * 12));
+            stage.show();
+        });
+    }
+
+    @AfterEach
+    void hide() throws Exception {
+        FxToolkit.setupFixture(() -> stage.hide());
+    }
+
+    /** Newest first, at most {@code max}: as the Kafka view's model keeps a topic's records. */
+    private void arrive(int count, int max) {
+        List<String> newest = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            newest.add(0, "r" + next++);
+        }
+        source.addAll(0, newest);
+        if (source.size() > max) {
+            source.remove(max, source.size());
+        }
+    }
+
+    private List<TableRow<?>> rowsInView() {
+        table.layout();
+        List<TableRow<?>> inView = new ArrayList<>();
+        for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+            TableRow<?> r = (TableRow<?>) n;
+            if (r.getIndex() >= 0 && r.getIndex() < table.getItems().size()) {
+                inView.add(r);
+            }
+        }
+        return inView;
+    }
+
+    @Test
+    void recordsMoveThroughRowsThatKeepTheirItem() throws Exception {
+        AtomicInteger rowItemChanges = new AtomicInteger();
+        AtomicInteger listChanges = new AtomicInteger();
+        List<String> shown = new ArrayList<>();
+        FxToolkit.setupFixture(() -> {
+            rows.attach(table);
+            arrive(30, 50);
+            table.layout();
+        });
+        assertThat(table.getItems()).hasSize(30);
+        assertThat(table.getItems().get(0).get()).isEqualTo("r29");
+        FxToolkit.setupFixture(() -> {
+            rowsInView().forEach(r -> r.itemProperty().addListener(o -> rowItemChanges.incrementAndGet()));
+            table.getItems().addListener((javafx.collections.ListChangeListener<Slot<String>>) c -> {
+                while (c.next()) {
+                    if (c.getFrom() < 30) { // a change among the rows already there (growing at the end is not)
+                        listChanges.incrementAndGet();
+                    }
+                }
+            });
+        });
+
+        FxToolkit.setupFixture(() -> {
+            arrive(7, 50);
+            rowsInView()
+                    .forEach(r -> shown.add(r.getIndex() + "="
+                            + r.getChildrenUnmodifiable().stream()
+                                    .map(c -> ((TableCell<?, ?>) c).getText())
+                                    .findFirst()
+                                    .orElse("")));
+        });
+
+        assertThat(rowItemChanges.get()).as("rows given another item").isZero();
+        assertThat(listChanges.get()).as("changes to the table's rows in place").isZero();
+        assertThat(table.getItems()).hasSize(37);
+        assertThat(table.getItems().stream().map(Slot::get).toList()).isEqualTo(source);
+        assertThat(shown).contains("0=r36", "1=r35", "7=r29");
+
+        // the list at its cap: records still move through the same slots, the count stays
+        FxToolkit.setupFixture(() -> arrive(40, 50));
+        assertThat(table.getItems()).hasSize(50);
+        assertThat(table.getItems().get(0).get()).isEqualTo("r76");
+        assertThat(table.getItems().stream().map(Slot::get).toList()).isEqualTo(source);
+        assertThat(rowItemChanges.get()).isZero();
+        assertThat(listChanges.get()).isZero();
+
+        // a filter empties the list: the rows go from the end
+        FxToolkit.setupFixture(() -> source.setAll("only"));
+        assertThat(table.getItems().stream().map(Slot::get).toList()).containsExactly("only");
+    }
+
+    @Test
+    void theSelectionFollowsTheChosenRecordDownAndIsClearedWhenItLeaves() throws Exception {
+        FxToolkit.setupFixture(() -> {
+            rows.attach(table);
+            arrive(10, 20);
+            table.getSelectionModel().select(2); // r7
+        });
+        assertThat(chosen.get()).isEqualTo("r7");
+
+        FxToolkit.setupFixture(() -> arrive(3, 20));
+        assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(5);
+        assertThat(table.getSelectionModel().getSelectedItem().get()).isEqualTo("r7");
+        assertThat(chosen.get()).isEqualTo("r7");
+
+        FxToolkit.setupFixture(() -> arrive(20, 20));
+        assertThat(table.getSelectionModel().getSelectedItem()).isNull();
+        assertThat(chosen.get()).as("the details still show it").isEqualTo("r7");
+    }
+
+    @Test
+    void aHiddenTableHasNoRowsAndComesBackWithTheChosenRecordSelected() throws Exception {
+        FxToolkit.setupFixture(() -> {
+            rows.attach(table);
+            arrive(10, 20);
+            table.getSelectionModel().select(4); // r5
+            rows.detach();
+        });
+        assertThat(table.getItems()).isEmpty();
+
+        FxToolkit.setupFixture(() -> {
+            arrive(2, 20); // while hidden: nothing follows
+            rows.attach(table);
+        });
+        assertThat(table.getItems()).hasSize(12);
+        assertThat(table.getSelectionModel().getSelectedItem().get()).isEqualTo("r5");
+        assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(6);
+    }
+}
