@@ -10,6 +10,7 @@ import com.activitytracker.engine.fraud.FraudThresholds;
 import com.activitytracker.engine.generator.InjectedScenario;
 import com.activitytracker.engine.generator.Scenario;
 import com.activitytracker.engine.kafka.KafkaCluster;
+import com.activitytracker.engine.kafka.KafkaUnavailableException;
 import com.activitytracker.engine.producer.GeneratedTraffic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -115,8 +116,8 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void startFailed(Exception e) {
-        log.error("Engine failed to start: {}", e.getMessage(), e);
+    private void startFailed(Exception e) { // Kafka unreachable or its data folder taken: no stack trace
+        log.error("Engine failed to start: {}", e.getMessage(), e instanceof KafkaUnavailableException ? null : e);
         pipeline.close();
         status(State.FAILED, e.getMessage(), null);
     }

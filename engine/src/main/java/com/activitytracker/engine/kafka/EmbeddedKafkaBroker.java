@@ -42,15 +42,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int port;
     private final boolean deleteDataOnClose;
     private final KafkaRaftServer server;
+    private final DataFolderLock lock;
     private final Duration startTime;
     private boolean closed;
 
     private EmbeddedKafkaBroker(
-            Path dataDir, int port, boolean deleteDataOnClose, KafkaRaftServer server, Duration startTime) {
+            Path dataDir,
+            int port,
+            boolean deleteDataOnClose,
+            KafkaRaftServer server,
+            DataFolderLock lock,
+            Duration startTime) {
         this.dataDir = dataDir;
         this.port = port;
         this.deleteDataOnClose = deleteDataOnClose;
         this.server = server;
+        this.lock = lock;
         this.startTime = startTime;
     }
 
@@ -58,7 +65,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * Formats the storage when new, starts the broker and returns once it answers clients.
      *
      * @param port 0 for any free port
-     * @throws KafkaUnavailableException when the port is taken or the broker does not come up
+     * @throws KafkaUnavailableException when the port is taken, the data folder is another broker's, or the
+     *     broker does not come up
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, boolean deleteDataOnClose) {
         long t0 = System.nanoTime();
@@ -71,23 +79,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new KafkaUnavailableException(
                     "cannot create the broker's data folder " + logDir + ": " + e.getMessage());
         }
-        KafkaConfig config = KafkaConfig.fromProps(brokerProperties(logDir, brokerPort, controllerPort), false);
-        format(config, logDir);
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        DataFolderLock lock = DataFolderLock.acquire(dataDir);
+        KafkaRaftServer server;
+        try {
+            KafkaConfig config = KafkaConfig.fromProps(brokerProperties(logDir, brokerPort, controllerPort), false);
+            format(config, logDir);
+            server = new KafkaRaftServer(config, Time.SYSTEM);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         try {
             server.startup();
         } catch (RuntimeException e) {
             shutdownQuietly(server);
+            lock.close();
             throw new KafkaUnavailableException("embedded Kafka broker failed to start: " + e.getMessage(), e);
         }
         try {
             awaitReady(HOST + ":" + brokerPort);
         } catch (RuntimeException e) {
             shutdownQuietly(server);
+            lock.close();
             throw e;
         }
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
-                dataDir, brokerPort, deleteDataOnClose, server, Duration.ofNanos(System.nanoTime() - t0));
+                dataDir, brokerPort, deleteDataOnClose, server, lock, Duration.ofNanos(System.nanoTime() - t0));
         log.info(
                 "Embedded Kafka broker ready at {} in {} ms (data in {})",
                 broker.bootstrapServers(),
@@ -120,6 +137,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         closed = true;
         shutdownQuietly(server);
+        lock.close();
         if (deleteDataOnClose) {
             deleteRecursively(dataDir);
         }

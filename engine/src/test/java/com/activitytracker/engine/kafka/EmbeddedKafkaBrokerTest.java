@@ -7,11 +7,15 @@ import static org.awaitility.Awaitility.await;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.testing.KafkaTestCluster;
 import com.activitytracker.engine.testing.SharedKafka;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,6 +59,73 @@ class EmbeddedKafkaBrokerTest {
         Path data = dir.resolve("throwaway");
         EmbeddedKafkaBroker.start(data, 0, true).close();
         assertThat(data).doesNotExist();
+    }
+
+    /**
+     * A data folder another process holds (a second console on the same DATA_DIR): one clear sentence, and
+     * nothing of the folder read (Kafka's own lock comes after it reads the metadata log, and a record it
+     * reads half-written halts the process); once that process is gone the folder is ours.
+     */
+    @Test
+    void aDataFolderAnotherProcessHoldsGivesAClearErrorBeforeAnythingIsRead() throws Exception {
+        Path data = dir.resolve("taken");
+        Files.createDirectories(data);
+        Path holder = dir.resolve("Holder.java");
+        Files.writeString(holder, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+
+                public class Holder {
+                    public static void main(String[] args) throws Exception {
+                        try (FileChannel c = FileChannel.open(
+                                        Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                                var lock = c.lock()) {
+                            System.out.println("locked");
+                            System.out.flush();
+                            System.in.read();
+                        }
+                    }
+                }
+                """);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process other = new ProcessBuilder(
+                        java,
+                        holder.toString(),
+                        data.resolve(DataFolderLock.FILE_NAME).toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("locked");
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(data, 0, false))
+                    .isInstanceOf(KafkaUnavailableException.class)
+                    .hasMessage(
+                            "the data folder " + data
+                                    + " is in use by another Activity Tracker: close that one, or set DATA_DIR to another folder");
+            assertThat(data.resolve("kafka-logs")).isEmptyDirectory();
+        } finally {
+            other.destroy();
+            other.waitFor();
+        }
+        EmbeddedKafkaBroker.start(data, 0, true).close();
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void aSecondBrokerInThisProcessOnTheSameFolderIsRefusedAndTheFirstGoesOn() throws Exception {
+        Path data = dir.resolve("shared");
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(data, 0, false)) {
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(data, 0, false))
+                    .isInstanceOf(KafkaUnavailableException.class)
+                    .hasMessageContaining("is in use by another Activity Tracker");
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", first.bootstrapServers()))) {
+                assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS))
+                        .hasSize(1);
+            }
+        }
+        // closed, the folder can be used again: a restart of the engine on the same data
+        EmbeddedKafkaBroker.start(data, 0, true).close();
     }
 
     @Test
