@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>And a hard cap: at most {@code maxTrackedUsers} users are kept. At high rates the longest
  * window (60 min of travel by default) holds millions of users — 20,000 events/s brings about
- * 1,300 new visitors a second, ~1.3 KB of state each — so past the cap the least recently active
+ * 1,300 new visitors a second, 0.5–0.7 KB of state each (docs/BENCHMARKS.md, "Fraud detector
+ * per-user state") — so past the cap the least recently active
  * user's windows are forgotten first. An attacker is by nature among the most recently active, so
  * the patterns a demo or an attack shows are still caught; a dormant user's hour-old country is not.
  */
@@ -35,7 +36,7 @@ public final class FraudDetector {
     /** Two per event outpaces the at most one user an event can add, so a backlog always drains. */
     private static final int EXPIRIES_PER_EVENT = 2;
 
-    /** Users tracked at most by default: about 300 MB of state. */
+    /** Users tracked at most by default: 115–160 MB of state, as measured in docs/BENCHMARKS.md. */
     public static final int DEFAULT_MAX_TRACKED_USERS = 250_000;
 
     /**
