@@ -36,7 +36,7 @@ public final class FraudDetector {
     /** Two per event outpaces the at most one user an event can add, so a backlog always drains. */
     private static final int EXPIRIES_PER_EVENT = 2;
 
-    /** Users tracked at most by default: 115–160 MB of state, as measured in docs/BENCHMARKS.md. */
+    /** Users tracked at most by default: about 115 MB of state, as measured in docs/BENCHMARKS.md. */
     public static final int DEFAULT_MAX_TRACKED_USERS = 250_000;
 
     /**
