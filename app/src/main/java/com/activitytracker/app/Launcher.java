@@ -104,7 +104,9 @@ public final class Launcher {
             SettingsLoader loader, Path envFile, LaunchOptions options, CompletableFuture<Integer> exitCode) {
         Settings settings = loader.load(envFile, Map.of());
         LogSetup.apply(settings, "WARN", "console");
-        MetricsExport metrics = startMetrics(settings);
+        // the engine first: its broker's start is the longest part of a launch, and Prometheus, JMX and the
+        // JVM's meters load while it runs (the engine's meters are exported with them)
+        MetricsExport metrics = MetricsExport.unexported("console");
         TrackerConsole console = new TrackerConsole(
                 settings,
                 overrides -> loader.load(envFile, overrides),
@@ -118,16 +120,17 @@ public final class Launcher {
         console.startEngine();
         // Ctrl+C or a kill in the terminal stops the engine and its broker too
         Runtime.getRuntime().addShutdownHook(new Thread(() -> console.session().close(), "console-shutdown"));
+        exportMetrics(metrics, settings);
         return new Prepared(metrics, console);
     }
 
     /** Metrics on METRICS_PORT (default 9464); a port already taken costs the endpoint, not the demo. */
-    private static MetricsExport startMetrics(Settings settings) {
+    private static void exportMetrics(MetricsExport metrics, Settings settings) {
         try {
-            return MetricsExport.start("console", MetricsPort.of(settings, true));
+            metrics.export(MetricsPort.of(settings, true));
         } catch (SettingsException e) {
             System.err.println(e.getMessage() + " (the console runs without its metrics endpoint)");
-            return MetricsExport.start("console", new MetricsPort(MetricsPort.OFF));
+            metrics.export(new MetricsPort(MetricsPort.OFF));
         }
     }
 

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.jmx.JmxConfig;
 import io.micrometer.jmx.JmxMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,16 +26,60 @@ import java.util.Optional;
 public final class MetricsExport implements AutoCloseable {
     public static final String JMX_DOMAIN = "activitytracker";
 
-    private final PrometheusMeterRegistry prometheus;
-    private final JmxMeterRegistry jmx;
-    private final CompositeMeterRegistry registry;
-    private final JvmGcMetrics gc;
-    private final MetricsEndpoint endpoint;
+    private final String role;
+    private final CompositeMeterRegistry registry = new CompositeMeterRegistry(Clock.SYSTEM);
+    private PrometheusMeterRegistry prometheus;
+    private JmxMeterRegistry jmx;
+    private JvmGcMetrics gc;
+    private MetricsEndpoint endpoint;
     private CompositeMeterRegistry engineScope;
 
-    private MetricsExport(String role, int port) {
+    private MetricsExport(String role) {
+        this.role = role;
+    }
+
+    /**
+     * @param role the command ({@code run}, {@code produce}, ...) or {@code console}; a tag on every meter
+     * @throws com.activitytracker.engine.config.SettingsException naming METRICS_PORT when the port is taken
+     */
+    public static MetricsExport start(String role, MetricsPort port) {
+        MetricsExport metrics = new MetricsExport(role);
+        metrics.export(port);
+        return metrics;
+    }
+
+    /**
+     * The registry alone, exported by a later {@link #export}: the console starts its engine (and the
+     * broker's start, the longest part of a launch) first, and loads Prometheus, JMX and the JVM meters
+     * while the broker starts. Meters registered before the export are exported with the rest.
+     */
+    public static MetricsExport unexported(String role) {
+        return new MetricsExport(role);
+    }
+
+    /**
+     * Adds Prometheus (served on {@code port} unless off), JMX and the JVM's meters; once.
+     *
+     * @throws com.activitytracker.engine.config.SettingsException naming METRICS_PORT when the port is taken;
+     *     nothing is exported then, and the export can be asked again (with the port off)
+     */
+    public synchronized void export(MetricsPort port) {
+        if (prometheus != null) {
+            throw new IllegalStateException("the metrics are exported already");
+        }
         // exports the consumers' per-event EventTimers as histograms, read from their one recording
-        prometheus = new TrackerPrometheusRegistry();
+        PrometheusMeterRegistry served = new TrackerPrometheusRegistry();
+        served.config().commonTags("application", "activity-tracker", "role", role);
+        // histogram buckets only where they are read (histogram_quantile); JMX shows a timer's count,
+        // total and max, and the buckets would cost every event a few dozen more updates there
+        served.config().meterFilter(new LatencyHistograms());
+        try {
+            endpoint = port.port() == MetricsPort.OFF ? null : MetricsEndpoint.start(served, port.port());
+        } catch (RuntimeException e) {
+            served.close();
+            throw e;
+        }
+        prometheus = served;
         jmx = new JmxMeterRegistry(
                 new JmxConfig() {
                     @Override
@@ -52,13 +95,7 @@ public final class MetricsExport implements AutoCloseable {
                 Clock.SYSTEM);
         // on each exporting registry rather than the composite, so meters registered through an
         // engine scope (a composite of its own) get the tags and the histograms too
-        for (MeterRegistry exporter : List.of(prometheus, jmx)) {
-            exporter.config().commonTags("application", "activity-tracker", "role", role);
-        }
-        // histogram buckets only where they are read (histogram_quantile); JMX shows a timer's count,
-        // total and max, and the buckets would cost every event a few dozen more updates there
-        prometheus.config().meterFilter(new LatencyHistograms());
-        registry = new CompositeMeterRegistry(Clock.SYSTEM);
+        jmx.config().commonTags("application", "activity-tracker", "role", role);
         registry.add(prometheus);
         registry.add(jmx);
         new ClassLoaderMetrics().bindTo(registry);
@@ -68,23 +105,6 @@ public final class MetricsExport implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         gc = new JvmGcMetrics();
         gc.bindTo(registry);
-        MetricsEndpoint started = null;
-        try {
-            started = port == MetricsPort.OFF ? null : MetricsEndpoint.start(prometheus, port);
-        } finally {
-            if (port != MetricsPort.OFF && started == null) {
-                closeRegistries();
-            }
-        }
-        endpoint = started;
-    }
-
-    /**
-     * @param role the command ({@code run}, {@code produce}, ...) or {@code console}; a tag on every meter
-     * @throws com.activitytracker.engine.config.SettingsException naming METRICS_PORT when the port is taken
-     */
-    public static MetricsExport start(String role, MetricsPort port) {
-        return new MetricsExport(role, port.port());
     }
 
     /** Where the engine and the clients register their meters. */
@@ -92,12 +112,12 @@ public final class MetricsExport implements AutoCloseable {
         return registry;
     }
 
-    /** The Prometheus side, e.g. to scrape without HTTP. */
-    public PrometheusMeterRegistry prometheus() {
+    /** The Prometheus side, e.g. to scrape without HTTP; null until {@link #export}. */
+    public synchronized PrometheusMeterRegistry prometheus() {
         return prometheus;
     }
 
-    public Optional<MetricsEndpoint> endpoint() {
+    public synchronized Optional<MetricsEndpoint> endpoint() {
         return Optional.ofNullable(endpoint);
     }
 
@@ -119,17 +139,17 @@ public final class MetricsExport implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (endpoint != null) {
             endpoint.close();
         }
-        closeRegistries();
-    }
-
-    private void closeRegistries() {
-        gc.close();
+        if (gc != null) {
+            gc.close();
+        }
         registry.close();
-        jmx.close();
-        prometheus.close();
+        if (prometheus != null) { // closed with the composite already; said for whoever reads this
+            jmx.close();
+            prometheus.close();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.activitytracker.engine.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.activitytracker.engine.config.MetricsPort;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -63,6 +64,47 @@ class MetricsExportTest {
         }
         assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(pattern, null))
                 .isEmpty();
+    }
+
+    /** The console's order: the engine registers its meters, then Prometheus, JMX and the JVM's are added. */
+    @Test
+    void metersRegisteredBeforeTheExportAreExportedWithTheRest() throws Exception {
+        try (MetricsExport metrics = MetricsExport.unexported("console")) {
+            assertThat(metrics.prometheus()).isNull();
+            MeterRegistry engine = metrics.engineScope();
+            AtomicLong sent = new AtomicLong(7);
+            FunctionCounter.builder("tracker.test.sent", sent, AtomicLong::get).register(engine);
+            Timer latency = Timer.builder("tracker.test.latency").register(engine);
+
+            metrics.export(new MetricsPort(MetricsPort.OFF));
+            latency.record(Duration.ofMillis(12));
+
+            String scrape = metrics.prometheus().scrape();
+            assertThat(scrape)
+                    .contains("tracker_test_sent_total{application=\"activity-tracker\",role=\"console\"} 7.0")
+                    .contains("tracker_test_latency_seconds_count{application=\"activity-tracker\",role=\"console\"} 1")
+                    .contains("tracker_test_latency_seconds_bucket{")
+                    .contains("jvm_memory_used_bytes");
+            assertThat(ManagementFactory.getPlatformMBeanServer()
+                            .queryNames(new ObjectName(MetricsExport.JMX_DOMAIN + ":*"), null))
+                    .anyMatch(n -> n.toString().contains("trackerTestSent"));
+            assertThatThrownBy(() -> metrics.export(new MetricsPort(MetricsPort.OFF)))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aTakenPortExportsNothingAndTheExportCanBeAskedAgainWithoutAPort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+                MetricsExport metrics = MetricsExport.unexported("console")) {
+            assertThatThrownBy(() -> metrics.export(new MetricsPort(taken.getLocalPort())))
+                    .isInstanceOf(com.activitytracker.engine.config.SettingsException.class)
+                    .hasMessageContaining("METRICS_PORT");
+            assertThat(metrics.prometheus()).isNull();
+            metrics.export(new MetricsPort(MetricsPort.OFF));
+            assertThat(metrics.endpoint()).isEmpty();
+            assertThat(metrics.prometheus().scrape()).contains("jvm_memory_used_bytes");
+        }
     }
 
     @Test
