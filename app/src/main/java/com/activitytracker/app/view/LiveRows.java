@@ -13,11 +13,11 @@ import javafx.scene.control.TableView;
  * A table's rows for a list that changes several times a second with its newest records at the top: the
  * table shows slots that stay where they are, and the records move through them.
  *
- * <p>Why: when records are inserted at the top of a table's own items, every row in view gets a new index,
- * and a new index flips the row's odd/even (and selected) state, which restyles the row and each of its
- * cells: most of the FX thread's time in a live tail. Here the items only ever grow or shrink at the end
- * and a row keeps its index; only the text of its cells changes. The selection follows the chosen record
- * as it moves down, and is cleared once the record has left the list.
+ * <p>Why: the table's own items then only grow or shrink at the end, so a batch is not a change of the
+ * table's list (which makes the table reconfigure every row, and a list replaced whole, as the consumer
+ * groups' lags are, rebuild every cell); each row keeps its item and only the text of its cells changes.
+ * The selection follows the chosen record as it moves down, and is cleared once the record has left the
+ * list, rather than moving to a neighbour. docs/BENCHMARKS.md has what it changed and what it did not.
  */
 final class LiveRows<T> {
     /** One row of the table: the record shown in it, which changes as newer ones arrive. */

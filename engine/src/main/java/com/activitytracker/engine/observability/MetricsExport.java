@@ -51,7 +51,8 @@ public final class MetricsExport implements AutoCloseable {
     /**
      * The registry alone, exported by a later {@link #export}: the console starts its engine (and the
      * broker's start, the longest part of a launch) first, and loads Prometheus, JMX and the JVM meters
-     * while the broker starts. Meters registered before the export are exported with the rest.
+     * while the broker starts. Meters registered before the export are exported with the rest (what they
+     * recorded before it is not: the export ends long before the broker is ready and events flow).
      */
     public static MetricsExport unexported(String role) {
         return new MetricsExport(role);
@@ -69,6 +70,8 @@ public final class MetricsExport implements AutoCloseable {
         }
         // exports the consumers' per-event EventTimers as histograms, read from their one recording
         PrometheusMeterRegistry served = new TrackerPrometheusRegistry();
+        // the tags on each exporting registry rather than the composite, so meters registered through an
+        // engine scope (a composite of its own) get the tags and the histograms too
         served.config().commonTags("application", "activity-tracker", "role", role);
         // histogram buckets only where they are read (histogram_quantile); JMX shows a timer's count,
         // total and max, and the buckets would cost every event a few dozen more updates there
@@ -93,8 +96,6 @@ public final class MetricsExport implements AutoCloseable {
                     }
                 },
                 Clock.SYSTEM);
-        // on each exporting registry rather than the composite, so meters registered through an
-        // engine scope (a composite of its own) get the tags and the histograms too
         jmx.config().commonTags("application", "activity-tracker", "role", role);
         registry.add(prometheus);
         registry.add(jmx);
