@@ -23,8 +23,7 @@ final class Roles {
      */
     static KafkaClientFactory connect(Settings settings) {
         KafkaClientFactory clients = new KafkaClientFactory(settings);
-        TopicAdmin admin = new TopicAdmin(clients, KafkaCluster.CONNECT_TIMEOUT);
-        admin.ensureTopics(settings, admin.awaitCluster() == 1);
+        new TopicAdmin(clients, KafkaCluster.CONNECT_TIMEOUT).awaitClusterAndTopics(settings);
         return clients;
     }
 }

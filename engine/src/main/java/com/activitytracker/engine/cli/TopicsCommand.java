@@ -33,9 +33,11 @@ final class TopicsCommand extends SettingsCommand {
     public Integer call() {
         Settings settings = Roles.withDefaultBootstrap(loadSettings());
         PrintStream out = out();
-        TopicAdmin admin = new TopicAdmin(new KafkaClientFactory(settings), KafkaCluster.CONNECT_TIMEOUT);
-        int brokers = admin.awaitCluster();
-        List<String> created = admin.ensureTopics(settings, brokers == 1);
+        TopicAdmin.ClusterTopics cluster = new TopicAdmin(
+                        new KafkaClientFactory(settings), KafkaCluster.CONNECT_TIMEOUT)
+                .awaitClusterAndTopics(settings);
+        int brokers = cluster.brokers();
+        List<String> created = cluster.created();
         for (String topic : List.of(settings.activitiesTopic(), settings.alertsTopic(), settings.dlqTopic())) {
             out.printf("%s %s%n", created.contains(topic) ? "✅ Created topic" : "✔  Topic exists:", topic);
         }

@@ -69,6 +69,22 @@ public final class TopicAdmin {
         }
     }
 
+    /** How many brokers answered, and which topics were created (empty when all existed). */
+    public record ClusterTopics(int brokers, List<String> created) {}
+
+    /**
+     * What a command does first, with one admin client: waits for the cluster and creates the missing
+     * topics (replication factor 1 on a single broker).
+     *
+     * @throws KafkaUnavailableException when no broker answers or a topic is refused
+     */
+    public ClusterTopics awaitClusterAndTopics(Settings settings) {
+        try (Admin admin = clients.admin()) {
+            int brokers = awaitCluster(admin);
+            return new ClusterTopics(brokers, ensureTopics(admin, settings, brokers == 1));
+        }
+    }
+
     private int awaitCluster(Admin admin) {
         try {
             return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
