@@ -80,37 +80,40 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     "cannot create the broker's data folder " + logDir + ": " + e.getMessage());
         }
         DataFolderLock lock = DataFolderLock.acquire(dataDir);
-        KafkaRaftServer server;
         try {
-            KafkaConfig config = KafkaConfig.fromProps(brokerProperties(logDir, brokerPort, controllerPort), false);
-            format(config, logDir);
-            server = new KafkaRaftServer(config, Time.SYSTEM);
+            KafkaRaftServer server = startServer(logDir, brokerPort, controllerPort);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
+                    dataDir, brokerPort, deleteDataOnClose, server, lock, Duration.ofNanos(System.nanoTime() - t0));
+            log.info(
+                    "Embedded Kafka broker ready at {} in {} ms (data in {})",
+                    broker.bootstrapServers(),
+                    broker.startTime.toMillis(),
+                    dataDir);
+            return broker;
         } catch (RuntimeException e) {
-            lock.close();
+            lock.close(); // the folder is free again for the next try
             throw e;
         }
+    }
+
+    /** Formats the storage when new and starts the server; returns once it answers clients, shut down if not. */
+    private static KafkaRaftServer startServer(Path logDir, int brokerPort, int controllerPort) {
+        KafkaConfig config = KafkaConfig.fromProps(brokerProperties(logDir, brokerPort, controllerPort), false);
+        format(config, logDir);
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {
             server.startup();
         } catch (RuntimeException e) {
             shutdownQuietly(server);
-            lock.close();
             throw new KafkaUnavailableException("embedded Kafka broker failed to start: " + e.getMessage(), e);
         }
         try {
             awaitReady(HOST + ":" + brokerPort);
         } catch (RuntimeException e) {
             shutdownQuietly(server);
-            lock.close();
             throw e;
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
-                dataDir, brokerPort, deleteDataOnClose, server, lock, Duration.ofNanos(System.nanoTime() - t0));
-        log.info(
-                "Embedded Kafka broker ready at {} in {} ms (data in {})",
-                broker.bootstrapServers(),
-                broker.startTime.toMillis(),
-                dataDir);
-        return broker;
+        return server;
     }
 
     public String bootstrapServers() {
