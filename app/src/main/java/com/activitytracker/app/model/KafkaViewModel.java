@@ -518,7 +518,10 @@ public final class KafkaViewModel {
         });
     }
 
-    /** Adds the newest at the top and keeps {@link #MAX_ROWS}, in one change each. */
+    /**
+     * Adds the newest at the top and keeps {@link #MAX_ROWS}, in one change: the view's rows follow a batch
+     * in one step rather than shrinking and growing again.
+     */
     static void prepend(ObservableList<InspectedRecord> list, List<InspectedRecord> newestFirst) {
         if (newestFirst.isEmpty()) {
             return;
@@ -526,9 +529,13 @@ public final class KafkaViewModel {
         List<InspectedRecord> top = newestFirst.size() > MAX_ROWS ? newestFirst.subList(0, MAX_ROWS) : newestFirst;
         int keep = Math.min(list.size(), MAX_ROWS - top.size());
         if (keep < list.size()) {
-            list.remove(keep, list.size());
+            List<InspectedRecord> rows = new ArrayList<>(top.size() + keep);
+            rows.addAll(top);
+            rows.addAll(list.subList(0, keep));
+            list.setAll(rows);
+        } else {
+            list.addAll(0, top);
         }
-        list.addAll(0, top);
     }
 
     private int index(String topic) {

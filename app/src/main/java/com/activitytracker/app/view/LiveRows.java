@@ -42,11 +42,6 @@ final class LiveRows<T> {
         this.chosen = chosen;
     }
 
-    /** The slots, for the table's items. */
-    ObservableList<Slot<T>> slots() {
-        return slots;
-    }
-
     /** Starts following the source into the table's rows, the chosen record selected. */
     void attach(TableView<Slot<T>> shownIn) {
         if (table == shownIn) {

@@ -155,9 +155,14 @@ class KafkaViewModelTest {
                 .toList();
         tap.sink.accept(batch(Map.of("acts", many.subList(0, 200))));
         runUi();
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        model.activities()
+                .addListener((javafx.collections.ListChangeListener<InspectedRecord>) c -> changes.incrementAndGet());
         tap.sink.accept(batch(Map.of("acts", many.subList(200, many.size()))));
         runUi();
 
+        // one change per batch, the oldest dropped in it: the view's rows follow a batch in one step
+        assertThat(changes.get()).isEqualTo(1);
         assertThat(model.activities()).hasSize(KafkaViewModel.MAX_ROWS);
         assertThat(model.activities().get(0).offset()).isEqualTo(KafkaViewModel.MAX_ROWS + 49L);
         assertThat(model.activities().get(KafkaViewModel.MAX_ROWS - 1).offset()).isEqualTo(50L);

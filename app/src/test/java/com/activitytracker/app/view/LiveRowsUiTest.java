@@ -59,16 +59,14 @@ class LiveRowsUiTest {
         FxToolkit.setupFixture(() -> stage.hide());
     }
 
-    /** Newest first, at most {@code max}: as the Kafka view's model keeps a topic's records. */
+    /** Newest first, at most {@code max}, one change a batch: as the Kafka view's model keeps a topic's records. */
     private void arrive(int count, int max) {
-        List<String> newest = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            newest.add(0, "r" + next++);
+            rows.add(0, "r" + next++);
         }
-        source.addAll(0, newest);
-        if (source.size() > max) {
-            source.remove(max, source.size());
-        }
+        rows.addAll(source);
+        source.setAll(rows.subList(0, Math.min(max, rows.size())));
     }
 
     private List<TableRow<?>> rowsInView() {
@@ -129,6 +127,14 @@ class LiveRowsUiTest {
         assertThat(table.getItems().stream().map(Slot::get).toList()).isEqualTo(source);
         assertThat(rowItemChanges.get()).isZero();
         assertThat(listChanges.get()).isZero();
+        AtomicInteger atTheCap = new AtomicInteger();
+        FxToolkit.setupFixture(() -> {
+            table.getItems()
+                    .addListener((javafx.collections.ListChangeListener<Slot<String>>) c -> atTheCap.incrementAndGet());
+            arrive(5, 50);
+        });
+        assertThat(atTheCap.get()).as("changes to the table's rows at the cap").isZero();
+        assertThat(table.getItems().stream().map(Slot::get).toList()).isEqualTo(source);
 
         // a filter empties the list: the rows go from the end
         FxToolkit.setupFixture(() -> source.setAll("only"));
