@@ -147,10 +147,6 @@ public final class MetricsExport implements AutoCloseable {
         if (gc != null) {
             gc.close();
         }
-        registry.close();
-        if (prometheus != null) { // closed with the composite already; said for whoever reads this
-            jmx.close();
-            prometheus.close();
-        }
+        registry.close(); // and the Prometheus and JMX registries it holds
     }
 }
