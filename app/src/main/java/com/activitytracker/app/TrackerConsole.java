@@ -218,17 +218,17 @@ public final class TrackerConsole {
         if (shutdown != null) {
             return shutdown;
         }
-        model.main().showNotice("Stopping the engine…");
-        Runnable closeKafkaView = () -> {
+        Runnable onScreen = () -> {
+            model.main().showNotice("Stopping the engine…");
             kafka.close();
             if (kafkaView != null) {
                 kafkaView.close();
             }
         };
         if (Platform.isFxApplicationThread()) {
-            closeKafkaView.run();
+            onScreen.run();
         } else {
-            Platform.runLater(closeKafkaView); // its readers are closed below in any case
+            Platform.runLater(onScreen); // the Kafka view's readers are closed below in any case
         }
         shutdown = CompletableFuture.runAsync(
                         () -> {
