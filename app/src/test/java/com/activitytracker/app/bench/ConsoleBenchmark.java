@@ -54,14 +54,14 @@ import javax.management.ObjectName;
  * 30 and 20,000; {@code --jfr} records the console's JVM to {@code app/target/console-bench.jfr}; {@code --max=N}
  * skips the probe; {@code --kafka-view} opens the console's Kafka view as soon as the engine streams (run
  * once with and once without it to see what the view costs the FX thread); {@code --only=rate,max,ramp} runs only
- * those phases; {@code --desktop} draws the console with the platform's own windowing on {@code $DISPLAY} (e.g. under
+ * those phases; {@code --warm-up=S} waits S seconds (15) at each phase's rate before measuring (the JIT
+ * compilers are busy for the first one to two minutes of a console); {@code --desktop} draws the console with the platform's own windowing on {@code $DISPLAY} (e.g. under
  * {@code xvfb-run}) instead of headless Monocle, which redraws its whole screen when any window changes.
  * {@code --phase=headless|console} is how the run starts its own JVMs (started by hand, {@code
  * --phase=console} measures the console alone). The pulses column ends with the FX thread's own CPU time per
  * second of the phase, which a loaded machine does not inflate as it does the gaps.
  */
 public final class ConsoleBenchmark {
-    private static final int WARM_UP_SECONDS = 15;
     private static final double RAMP_FROM = 10;
     /** Ctrl+Up ten times from 10/s: the rate doubled, rounded to two digits as the console does. */
     private static final double[] RAMP = {20, 40, 80, 160, 320, 640, 1300, 2600, 5200, 10_000};
@@ -127,6 +127,7 @@ public final class ConsoleBenchmark {
         if (o.kafkaView) {
             command.add("--kafka-view");
         }
+        command.add("--warm-up=" + o.warmUp);
         if (o.desktop) {
             command.add("--desktop");
         }
@@ -191,7 +192,7 @@ public final class ConsoleBenchmark {
         Settings settings = settings(o.rate);
         try (Engine engine = new Engine(settings)) {
             engine.startAndAwait(Duration.ofSeconds(120));
-            Phases phases = new Phases("headless", engine::latestSnapshot, engine::setRate, o.seconds, null);
+            Phases phases = new Phases("headless", engine::latestSnapshot, engine::setRate, o.seconds, o.warmUp, null);
             if (o.runs("rate")) {
                 phases.steady("rate", o.rate);
             }
@@ -256,7 +257,7 @@ public final class ConsoleBenchmark {
         // the presenter's way: the controls (the slider, Ctrl+Up), on the FX thread
         DoubleConsumer rate =
                 r -> Platform.runLater(() -> console.model().controls().setRate(r));
-        Phases phases = new Phases("console", snapshots, rate, o.seconds, pulses);
+        Phases phases = new Phases("console", snapshots, rate, o.seconds, o.warmUp, pulses);
         new CountDownLatch(1).await(5, TimeUnit.SECONDS);
         awaitStreaming(snapshots);
         result("console.first-event-s", String.format(Locale.US, "%.2f", (pulses.firstCounted - launch) / 1e9));
@@ -308,20 +309,28 @@ public final class ConsoleBenchmark {
         private final Supplier<EngineSnapshot> snapshots;
         private final DoubleConsumer setRate;
         private final int seconds;
+        private final int warmUp;
         private final Pulses pulses; // null without the console
 
-        Phases(String who, Supplier<EngineSnapshot> snapshots, DoubleConsumer setRate, int seconds, Pulses pulses) {
+        Phases(
+                String who,
+                Supplier<EngineSnapshot> snapshots,
+                DoubleConsumer setRate,
+                int seconds,
+                int warmUp,
+                Pulses pulses) {
             this.who = who;
             this.snapshots = snapshots;
             this.setRate = setRate;
             this.seconds = seconds;
+            this.warmUp = warmUp;
             this.pulses = pulses;
         }
 
         void steady(String phase, double rate) throws InterruptedException {
             setRate.accept(rate);
             settle(rate);
-            sleep(WARM_UP_SECONDS * 1000L);
+            sleep(warmUp * 1000L);
             measure(phase);
         }
 
@@ -329,7 +338,7 @@ public final class ConsoleBenchmark {
         void ramp() throws InterruptedException {
             setRate.accept(RAMP_FROM);
             settle(RAMP_FROM);
-            sleep(WARM_UP_SECONDS * 1000L);
+            sleep(warmUp * 1000L);
             for (double r : RAMP) {
                 setRate.accept(r);
                 sleep(RAMP_STEP_MILLIS);
@@ -539,7 +548,8 @@ public final class ConsoleBenchmark {
             boolean kafkaView,
             boolean desktop,
             String phase,
-            List<String> only) {
+            List<String> only,
+            int warmUp) {
         boolean runs(String step) {
             return only.isEmpty() || only.contains(step);
         }
@@ -552,6 +562,7 @@ public final class ConsoleBenchmark {
             boolean kafkaView = false;
             boolean desktop = false;
             String phase = null;
+            int warmUp = 15;
             for (String a : args) {
                 if (a.startsWith("--max=")) {
                     max = Double.parseDouble(a.substring(6));
@@ -563,6 +574,8 @@ public final class ConsoleBenchmark {
                     desktop = true;
                 } else if (a.startsWith("--only=")) {
                     only = List.of(a.substring(7).split(","));
+                } else if (a.startsWith("--warm-up=")) {
+                    warmUp = Integer.parseInt(a.substring(10));
                 } else if (a.startsWith("--phase=")) {
                     phase = a.substring(8);
                 } else {
@@ -571,7 +584,7 @@ public final class ConsoleBenchmark {
             }
             int seconds = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 30;
             double rate = positional.size() > 1 ? Double.parseDouble(positional.get(1)) : 20_000;
-            return new Options(seconds, rate, max, jfr, kafkaView, desktop, phase, only);
+            return new Options(seconds, rate, max, jfr, kafkaView, desktop, phase, only, warmUp);
         }
     }
 
