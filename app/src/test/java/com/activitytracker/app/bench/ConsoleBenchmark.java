@@ -55,8 +55,9 @@ import javax.management.ObjectName;
  * skips the probe; {@code --kafka-view} opens the console's Kafka view as soon as the engine streams (run
  * once with and once without it to see what the view costs the FX thread); {@code --only=rate,max,ramp} runs only
  * those phases; {@code --warm-up=S} waits S seconds (15) at each phase's rate before measuring (the JIT
- * compilers are busy for the first one to two minutes of a console); {@code --desktop} draws the console with the platform's own windowing on {@code $DISPLAY} (e.g. under
- * {@code xvfb-run}) instead of headless Monocle, which redraws its whole screen when any window changes.
+ * compilers are busy for the first one to two minutes of a console); {@code --desktop} draws the console with
+ * the platform's own windowing on {@code $DISPLAY} (e.g. under {@code xvfb-run}) instead of headless Monocle,
+ * which redraws its whole screen when any window changes.
  * {@code --phase=headless|console} is how the run starts its own JVMs (started by hand, {@code
  * --phase=console} measures the console alone). The pulses column ends with the FX thread's own CPU time per
  * second of the phase, which a loaded machine does not inflate as it does the gaps.

@@ -10,7 +10,7 @@ import ch.qos.logback.core.spi.FilterReply;
  * folder it used before, its KRaft controller first resigns the epoch it led and elects itself
  * again; a controller registration sent in those few milliseconds is answered with
  * {@code NotControllerException} and retried by Kafka, but Kafka's {@code ControllerApis} logs the
- * refusal at ERROR with a stack trace (seen on 2 of 3 relaunches of the console). The JSON log file
+ * refusal at ERROR with a stack trace (seen on most relaunches of the console). The JSON log file
  * still records it; only the terminal, where a presenter would read it as a crash, is spared.
  */
 public final class ControllerElectionNoise extends Filter<ILoggingEvent> {
