@@ -18,7 +18,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * An engine streaming against a real broker with its metrics served on a free loopback port, run
  * until every kind of meter has a value: a whale purchase (an alert, revenue) and a record that is
- * not JSON (a dead letter).
+ * not JSON (a dead letter), and a garbage collection (JVM's pause timer is only registered once the
+ * first collection is reported, which a short run on a large heap may never see).
  */
 final class LiveRun implements AutoCloseable {
     final MetricsExport metrics;
@@ -47,6 +48,9 @@ final class LiveRun implements AutoCloseable {
                             && engine.latestSnapshot().alertsTotal() > 0
                             && engine.latestSnapshot().analytics().invalidRecords() > 0
                             && engine.latestSnapshot().analytics().purchases() > 0);
+            System.gc();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> metrics.registry().find("jvm.gc.pause").timer() != null);
             return run;
         } catch (Exception | AssertionError e) {
             run.close();
