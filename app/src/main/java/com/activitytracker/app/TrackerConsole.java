@@ -337,14 +337,30 @@ public final class TrackerConsole {
         return snapshots;
     }
 
-    /** Daemon worker threads, so a stuck close never keeps the process alive. */
+    /**
+     * Daemon worker threads, so a stuck close never keeps the process alive, at the lowest priority, in
+     * a group capped there. The engine is started on them, so its broker, clients and pools descend from
+     * them (a thread inherits its creator's priority and group, and the group caps any thread that asks
+     * for more): when the two cores are busy, the scheduler runs the FX thread and the renderer first and
+     * the engine a moment later, rather than a frame late. The JVM hands Java priorities to the
+     * operating system on Windows, and on Linux when started with {@code -XX:ThreadPriorityPolicy=1} (the
+     * installed app is); elsewhere this changes nothing.
+     */
     private static final class WorkerThreads implements ThreadFactory {
+        private final ThreadGroup group = belowTheFxThread();
         private final AtomicInteger count = new AtomicInteger();
+
+        private static ThreadGroup belowTheFxThread() {
+            ThreadGroup group = new ThreadGroup("activity-tracker-engine");
+            group.setMaxPriority(Thread.MIN_PRIORITY);
+            return group;
+        }
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "console-worker-" + count.incrementAndGet());
+            Thread t = new Thread(group, r, "console-worker-" + count.incrementAndGet());
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         }
     }

@@ -121,6 +121,9 @@ public final class KafkaInspector implements AutoCloseable {
         this.sink = Objects.requireNonNull(sink);
         this.thread = new Thread(this::run, "kafka-view-reader");
         thread.setDaemon(true);
+        // it reads for a view: when the cores are busy, whatever draws the records goes first (its
+        // consumer's heartbeat thread inherits this)
+        thread.setPriority(Thread.MIN_PRIORITY);
     }
 
     public String activitiesTopic() {
