@@ -245,7 +245,7 @@ public final class ConsoleBenchmark {
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    pulses.add(now);
+                    pulses.add(now, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                     if (pulses.firstCounted == 0 && total.get().matches(".*[1-9].*")) {
                         pulses.firstCounted = System.nanoTime();
                         pulses.firstCountedOnScreen.countDown();
@@ -454,6 +454,9 @@ public final class ConsoleBenchmark {
     /** Every FX pulse's time, noted by an animation timer on the FX thread. */
     private static final class Pulses {
         private final List<Long> times = new ArrayList<>(1 << 16);
+        /** The FX thread's CPU time at each pulse: in a late one, its own work or a wait for others. */
+        private final List<Long> fxCpu = new ArrayList<>(1 << 16);
+
         private final GcPauses gc = new GcPauses();
         private volatile long firstCounted;
         private final CountDownLatch firstCountedOnScreen = new CountDownLatch(1);
@@ -464,19 +467,23 @@ public final class ConsoleBenchmark {
             return fxThreadId < 0 ? 0 : ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThreadId);
         }
 
-        synchronized void add(long now) {
+        synchronized void add(long now, long fxCpuNow) {
             times.add(now);
+            fxCpu.add(fxCpuNow);
         }
 
         /**
-         * "count, pulses over 50 ms (of which during a collection), longest gap" between two times
-         * (System.nanoTime, as the timer's).
+         * "count, pulses over 50 ms (of which during a collection), longest gap, the FX thread's CPU in
+         * the late ones" between two times (System.nanoTime, as the timer's). A late pulse the FX thread
+         * was busy for most of is its own work; one it was not is a wait (for the renderer, the scheduler
+         * or a collection).
          */
         synchronized String between(long from, long to) {
             long count = 0;
             long over = 0;
             long duringGc = 0;
             long longest = 0;
+            List<String> lateGaps = new ArrayList<>();
             for (int i = 1; i < times.size(); i++) {
                 long t = times.get(i);
                 if (t < from || t > to) {
@@ -487,13 +494,20 @@ public final class ConsoleBenchmark {
                 longest = Math.max(longest, gap);
                 if (gap > LONG_PULSE_NANOS) {
                     over++;
+                    lateGaps.add(Math.round(gap / 1e6) + "/" + Math.round((fxCpu.get(i) - fxCpu.get(i - 1)) / 1e6));
                     if (gc.overlaps(times.get(i - 1), t)) {
                         duringGc++;
                     }
                 }
             }
             return String.format(
-                    Locale.US, "%d, %d (%d during a GC pause), %.0f ms", count, over, duringGc, longest / 1e6);
+                    Locale.US,
+                    "%d, %d (%d during a GC pause), %.0f ms, late gap/FX CPU ms [%s]",
+                    count,
+                    over,
+                    duringGc,
+                    longest / 1e6,
+                    String.join(" ", lateGaps));
         }
     }
 
@@ -607,15 +621,26 @@ public final class ConsoleBenchmark {
         return new SettingsLoader(Map.of(), work, work, "Linux").load(null, v);
     }
 
-    /** The installed app's Java options, as installer/pom.xml gives them to jpackage. */
+    /**
+     * The installed app's Java options, as installer/pom.xml gives them to jpackage, and on Linux those its
+     * runtime image carries (jlink's add-options, in the linux profile).
+     */
     private static List<String> installedJavaOptions() throws IOException {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path pom = dir.resolve("installer/pom.xml");
             if (Files.exists(pom)) {
+                String text = Files.readString(pom);
                 Matcher m = Pattern.compile("<jpackage\\.java\\.options>([^<]*)</jpackage\\.java\\.options>")
-                        .matcher(Files.readString(pom));
+                        .matcher(text);
                 if (m.find()) {
-                    return List.of(m.group(1).trim().split("\\s+"));
+                    List<String> options =
+                            new ArrayList<>(List.of(m.group(1).trim().split("\\s+")));
+                    Matcher inImage =
+                            Pattern.compile("--add-options=([^\\s<]+)").matcher(text);
+                    if (System.getProperty("os.name").startsWith("Linux") && inImage.find()) {
+                        options.add(inImage.group(1));
+                    }
+                    return options;
                 }
             }
         }
