@@ -7,6 +7,8 @@ import com.activitytracker.engine.Engine;
 import com.activitytracker.engine.EngineStatus;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javafx.scene.control.TextField;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +60,27 @@ class ConsoleShutdownUiTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> after.latestSnapshot() != null
                         && after.latestSnapshot().producer().sent() > 0);
+        assertEngineThreadsBelowTheFxThread();
         fx.assertNoFxErrors();
+    }
+
+    /** The restarted engine's threads, the broker's among them, at the lowest priority; the FX thread at the normal one. */
+    private static void assertEngineThreadsBelowTheFxThread() {
+        Map<String, Integer> priorities = Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .collect(Collectors.toMap(Thread::getName, Thread::getPriority, Math::max));
+        assertThat(priorities)
+                .containsEntry("activity-producer", Thread.MIN_PRIORITY)
+                .containsEntry("analytics-consumer", Thread.MIN_PRIORITY)
+                .containsEntry("fraud-consumer", Thread.MIN_PRIORITY)
+                .containsEntry("engine-publisher", Thread.MIN_PRIORITY)
+                .containsEntry("JavaFX Application Thread", Thread.NORM_PRIORITY);
+        assertThat(priorities.entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("data-plane-kafka"))
+                        .map(Map.Entry::getValue))
+                .as("the embedded broker's request handlers")
+                .isNotEmpty()
+                .containsOnly(Thread.MIN_PRIORITY);
     }
 
     @Test

@@ -20,6 +20,8 @@ public final class BacktestRun implements AutoCloseable {
     private BacktestRun(Backtest backtest, BacktestRequest request, BacktestProgress progress) {
         thread = new Thread(() -> run(backtest, request, progress), "fraud-backtest");
         thread.setDaemon(true);
+        // a replay asked for from a window: the live stream and the window drawing it come first
+        thread.setPriority(Thread.MIN_PRIORITY);
     }
 
     /** Starts the replay at once; its outcome (or failure, or cancellation) completes {@link #result()}. */
