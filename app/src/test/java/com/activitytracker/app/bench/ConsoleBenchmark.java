@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -457,6 +458,9 @@ public final class ConsoleBenchmark {
         /** The FX thread's CPU time at each pulse: in a late one, its own work or a wait for others. */
         private final List<Long> fxCpu = new ArrayList<>(1 << 16);
 
+        private final long nanoAtStart = System.nanoTime();
+        private final long epochMillisAtStart = System.currentTimeMillis();
+
         private final GcPauses gc = new GcPauses();
         private volatile long firstCounted;
         private final CountDownLatch firstCountedOnScreen = new CountDownLatch(1);
@@ -495,6 +499,13 @@ public final class ConsoleBenchmark {
                 if (gap > LONG_PULSE_NANOS) {
                     over++;
                     lateGaps.add(Math.round(gap / 1e6) + "/" + Math.round((fxCpu.get(i) - fxCpu.get(i - 1)) / 1e6));
+                    // when, on the wall clock, to find the gap in a flight recording of the run
+                    System.out.printf(
+                            Locale.US,
+                            "[late] %s gap %d ms, FX CPU %d ms%n",
+                            Instant.ofEpochMilli(epochMillisAtStart + (times.get(i - 1) - nanoAtStart) / 1_000_000),
+                            Math.round(gap / 1e6),
+                            Math.round((fxCpu.get(i) - fxCpu.get(i - 1)) / 1e6));
                     if (gc.overlaps(times.get(i - 1), t)) {
                         duringGc++;
                     }
