@@ -359,8 +359,7 @@ public final class TrackerConsole {
         @Override
         public Thread newThread(Runnable r) {
             Thread t = new Thread(group, r, "console-worker-" + count.incrementAndGet());
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
+            t.setDaemon(true); // its priority is the group's cap
             return t;
         }
     }

@@ -498,14 +498,16 @@ public final class ConsoleBenchmark {
                 longest = Math.max(longest, gap);
                 if (gap > LONG_PULSE_NANOS) {
                     over++;
-                    lateGaps.add(Math.round(gap / 1e6) + "/" + Math.round((fxCpu.get(i) - fxCpu.get(i - 1)) / 1e6));
+                    long gapMs = Math.round(gap / 1e6);
+                    long fxCpuMs = Math.round((fxCpu.get(i) - fxCpu.get(i - 1)) / 1e6);
+                    lateGaps.add(gapMs + "/" + fxCpuMs);
                     // when, on the wall clock, to find the gap in a flight recording of the run
                     System.out.printf(
                             Locale.US,
                             "[late] %s gap %d ms, FX CPU %d ms%n",
                             Instant.ofEpochMilli(epochMillisAtStart + (times.get(i - 1) - nanoAtStart) / 1_000_000),
-                            Math.round(gap / 1e6),
-                            Math.round((fxCpu.get(i) - fxCpu.get(i - 1)) / 1e6));
+                            gapMs,
+                            fxCpuMs);
                     if (gc.overlaps(times.get(i - 1), t)) {
                         duringGc++;
                     }
