@@ -61,6 +61,14 @@ public final class BackpressureModel {
     /** Consumer rates are measured over this window of snapshots. */
     static final Duration RATE_WINDOW = Duration.ofSeconds(3);
     /**
+     * What the consumers can do is measured over this window, from the stretches where they had a backlog
+     * to read: there they ran as fast as they could. The rate they show while keeping up is only what they
+     * were sent, and measured while the producer is held it is the hold itself.
+     */
+    static final Duration CAPACITY_WINDOW = Duration.ofSeconds(10);
+    /** Less time with a backlog than this in the window measures nothing. */
+    static final Duration BUSY_ENOUGH = Duration.ofMillis(500);
+    /**
      * How far ahead a growing lag is projected. The lag a snapshot shows is up to a second old by the
      * time a new rate takes effect (the consumer measures it once per poll, the snapshot is published
      * every 250 ms, the producer's buffers still hold what was sent at the old rate), and a producer
@@ -168,10 +176,10 @@ public final class BackpressureModel {
         }
         samples.addLast(now);
         while (samples.size() > 2
-                && Duration.between(samples.peekFirst().at, now.at).compareTo(RATE_WINDOW) > 0) {
+                && Duration.between(samples.peekFirst().at, now.at).compareTo(CAPACITY_WINDOW) > 0) {
             samples.removeFirst();
         }
-        double consumed = consumerRate();
+        double consumed = consumerCapacity();
         if (Double.isNaN(consumed)) {
             return;
         }
@@ -237,17 +245,43 @@ public final class BackpressureModel {
         return seconds < 0.2 ? 0 : (now.lag - from.lag) / seconds;
     }
 
-    private double consumerRate() {
-        if (samples.size() < 2) {
-            return Double.NaN;
-        }
-        Sample first = samples.peekFirst();
+    /**
+     * What the slower consumer sustains: its rate over the last {@link #RATE_WINDOW}, or, where higher,
+     * over the stretches of the last {@link #CAPACITY_WINDOW} in which it had a backlog. A pause of the
+     * consumers (a collection, the cores busy elsewhere) lowers the first, and the backlog it leaves is
+     * read at full speed, which the second sees; without it, every hold taken at such a pause would be
+     * the next one's measure, each lower than the last. NaN until half a second is measured.
+     */
+    private double consumerCapacity() {
         Sample last = samples.peekLast();
+        Sample first = null;
+        Sample previous = null;
+        long busyNanos = 0;
+        long busyAnalytics = 0;
+        long busyFraud = 0;
+        for (Sample s : samples) {
+            if (first == null && Duration.between(s.at, last.at).compareTo(RATE_WINDOW) <= 0) {
+                first = s;
+            }
+            if (previous != null && previous.lag >= LAG_NOISE) {
+                busyNanos += Duration.between(previous.at, s.at).toNanos();
+                busyAnalytics += s.analytics - previous.analytics;
+                busyFraud += s.fraud - previous.fraud;
+            }
+            previous = s;
+        }
+        if (first == null || first == last) {
+            first = samples.peekFirst();
+        }
         double seconds = Duration.between(first.at, last.at).toNanos() / 1e9;
         if (seconds < 0.5) {
             return Double.NaN;
         }
-        return Math.min(last.analytics - first.analytics, last.fraud - first.fraud) / seconds;
+        double recent = Math.min(last.analytics - first.analytics, last.fraud - first.fraud) / seconds;
+        if (busyNanos < BUSY_ENOUGH.toNanos()) {
+            return recent;
+        }
+        return Math.max(recent, Math.min(busyAnalytics, busyFraud) / (busyNanos / 1e9));
     }
 
     private void hold(double rate) {

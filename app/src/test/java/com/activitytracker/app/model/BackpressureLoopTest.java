@@ -36,6 +36,11 @@ class BackpressureLoopTest {
         double backlog;
         long processed;
         double residue;
+        /** Consumers stall (read nothing) for this many ticks every {@link #stallEvery} ticks: a GC, a busy core. */
+        int stallTicks;
+
+        int stallEvery = Integer.MAX_VALUE;
+        int ticks;
 
         SimulatedEngine(double capacity, double producerCeiling) {
             this.capacity = capacity;
@@ -54,6 +59,10 @@ class BackpressureLoopTest {
             produced += (target - produced) * 0.5;
             double arriving = produced * seconds;
             double readable = Math.max(0.1 * capacity, 2 * capacity - produced);
+            ticks++;
+            if (ticks % stallEvery < stallTicks) {
+                readable = 0;
+            }
             double read = Math.min(readable * seconds, backlog + arriving);
             backlog += arriving - read;
             residue += read;
@@ -119,6 +128,60 @@ class BackpressureLoopTest {
         assertThat(settledMean)
                 .as("on average close to what the consumers sustain")
                 .isGreaterThan(reachable * 0.6);
+    }
+
+    /**
+     * Consumers that keep up with the slider but stall now and then (a 300-ms collection, the machine busy
+     * elsewhere): each stall leaves a lag that drains by itself. The hold taken at such a moment must not
+     * ratchet down (measured while held, the consumers "sustain" the held rate), or a presenter at
+     * 20,000/s watches the producer sink to a few thousand on a noisy machine.
+     */
+    @ParameterizedTest(name = "consumers sustain {0}/s, stall {1} ms every {2} s, snapshots {3} behind")
+    @CsvSource({"30000, 300, 4, 1", "30000, 300, 4, 5", "30000, 500, 3, 1", "24000, 300, 5, 5", "30000, 150, 2, 1"})
+    void stallsThatDrainByThemselvesDoNotHoldTheProducerFarBelowTheSlider(
+            double capacity, int stallMillis, int everySeconds, int behind) {
+        SimulatedEngine sim = new SimulatedEngine(capacity, 60_000);
+        sim.stallTicks = (int) (stallMillis / TICK.toMillis());
+        sim.stallEvery = everySeconds * 20;
+        BackpressureModel model = new BackpressureModel(sim.commands, 10);
+        double presenter = 20_000;
+        sim.commands.setRate(presenter);
+        model.presenterRateChanged(presenter);
+
+        Instant now = TestSnapshots.T0;
+        Deque<EngineSnapshot> inFlight = new ArrayDeque<>();
+        double worst = 0;
+        double sum = 0;
+        int counted = 0;
+        double lowest = Double.MAX_VALUE;
+        for (int tick = 0; tick < 90 * 20; tick++) {
+            sim.tick();
+            now = now.plus(TICK);
+            worst = Math.max(worst, sim.lagSeconds());
+            if (TRACE && tick % 10 == 0) {
+                System.out.printf(
+                        "  %.1f s: target %.0f, produced %.0f, lag %.2f%n",
+                        tick / 20.0, sim.commands.rate, sim.produced, sim.lagSeconds());
+            }
+            if (tick % TICKS_PER_SNAPSHOT == 0) {
+                inFlight.addLast(snapshot(now, sim));
+                if (inFlight.size() > behind) {
+                    model.apply(inFlight.removeFirst());
+                }
+            }
+            if (tick > 30 * 20) {
+                sum += sim.produced;
+                counted++;
+                lowest = Math.min(lowest, sim.produced);
+            }
+        }
+        double mean = sum / counted;
+        System.out.printf(
+                "consumers %.0f/s, stall %d ms every %d s, %d behind: worst lag %.2f s; producer lowest %.0f/s, mean %.0f/s after 30 s%n",
+                capacity, stallMillis, everySeconds, behind, worst, lowest, mean);
+        assertThat(worst).as("worst lag").isLessThan(1.0);
+        assertThat(mean).as("the producer's mean rate after 30 s").isGreaterThan(presenter * 0.8);
+        assertThat(lowest).as("the lowest it was held at after 30 s").isGreaterThan(presenter * 0.4);
     }
 
     private static EngineSnapshot snapshot(Instant at, SimulatedEngine sim) {
