@@ -66,8 +66,14 @@ public final class BackpressureModel {
      * were sent, and measured while the producer is held it is the hold itself.
      */
     static final Duration CAPACITY_WINDOW = Duration.ofSeconds(10);
+    /** Consumers reading less than this share of what the producer sends are paused, not slow. */
+    static final double PAUSED_SHARE = 0.1;
+    /** A pause longer than this is treated as consumers that cannot keep up. */
+    static final Duration PAUSE_GRACE = Duration.ofSeconds(1);
     /** Less time with a backlog than this in the window measures nothing. */
     static final Duration BUSY_ENOUGH = Duration.ofMillis(500);
+    /** The consumers' capacity is measured over this much of their latest time with a backlog. */
+    static final Duration BUSY_MEASURED = Duration.ofSeconds(2);
     /**
      * How far ahead a growing lag is projected. The lag a snapshot shows is up to a second old by the
      * time a new rate takes effect (the consumer measures it once per poll, the snapshot is published
@@ -93,6 +99,8 @@ public final class BackpressureModel {
     private double heldAt = Double.NaN;
 
     private Instant clearSince;
+    /** Since when the consumers have read next to nothing; null while they read. */
+    private Instant pausedSince;
     /** When the producer was first seen at the current ramp step; null until then. */
     private Instant stepReachedAt;
 
@@ -187,6 +195,10 @@ public final class BackpressureModel {
         // the producer's target counts too: on a busy machine its measured rate dips while it waits
         // for a core, and catches up as soon as it gets one
         double producing = Math.max(produced, s.producer().targetRate());
+        if (consumersPaused(samples.size() > 1 ? last : null, now, producing)) {
+            explain();
+            return;
+        }
         // where the lag is heading by the time a new rate takes effect
         double projected = lag < LAG_NOISE ? lag : lag + Math.max(0, lagGrowth(now)) * LOOKAHEAD.toMillis() / 1000.0;
         if (projected >= LAG_LIMIT && producing > consumed) {
@@ -222,10 +234,31 @@ public final class BackpressureModel {
                     && (Double.isNaN(heldAt) || produced >= heldAt * RAMP_REACHED)) {
                 // a hold the producer never reached has not been tried: raising it would test nothing
                 clearSince = now.at;
-                probeUp();
+                probeUp(consumed);
             }
         }
         explain();
+    }
+
+    /**
+     * True while the consumers read next to nothing of what is sent, for at most {@link #PAUSE_GRACE}:
+     * paused (a collection, the cores busy elsewhere), not slow. Holding the producer cannot make them
+     * read sooner, the lag a pause leaves is read away at full speed once it ends, and the lag grows as
+     * fast as the clock meanwhile, which projected forward would call for the deepest hold there is.
+     */
+    private boolean consumersPaused(Sample before, Sample now, double producing) {
+        if (before == null) {
+            pausedSince = null;
+            return false;
+        }
+        double seconds = Duration.between(before.at, now.at).toNanos() / 1e9;
+        long read = Math.min(now.analytics - before.analytics, now.fraud - before.fraud);
+        if (read >= PAUSED_SHARE * producing * seconds) {
+            pausedSince = null;
+            return false;
+        }
+        pausedSince = pausedSince == null ? before.at : pausedSince;
+        return Duration.between(pausedSince, now.at).compareTo(PAUSE_GRACE) < 0;
     }
 
     /** Seconds of lag gained per second over the last {@link #TREND_WINDOW}; 0 until measured. */
@@ -247,37 +280,42 @@ public final class BackpressureModel {
 
     /**
      * What the slower consumer sustains: its rate over the last {@link #RATE_WINDOW}, or, where higher,
-     * over the stretches of the last {@link #CAPACITY_WINDOW} in which it had a backlog. A pause of the
-     * consumers (a collection, the cores busy elsewhere) lowers the first, and the backlog it leaves is
-     * read at full speed, which the second sees; without it, every hold taken at such a pause would be
-     * the next one's measure, each lower than the last. NaN until half a second is measured.
+     * over the latest stretches of the last {@link #CAPACITY_WINDOW} in which it had a backlog (the most
+     * recent {@link #BUSY_MEASURED} of them: the newest say most of what it can do now). A pause of the
+     * consumers (a collection, the cores busy elsewhere) or their slow first seconds lower the first, and
+     * the backlog they leave is read at full speed, which the second sees; without it, every hold taken
+     * at such a moment would be the next one's measure, each lower than the last. NaN until half a second
+     * is measured.
      */
     private double consumerCapacity() {
-        Sample last = samples.peekLast();
-        Sample first = null;
-        Sample previous = null;
-        long busyNanos = 0;
-        long busyAnalytics = 0;
-        long busyFraud = 0;
-        for (Sample s : samples) {
-            if (first == null && Duration.between(s.at, last.at).compareTo(RATE_WINDOW) <= 0) {
+        Sample[] all = samples.toArray(new Sample[0]);
+        Sample last = all[all.length - 1];
+        Sample first = all[0];
+        for (Sample s : all) {
+            if (Duration.between(s.at, last.at).compareTo(RATE_WINDOW) <= 0) {
                 first = s;
+                break;
             }
-            if (previous != null && previous.lag >= LAG_NOISE) {
-                busyNanos += Duration.between(previous.at, s.at).toNanos();
-                busyAnalytics += s.analytics - previous.analytics;
-                busyFraud += s.fraud - previous.fraud;
-            }
-            previous = s;
         }
-        if (first == null || first == last) {
-            first = samples.peekFirst();
+        if (first == last) {
+            first = all[0];
         }
         double seconds = Duration.between(first.at, last.at).toNanos() / 1e9;
         if (seconds < 0.5) {
             return Double.NaN;
         }
         double recent = Math.min(last.analytics - first.analytics, last.fraud - first.fraud) / seconds;
+        long busyNanos = 0;
+        long busyAnalytics = 0;
+        long busyFraud = 0;
+        for (int i = all.length - 1; i > 0 && busyNanos < BUSY_MEASURED.toNanos(); i--) {
+            Sample before = all[i - 1];
+            if (before.lag >= LAG_NOISE) {
+                busyNanos += Duration.between(before.at, all[i].at).toNanos();
+                busyAnalytics += all[i].analytics - before.analytics;
+                busyFraud += all[i].fraud - before.fraud;
+            }
+        }
         if (busyNanos < BUSY_ENOUGH.toNanos()) {
             return recent;
         }
@@ -295,16 +333,23 @@ public final class BackpressureModel {
         }
     }
 
-    /** The lag stayed clear: try a higher rate, up to the presenter's; reaching it ends the hold. */
-    private void probeUp() {
+    /**
+     * The lag stayed clear: try a higher rate, up to the presenter's; reaching it ends the hold.
+     *
+     * @param capacity what the consumers sustain as measured now, which includes how fast they read the
+     *     backlog away: after a hold taken while they were slow (just started, or paused), that is what they
+     *     can do again, and a step of {@link #PROBE_STEP} every few seconds would take a minute to get there
+     */
+    private void probeUp(double capacity) {
         if (Double.isNaN(heldAt)) {
             overloaded.set(false);
             sustainableRate.set(Double.NaN);
             return;
         }
+        double measured = Math.max(capacity, Double.isNaN(sustainableRate.get()) ? 0 : sustainableRate.get());
+        sustainableRate.set(measured);
         // after draining at half speed, straight back to just below what the consumers sustain
-        double measured = sustainableRate.get();
-        hold(Math.max(heldAt * PROBE_STEP, Double.isNaN(measured) ? 0 : measured * HEADROOM));
+        hold(Math.max(heldAt * PROBE_STEP, measured * HEADROOM));
     }
 
     private void release() {

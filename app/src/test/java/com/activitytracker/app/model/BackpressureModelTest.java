@@ -135,6 +135,33 @@ class BackpressureModelTest {
     }
 
     @Test
+    void consumersThatReadNothingForAMomentArePausedNotSlow() {
+        engine.setRate(20_000);
+        backpressure.presenterRateChanged(20_000);
+        stream(4, 20_000, 20_000, 0.02);
+        stream(0.75, 20_000, 0, 0.5); // a pause: the lag grows as fast as the clock
+        assertThat(engine.rate).as("no hold during a short pause").isEqualTo(20_000);
+        assertThat(backpressure.overloadedProperty().get()).isFalse();
+        stream(1, 20_000, 0, 1.5); // past a second it is treated as consumers that cannot keep up
+        assertThat(backpressure.overloadedProperty().get()).isTrue();
+        assertThat(engine.rate).isLessThan(20_000);
+    }
+
+    @Test
+    void aHoldIsRaisedToWhatTheConsumersShowedWhileReadingTheBacklogAway() {
+        engine.setRate(20_000);
+        backpressure.presenterRateChanged(20_000);
+        stream(3, 20_000, 2_000, 1.2); // just started, the consumers still slow: held low
+        double held = engine.rate;
+        assertThat(held).isLessThan(2_000);
+        stream(2, held, 15_000, 0.6); // warm now, they read the backlog away at 15,000/s
+        stream(3.25, held, held, 0.02); // the lag is gone; the first probe
+        assertThat(engine.rate)
+                .as("back to just below what they showed, not a step of 1.15 above the hold")
+                .isGreaterThan(8_000);
+    }
+
+    @Test
     void aProducerWaitingForACoreStillCountsAsOutrunningTheConsumers() {
         engine.setRate(50_000);
         stream(4, 5_000, 20_000, 0.6); // measured at 5,000/s for a moment, its target is 50,000/s
