@@ -163,6 +163,23 @@ public final class BackpressureModel {
         explain();
     }
 
+    /**
+     * A new engine starts streaming (the console's launch, new settings). Its consumers are cold, their
+     * code not yet compiled, and read a fraction of what they will a few seconds later: started at a
+     * high rate, the console opened with a lag of over a second and a hold that took half a minute to
+     * lift. Above {@link #RAMP_FREE} the producer starts there and climbs to the presenter's rate as after
+     * a jump of the slider, each step once the consumers keep up with the last.
+     */
+    public void streamStarts() {
+        forget();
+        stepReachedAt = null;
+        overloaded.set(false);
+        sustainableRate.set(Double.NaN);
+        heldAt = holding.get() && presenterRate > RAMP_FREE ? RAMP_FREE : Double.NaN;
+        engine.setRate(Double.isNaN(heldAt) ? presenterRate : heldAt);
+        explain();
+    }
+
     /** The engine was paused, reset or replaced: the measurements start again. */
     public void forget() {
         samples.clear();

@@ -36,6 +36,7 @@ public final class ConsoleModel {
         controls.targetRateProperty()
                 .addListener((obs, old, rate) -> backpressure.presenterRateChanged(rate.doubleValue()));
         backpressure.explanationProperty().addListener((obs, old, text) -> main.setBackpressure(text));
+        backpressure.streamStarts();
         // pause is the console's state, not the engine's: both the chip and the status bar follow it
         main.setPaused(controls.pausedProperty().get());
         controls.pausedProperty().addListener((obs, old, p) -> main.setPaused(p));
@@ -103,11 +104,14 @@ public final class ConsoleModel {
         main.showNotice("Counters, charts and alerts cleared");
     }
 
-    /** The engine was replaced (new settings): show its rate and thresholds, start the figures afresh. */
+    /**
+     * The engine was replaced (new settings): show its pause state and thresholds, start the figures
+     * afresh. The rate stays the presenter's (the engine may have been held below it); the new engine's
+     * consumers start cold, so it climbs there as at launch.
+     */
     public void engineReplaced() {
-        controls.syncFromEngine();
-        backpressure.forget();
-        backpressure.presenterRateChanged(controls.targetRateProperty().get());
+        controls.syncPauseFromEngine();
+        backpressure.streamStarts();
         thresholds.load(engine.thresholds());
         dashboard.clear();
         scoreboard.clear();

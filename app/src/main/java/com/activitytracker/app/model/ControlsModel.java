@@ -45,7 +45,8 @@ public final class ControlsModel {
             }
         });
         paused.addListener((obs, old, p) -> pauseLabel.set(p ? "Resume" : "Pause"));
-        syncFromEngine();
+        paused.set(engine.isPaused());
+        showTarget(engine.targetRate());
     }
 
     // ---- Properties ----------------------------------------------------------------------------
@@ -135,10 +136,9 @@ public final class ControlsModel {
         lastAction.set("Injected " + scenario.displayName() + " as user " + injected.userId());
     }
 
-    /** Reads the engine's rate and pause state again, e.g. after it was replaced. */
-    public void syncFromEngine() {
+    /** Reads the engine's pause state again, after it was replaced. */
+    public void syncPauseFromEngine() {
         paused.set(engine.isPaused());
-        showTarget(engine.targetRate());
     }
 
     public void applySnapshot(EngineSnapshot s) {

@@ -135,6 +135,29 @@ class BackpressureModelTest {
     }
 
     @Test
+    void aNewEngineStartsLowAndClimbsToThePresentersRate() {
+        backpressure.streamStarts(); // the presenter's rate is 50,000/s
+        assertThat(engine.rate).isEqualTo(BackpressureModel.RAMP_FREE);
+        assertThat(backpressure.overloadedProperty().get()).isFalse();
+        assertThat(backpressure.explanationProperty().get()).isEmpty();
+        for (int i = 0; i < 200 && engine.rate < 50_000; i++) {
+            stream(0.25, engine.rate, engine.rate, 0.02);
+        }
+        assertThat(engine.rate).isEqualTo(50_000);
+        assertThat(Double.isNaN(backpressure.heldAt())).isTrue();
+
+        BackpressureModel slow = new BackpressureModel(engine, 500);
+        slow.streamStarts();
+        assertThat(engine.rate)
+                .as("up to 1,000/s it starts at the presenter's rate")
+                .isEqualTo(500);
+        BackpressureModel off = new BackpressureModel(engine, 50_000);
+        off.holdingProperty().set(false);
+        off.streamStarts();
+        assertThat(engine.rate).as("holding turned off: at once").isEqualTo(50_000);
+    }
+
+    @Test
     void consumersThatReadNothingForAMomentArePausedNotSlow() {
         engine.setRate(20_000);
         backpressure.presenterRateChanged(20_000);
