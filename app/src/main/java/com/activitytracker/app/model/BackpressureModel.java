@@ -146,6 +146,10 @@ public final class BackpressureModel {
 
     /** The presenter chose a rate (slider, field, keys): the hold never exceeds it. */
     public void presenterRateChanged(double rate) {
+        if (rate == presenterRate && !Double.isNaN(heldAt)) {
+            engine.setRate(heldAt); // the same rate chosen again: the engine was just set to it, the hold stays
+            return;
+        }
         double running = Double.isNaN(heldAt) ? presenterRate : heldAt;
         presenterRate = rate;
         if (holding.get() && !overloaded.get() && rate > Math.max(RAMP_FREE, running * RAMP_STEP)) {

@@ -5,6 +5,7 @@ import com.activitytracker.engine.EngineStatus;
 import com.activitytracker.engine.generator.InjectedScenario;
 import com.activitytracker.engine.generator.Scenario;
 import java.util.Objects;
+import java.util.function.DoubleConsumer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,6 +26,7 @@ public final class ControlsModel {
 
     private final DoubleProperty sliderPosition = new SimpleDoubleProperty();
     private final StringProperty rateText = new SimpleStringProperty("");
+    private DoubleConsumer rateChosen = rate -> {};
     private final ReadOnlyDoubleWrapper targetRate = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper targetRateText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper achievedRateText = new ReadOnlyStringWrapper("Achieved –");
@@ -101,6 +103,16 @@ public final class ControlsModel {
         engine.setRate(rate);
         rateError.set("");
         showTarget(rate);
+        rateChosen.accept(rate);
+    }
+
+    /**
+     * Tells {@code listener} of every rate the presenter chooses, the one already chosen included: the
+     * engine was just set to it, and a hold below it (backpressure, the climb of a new engine) must be
+     * put back even when the slider did not move.
+     */
+    public void onRateChosen(DoubleConsumer listener) {
+        this.rateChosen = Objects.requireNonNull(listener);
     }
 
     /** Applies the number field; a bad entry leaves the rate as it was and says why. */

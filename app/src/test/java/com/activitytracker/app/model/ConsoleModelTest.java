@@ -67,6 +67,27 @@ class ConsoleModelTest {
     }
 
     @Test
+    void aNewEngineKeepsThePresentersRateAndClimbsToItFromAThousand() {
+        FakeEngine fast = new FakeEngine();
+        fast.setRate(20_000);
+        ConsoleModel console = new ConsoleModel(fast, main, Clock.fixed(T0, ZoneOffset.UTC));
+        assertThat(console.controls().targetRateProperty().get()).isEqualTo(20_000);
+        assertThat(fast.rate).as("the launch climbs from 1,000/s").isEqualTo(1_000);
+
+        console.controls().setRate(20_000); // the same rate again (the field applied, the slider let go)
+        assertThat(fast.rate)
+                .as("still climbing: choosing the same rate does not skip the hold")
+                .isEqualTo(1_000);
+
+        fast.setRate(4_321); // the old engine was held there when the settings were applied
+        console.engineReplaced();
+        assertThat(console.controls().targetRateProperty().get())
+                .as("the slider stays the presenter's")
+                .isEqualTo(20_000);
+        assertThat(fast.rate).as("the new engine climbs again").isEqualTo(1_000);
+    }
+
+    @Test
     void anEmptyUpdateChangesNothing() {
         model.apply(new FeedUpdate(null, null, List.of(), 0));
         assertThat(main.engineStateProperty().get()).isEqualTo(State.NEW);
