@@ -216,7 +216,15 @@ public final class BackpressureModel {
         // the producer's target counts too: on a busy machine its measured rate dips while it waits
         // for a core, and catches up as soon as it gets one
         double producing = Math.max(produced, s.producer().targetRate());
-        if (consumersPaused(samples.size() > 1 ? last : null, now, producing)) {
+        Sample before = samples.size() > 1 ? last : null;
+        if (consumersPaused(before, now, producing)) {
+            explain();
+            return;
+        }
+        if (before != null && before.lag < LAG_NOISE && lag >= LAG_CLEAR) {
+            // a lag that was not there a snapshot ago waits for the next one: on a busy machine one
+            // snapshot may show a third of a second that is gone 250 ms later, and halving the producer for
+            // it costs the presenter half a minute of probing back up
             explain();
             return;
         }
