@@ -144,11 +144,13 @@ public final class BackpressureModel {
 
     // ---- Commands ------------------------------------------------------------------------------
 
-    /** The presenter chose a rate (slider, field, keys): the hold never exceeds it. */
+    /**
+     * The presenter chose a rate (slider, field, keys): sets the engine's rate, to it or to a hold below
+     * it. The console sends every choice here and nowhere else, so a hold is never bypassed.
+     */
     public void presenterRateChanged(double rate) {
-        if (rate == presenterRate && !Double.isNaN(heldAt)) {
-            engine.setRate(heldAt); // the same rate chosen again: the engine was just set to it, the hold stays
-            return;
+        if (rate == presenterRate) {
+            return; // chosen again: the engine runs at it already, or is held or climbing below it
         }
         double running = Double.isNaN(heldAt) ? presenterRate : heldAt;
         presenterRate = rate;
@@ -163,6 +165,8 @@ public final class BackpressureModel {
             } else {
                 engine.setRate(heldAt);
             }
+        } else {
+            engine.setRate(rate);
         }
         explain();
     }

@@ -33,7 +33,7 @@ public final class ConsoleModel {
         this.scoreboard = new ScoreboardModel(clock.getZone());
         this.backpressure =
                 new BackpressureModel(engine, controls.targetRateProperty().get());
-        controls.onRateChosen(backpressure::presenterRateChanged);
+        controls.sendRatesTo(backpressure::presenterRateChanged);
         backpressure.explanationProperty().addListener((obs, old, text) -> main.setBackpressure(text));
         backpressure.streamStarts();
         // pause is the console's state, not the engine's: both the chip and the status bar follow it

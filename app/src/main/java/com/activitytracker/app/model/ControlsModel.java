@@ -26,7 +26,9 @@ public final class ControlsModel {
 
     private final DoubleProperty sliderPosition = new SimpleDoubleProperty();
     private final StringProperty rateText = new SimpleStringProperty("");
-    private DoubleConsumer rateChosen = rate -> {};
+    /** Where a chosen rate goes: the engine, unless something governs its rate (see {@link #sendRatesTo}). */
+    private DoubleConsumer rateSink;
+
     private final ReadOnlyDoubleWrapper targetRate = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper targetRateText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper achievedRateText = new ReadOnlyStringWrapper("Achieved –");
@@ -41,6 +43,7 @@ public final class ControlsModel {
 
     public ControlsModel(EngineCommands engine) {
         this.engine = Objects.requireNonNull(engine);
+        this.rateSink = engine::setRate;
         sliderPosition.addListener((obs, old, position) -> {
             if (!syncing) {
                 setRate(RateScale.rateAt(position.doubleValue()));
@@ -100,19 +103,18 @@ public final class ControlsModel {
 
     public void setRate(double eventsPerSecond) {
         double rate = Math.max(RateScale.MIN_RATE, Math.min(RateScale.MAX_RATE, eventsPerSecond));
-        engine.setRate(rate);
         rateError.set("");
         showTarget(rate);
-        rateChosen.accept(rate);
+        rateSink.accept(rate);
     }
 
     /**
-     * Tells {@code listener} of every rate the presenter chooses, the one already chosen included: the
-     * engine was just set to it, and a hold below it (backpressure, the climb of a new engine) must be
-     * put back even when the slider did not move.
+     * Hands every rate the presenter chooses to {@code sink} instead of the engine: the one writer of the
+     * engine's rate is then the sink (the backpressure model, which may hold the engine below the
+     * presenter's rate, or climb to it), so no choice reaches the engine past a hold.
      */
-    public void onRateChosen(DoubleConsumer listener) {
-        this.rateChosen = Objects.requireNonNull(listener);
+    public void sendRatesTo(DoubleConsumer sink) {
+        this.rateSink = Objects.requireNonNull(sink);
     }
 
     /** Applies the number field; a bad entry leaves the rate as it was and says why. */

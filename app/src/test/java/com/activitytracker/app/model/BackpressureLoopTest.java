@@ -146,7 +146,6 @@ class BackpressureLoopTest {
     void aJumpToTheTopKeepsTheLagUnderASecondAndSettlesNearWhatTheConsumersSustain(double capacity, int behind) {
         SimulatedEngine sim = new SimulatedEngine(capacity, 60_000);
         BackpressureModel model = new BackpressureModel(sim.commands, 10);
-        sim.commands.setRate(50_000); // as ControlsModel does, just before it tells the model
         model.presenterRateChanged(50_000);
 
         Run run = run(sim, model, behind, 60);
@@ -184,7 +183,6 @@ class BackpressureLoopTest {
         sim.stallEvery = everySeconds * Run.PER_SECOND;
         BackpressureModel model = new BackpressureModel(sim.commands, 10);
         double presenter = 20_000;
-        sim.commands.setRate(presenter);
         model.presenterRateChanged(presenter);
 
         Run run = run(sim, model, behind, 90);

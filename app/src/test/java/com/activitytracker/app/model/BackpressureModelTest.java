@@ -56,7 +56,6 @@ class BackpressureModelTest {
 
     @Test
     void consumersThatKeepUpLeaveTheRateAlone() {
-        engine.setRate(1_000);
         backpressure.presenterRateChanged(1_000);
         stream(10, 1_000, 1_000, 0.05);
         assertThat(backpressure.overloadedProperty().get()).isFalse();
@@ -159,7 +158,6 @@ class BackpressureModelTest {
 
     @Test
     void aLagInOneSnapshotThatIsGoneInTheNextHoldsNothing() {
-        engine.setRate(20_000);
         backpressure.presenterRateChanged(20_000);
         stream(4, 20_000, 20_000, 0.03);
         stream(0.25, 20_000, 19_000, 0.33); // seen in one snapshot of a busy machine, as a console benchmark did
@@ -173,7 +171,6 @@ class BackpressureModelTest {
 
     @Test
     void consumersThatReadNothingForAMomentArePausedNotSlow() {
-        engine.setRate(20_000);
         backpressure.presenterRateChanged(20_000);
         stream(4, 20_000, 20_000, 0.02);
         stream(0.75, 20_000, 0, 0.5); // a pause: the lag grows as fast as the clock
@@ -186,7 +183,6 @@ class BackpressureModelTest {
 
     @Test
     void aHoldIsRaisedToWhatTheConsumersShowedWhileReadingTheBacklogAway() {
-        engine.setRate(20_000);
         backpressure.presenterRateChanged(20_000);
         stream(3, 20_000, 2_000, 1.2); // just started, the consumers still slow: held low
         double held = engine.rate;
@@ -209,12 +205,10 @@ class BackpressureModelTest {
     @Test
     void aJumpOfTheSliderReachesTheEngineInStepsWhileTheConsumersKeepUp() {
         BackpressureModel fromTen = new BackpressureModel(engine, 10);
-        engine.setRate(50_000); // as ControlsModel does, just before it tells the model
         fromTen.presenterRateChanged(50_000);
         assertThat(engine.rate).isEqualTo(1_000); // at once up to 1,000/s, in steps above
         fromTen.presenterRateChanged(800);
         assertThat(engine.rate).isEqualTo(800);
-        engine.setRate(50_000);
         fromTen.presenterRateChanged(50_000);
         assertThat(fromTen.overloadedProperty().get()).isFalse(); // ramping is no backpressure
         for (int i = 0; i < 200 && engine.rate < 50_000; i++) {
@@ -246,7 +240,6 @@ class BackpressureModelTest {
     void thePresenterLoweringTheRateBelowTheHoldEndsIt() {
         engine.setRate(50_000);
         stream(4, 45_000, 20_000, 1.5);
-        engine.setRate(5_000); // the slider, as ControlsModel does
         backpressure.presenterRateChanged(5_000);
         assertThat(engine.rate).isEqualTo(5_000);
         assertThat(Double.isNaN(backpressure.heldAt())).isTrue();
@@ -254,11 +247,9 @@ class BackpressureModelTest {
 
     @Test
     void raisingTheSliderWhileHeldKeepsTheHold() {
-        engine.setRate(30_000);
         backpressure.presenterRateChanged(30_000);
         stream(4, 29_000, 20_000, 1.5);
         double held = engine.rate;
-        engine.setRate(50_000);
         backpressure.presenterRateChanged(50_000);
         assertThat(engine.rate).isEqualTo(held);
     }
