@@ -323,15 +323,13 @@ public final class BackpressureModel {
     private double consumerCapacity() {
         Sample[] all = samples.toArray(new Sample[0]);
         Sample last = all[all.length - 1];
-        Sample first = all[0];
+        // the oldest sample within RATE_WINDOW, and at least the one before the newest
+        Sample first = all[Math.max(0, all.length - 2)];
         for (Sample s : all) {
-            if (Duration.between(s.at, last.at).compareTo(RATE_WINDOW) <= 0) {
+            if (s != last && Duration.between(s.at, last.at).compareTo(RATE_WINDOW) <= 0) {
                 first = s;
                 break;
             }
-        }
-        if (first == last) {
-            first = all[0];
         }
         double seconds = Duration.between(first.at, last.at).toNanos() / 1e9;
         if (seconds < 0.5) {
