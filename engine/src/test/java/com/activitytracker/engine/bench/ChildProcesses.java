@@ -11,13 +11,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Every JVM the benchmark starts, each with its output in a file of the work folder. Closing stops
  * them all (their own children first) and deletes the work folder; a shutdown hook does the same on
- * Ctrl+C, a kill or a failure, so a run never leaves a broker or a consumer behind.
+ * Ctrl+C, a kill or a failure, so a run never leaves a broker or a consumer behind. A sampler
+ * thread reads each JVM's CPU time every {@link #CPU_EVERY}, so what a JVM used is known after it
+ * exits too (the system forgets an exited process's times).
  */
 final class ChildProcesses implements AutoCloseable {
     /** Prefixes of the settings a newcomer's shell may hold; children get the benchmark's own. */
@@ -31,16 +34,36 @@ final class ChildProcesses implements AutoCloseable {
             "JAVA_TOOL_OPTIONS",
             "JDK_JAVA_OPTIONS");
 
+    private static final Duration CPU_EVERY = Duration.ofMillis(100);
+
     private final Path workDir;
     private final String javaBinary;
     private final List<Child> started = new ArrayList<>();
     private final Thread hook = new Thread(this::stopAll, "bench-cleanup");
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Thread cpuSampler = new Thread(this::sampleCpu, "bench-cpu-sampler");
 
     ChildProcesses(Path workDir) {
         this.workDir = workDir;
         this.javaBinary =
                 Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Runtime.getRuntime().addShutdownHook(hook);
+        cpuSampler.setDaemon(true);
+        cpuSampler.start();
+    }
+
+    private void sampleCpu() {
+        try {
+            do {
+                List<Child> now;
+                synchronized (this) {
+                    now = List.copyOf(started);
+                }
+                now.forEach(Child::cpu);
+            } while (!closed.await(CPU_EVERY.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A JVM on the benchmark's own classpath (Kafka's tools are on it as test dependencies). */
@@ -81,6 +104,12 @@ final class ChildProcesses implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
+        try {
+            cpuSampler.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         stopAll();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -121,6 +150,7 @@ final class ChildProcesses implements AutoCloseable {
         private final String name;
         private final Process process;
         private final Path log;
+        private volatile Duration cpu = Duration.ZERO;
 
         private Child(String name, Process process, Path log) {
             this.name = name;
@@ -134,6 +164,21 @@ final class ChildProcesses implements AutoCloseable {
 
         boolean isAlive() {
             return process.isAlive();
+        }
+
+        /**
+         * The JVM's CPU time (user + system, all its threads) so far; once it has exited, the last
+         * value read, at most {@link #CPU_EVERY} before its end. Zero where the system does not tell.
+         */
+        Duration cpu() {
+            if (process.isAlive()) {
+                process.toHandle().info().totalCpuDuration().ifPresent(d -> {
+                    if (d.compareTo(cpu) > 0) {
+                        cpu = d;
+                    }
+                });
+            }
+            return cpu;
         }
 
         /** Exit code, or empty when it is still running after the timeout. */

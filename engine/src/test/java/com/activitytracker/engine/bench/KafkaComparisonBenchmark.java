@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -267,9 +268,15 @@ public final class KafkaComparisonBenchmark {
                             consumerConfig.toString())));
         }
         awaitAssigned(kafkaGroups, kafkaTopic, kafkaConsumers);
+        TimedCpu kafkaCpu = new TimedCpu();
+        kafkaCpu.from(kafkaConsumers.get(0), "ConsumerPerformance");
+        kafkaCpu.from(kafkaConsumers.get(1), "ConsumerPerformance");
+        kafkaCpu.from(brokerProcess, "broker");
         Child pp = children.startClass(
                 "pipeline-producer-performance", CHILD_HEAP, PRODUCER_PERFORMANCE, producerPerformanceArgs(kafkaTopic));
+        kafkaCpu.whole(pp, "ProducerPerformance");
         Instant kafkaEnd = awaitCommitted(kafkaGroups, kafkaTopic, kafkaConsumers);
+        kafkaCpu.stop();
         requireExit(pp, 0);
         for (Child c : kafkaConsumers) {
             requireExit(c, 0);
@@ -309,13 +316,19 @@ public final class KafkaComparisonBenchmark {
                 roleEnvironment("fraud", ourTopic));
         List<Child> ourConsumers = List.of(analytics, fraud);
         awaitAssigned(ourGroups, ourTopic, ourConsumers);
+        TimedCpu ourCpu = new TimedCpu();
+        ourCpu.from(analytics, "analytics");
+        ourCpu.from(fraud, "fraud");
+        ourCpu.from(brokerProcess, "broker");
         Child produce = children.startJar(
                 "pipeline-produce",
                 CHILD_HEAP,
                 jar,
                 produceArgs(ourTopic),
                 roleEnvironment("pipeline-produce", ourTopic));
+        ourCpu.whole(produce, "produce");
         Instant ourEnd = awaitCommitted(ourGroups, ourTopic, ourConsumers);
+        ourCpu.stop();
         requireExit(produce, 0);
         analytics.stop();
         fraud.stop();
@@ -327,8 +340,59 @@ public final class KafkaComparisonBenchmark {
                 kafka,
                 ours,
                 records);
+        out.printf(
+                Locale.US,
+                "    CPU-s while timed (from the producer's start; the producer whole, JVM start included):"
+                        + " Kafka's tools %s | ours %s%n",
+                kafkaCpu,
+                ourCpu);
         kafkaPipelineRate = kafka;
         rows.add(Row.higherIsBetter("(b) pipeline, 3 JVMs, records/s", kafka, ours, "≥ 0.8"));
+        rows.add(Row.lowerIsBetter(
+                "(b) CPU-s, all 4 JVMs while timed", kafkaCpu.total(), ourCpu.total(), "what (b) costs"));
+    }
+
+    /**
+     * The CPU each JVM of one side of (b) used while it was timed: those already running count from
+     * the producer's start, the producer whole; read when both groups have committed everything (the
+     * producer, gone by then, at its last sample). On 2 cores the pipeline is CPU-bound, so this shows
+     * where its rate goes.
+     */
+    private static final class TimedCpu {
+        private final Map<Child, Duration> from = new LinkedHashMap<>();
+        private final Map<Child, String> names = new LinkedHashMap<>();
+        private final Map<Child, Duration> used = new LinkedHashMap<>();
+
+        void from(Child child, String name) {
+            from.put(child, child.cpu());
+            names.put(child, name);
+        }
+
+        void whole(Child child, String name) {
+            from.put(child, Duration.ZERO);
+            names.put(child, name);
+        }
+
+        void stop() {
+            from.forEach((child, start) -> used.put(child, child.cpu().minus(start)));
+        }
+
+        double total() {
+            return used.values().stream().mapToDouble(TimedCpu::seconds).sum();
+        }
+
+        private static double seconds(Duration d) {
+            return d.toNanos() / 1e9;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder parts = new StringBuilder();
+            used.forEach((child, d) -> parts.append(parts.isEmpty() ? "" : ", ")
+                    .append(names.get(child))
+                    .append(String.format(Locale.US, " %.1f", seconds(d))));
+            return String.format(Locale.US, "%.1f (%s)", total(), parts);
+        }
     }
 
     // ---- (e) backtest --------------------------------------------------------------------------
