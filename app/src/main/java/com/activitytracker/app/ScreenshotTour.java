@@ -16,6 +16,7 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.util.Duration;
@@ -211,8 +212,9 @@ final class ScreenshotTour {
         view.showDeadLetters();
         view.selectFirstRecord();
         // the presenter's correction: the purchase gets its amount
-        String text = kafka.correctionProperty().get();
-        kafka.correctionProperty().set(text.replace("\"currency\"", "\"amount\" : 129.99,\n  \"currency\""));
+        StringProperty correction = kafka.deadLetterEditor().correctionProperty();
+        String text = correction.get();
+        correction.set(text.replace("\"currency\"", "\"amount\" : 129.99,\n  \"currency\""));
         shootWindow(view, Theme.DARK, "dead-letter.png", () -> {
             model.main().togglePresenterMode();
             shootWindow(view, Theme.DARK, "dead-letter-presenter.png", () -> {

@@ -3,6 +3,7 @@ package com.activitytracker.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.activitytracker.app.model.DeadLetterEditor;
 import com.activitytracker.app.model.KafkaViewModel;
 import com.activitytracker.app.view.KafkaView;
 import com.activitytracker.engine.EngineSnapshot;
@@ -68,6 +69,7 @@ class ConsoleKafkaViewUiTest {
     @Test
     void aDeadLetterIsOpenedCorrectedAndResentAndAnalyticsCountsIt() throws Exception {
         KafkaViewModel kafka = fx.console.kafkaView();
+        DeadLetterEditor inspector = kafka.deadLetterEditor();
         fx.robot.clickOn("#tiles").push(KeyCode.CONTROL, KeyCode.K);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> fx.console.kafkaViewWindow() != null
@@ -128,8 +130,9 @@ class ConsoleKafkaViewUiTest {
                 .lookup((Labeled l) -> user.equals(l.getText()))
                 .query();
         fx.robot.clickOn(row);
-        await().atMost(Duration.ofSeconds(5)).until(() -> kafka.letterProperty().get() != null);
-        InspectedRecord letter = kafka.letterProperty().get();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> inspector.letterProperty().get() != null);
+        InspectedRecord letter = inspector.letterProperty().get();
         assertThat(letter.key()).isEqualTo(user);
         assertThat(fx.<TextArea>lookup("#kafka-letter-facts").getText())
                 .contains("Why:          purchase without 'amount'")
@@ -147,7 +150,7 @@ class ConsoleKafkaViewUiTest {
                 .startsWith("Still invalid")
                 .contains("amount");
         assertThat(fx.<Button>lookup("#kafka-resend").isDisabled()).isTrue();
-        fx.robot.interact(kafka::resend);
+        fx.robot.interact(inspector::resend);
         assertThat(fx.<Label>lookup("#kafka-verdict").getText()).startsWith("Not sent: ");
 
         // only the tab shown has rows (the model keeps the others'); coming back keeps the letter and its edits
@@ -161,7 +164,7 @@ class ConsoleKafkaViewUiTest {
         fx.robot.interact(() -> fx.console.kafkaViewWindow().showDeadLetters());
         assertThat(((ObservableValue<?>) letters.getSelectionModel().getSelectedItem()).getValue())
                 .isSameAs(letter);
-        assertThat(kafka.letterProperty().get()).isSameAs(letter);
+        assertThat(inspector.letterProperty().get()).isSameAs(letter);
         assertThat(editor.getText()).isEqualTo(edited);
 
         // the valid correction goes back to the activities topic
@@ -171,7 +174,7 @@ class ConsoleKafkaViewUiTest {
         fx.robot.clickOn("#kafka-resend");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> fx.<Label>lookup("#kafka-verdict").getText().startsWith("Sent to "));
-        assertThat(kafka.resentCountProperty().get()).isEqualTo(1);
+        assertThat(inspector.resentCountProperty().get()).isEqualTo(1);
 
         // analytics counts the corrected purchase: one event, one purchase, its amount in the revenue
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -7,8 +7,6 @@ import com.activitytracker.engine.fraud.Severity;
 import com.activitytracker.engine.observability.ConsumerGroupLag;
 import com.activitytracker.engine.observability.InspectedRecord;
 import com.activitytracker.engine.observability.InspectorBatch;
-import com.activitytracker.engine.observability.KafkaInspector;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -25,65 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Tag("unit")
 class KafkaViewModelTest {
-    private static final String BAD = "{\"event_type\":\"purchase\",\"user_id\":\"u-7\"}";
-
-    /** The reader's side, driven by the test. */
-    static final class FakeTap implements KafkaTap {
-        Consumer<InspectorBatch> sink;
-        String filter = "";
-        boolean paused;
-        boolean closed;
-        final List<byte[]> sent = new ArrayList<>();
-        CompletableFuture<String> sendResult = new CompletableFuture<>();
-
-        @Override
-        public String activitiesTopic() {
-            return "acts";
-        }
-
-        @Override
-        public String alertsTopic() {
-            return "alerts";
-        }
-
-        @Override
-        public String deadLettersTopic() {
-            return "acts.dlq";
-        }
-
-        @Override
-        public void filter(String userId) {
-            filter = userId;
-        }
-
-        @Override
-        public void pause(boolean pause) {
-            paused = pause;
-        }
-
-        @Override
-        public Optional<String> check(InspectedRecord letter, byte[] corrected) {
-            String s = new String(corrected, StandardCharsets.UTF_8);
-            return s.contains("\"amount\"") ? Optional.empty() : Optional.of("purchase without 'amount'");
-        }
-
-        @Override
-        public CompletableFuture<String> resend(InspectedRecord letter, byte[] corrected) {
-            sent.add(corrected);
-            return sendResult;
-        }
-
-        @Override
-        public CompletableFuture<String> sendBrokenPurchase(String userId) {
-            return CompletableFuture.completedFuture("acts/0@1");
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-    }
-
     private final FakeTap tap = new FakeTap();
     private final List<Runnable> uiQueue = new ArrayList<>();
     private final List<Runnable> background = new ArrayList<>();
@@ -101,22 +40,6 @@ class KafkaViewModelTest {
     private static InspectedRecord record(String topic, long offset, String key) {
         return new InspectedRecord(
                 topic, 0, offset, 1_700_000_000_123L, key, List.of(), "{}", "page_view", null, null, Optional.empty());
-    }
-
-    private static InspectedRecord letter(String consumer) {
-        return new InspectedRecord(
-                "acts.dlq",
-                0,
-                consumer.equals("fraud") ? 1 : 0,
-                1_700_000_000_123L,
-                "u-7",
-                List.of(new InspectedRecord.Header("dlq.error", "purchase without 'amount'", new byte[0])),
-                BAD,
-                "purchase without 'amount'",
-                "u-7".getBytes(StandardCharsets.UTF_8),
-                BAD.getBytes(StandardCharsets.UTF_8),
-                Optional.of(new InspectedRecord.DeadLetterFacts(
-                        "purchase without 'amount'", consumer, "acts/3@42", "acts.dlq/0@0")));
     }
 
     private static InspectorBatch batch(Map<String, List<InspectedRecord>> records) {
@@ -297,66 +220,19 @@ class KafkaViewModelTest {
     }
 
     @Test
-    void aSecondDeadLetterOfTheSameRecordIsMarkedResentOnceOneWasSent() {
+    void theDeadLetterEditorChecksAndSendsThroughTheReaderOpenNow() {
+        DeadLetterEditor editor = model.deadLetterEditor();
+        InspectedRecord letter = DeadLetterEditorTest.letter("fraud");
+        editor.inspect(letter);
+        assertThat(editor.verdictProperty().get()).isEqualTo("Open the Kafka view to check a correction");
+
         model.open();
-        InspectedRecord analytics = letter("analytics");
-        InspectedRecord fraud = letter("fraud");
-        model.inspect(analytics);
-
-        assertThat(model.letterFactsProperty().get())
-                .contains("Why:          purchase without 'amount'")
-                .contains("Rejected by:  analytics")
-                .contains("Read at:      acts/3@42")
-                .contains("dlq.error");
-        assertThat(model.correctionProperty().get()).contains("\"event_type\" : \"purchase\"");
-        assertThat(model.correctionValidProperty().get()).isFalse();
-        assertThat(model.verdictProperty().get()).isEqualTo("Still invalid: purchase without 'amount'");
-
-        model.resend();
-        assertThat(tap.sent).as("an invalid correction sends nothing").isEmpty();
-        assertThat(model.verdictProperty().get()).startsWith("Not sent: ");
-
-        model.correctionProperty().set(BAD.replace("}", ",\"amount\":12.5}"));
-        assertThat(model.correctionValidProperty().get()).isTrue();
-        assertThat(model.verdictProperty().get()).startsWith("Valid");
-        model.resend();
-        assertThat(tap.sent).hasSize(1);
-        assertThat(model.sendingProperty().get()).isTrue();
-        tap.sendResult.complete("acts/3@77");
-        runUi();
-
-        assertThat(model.sendingProperty().get()).isFalse();
-        assertThat(model.verdictProperty().get()).startsWith("Sent to acts/3@77");
-        assertThat(model.resentCountProperty().get()).isEqualTo(1);
-        assertThat(model.resent(fraud))
-                .as("the other consumer's copy of the same record")
-                .isTrue();
-    }
-
-    @Test
-    void aRefusedSendSaysWhy() {
-        model.open();
-        model.inspect(letter("fraud"));
-        model.correctionProperty().set(BAD.replace("}", ",\"amount\":12.5}"));
-        model.resend();
-        tap.sendResult.completeExceptionally(new KafkaInspector.InvalidCorrectionException("bad timestamp"));
-        runUi();
-        assertThat(model.verdictProperty().get()).isEqualTo("Not sent: bad timestamp");
-        assertThat(model.resentCountProperty().get()).isZero();
-    }
-
-    @Test
-    void theEditorIndentsJsonButKeepsWhatItCannotReadBackTheSame() {
-        assertThat(KafkaViewModel.editable("{\"a\":1.10}".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo("{\n  \"a\" : 1.10\n}");
-        assertThat(KafkaViewModel.editable("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8)))
-                .as("a key given twice stays as it was, so the editor does not hide the error")
-                .isEqualTo("{\"a\":1,\"a\":2}");
-        assertThat(KafkaViewModel.editable("{\"a\":1} trailing".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo("{\"a\":1} trailing");
-        assertThat(KafkaViewModel.editable("not json".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo("not json");
-        assertThat(KafkaViewModel.editable(null)).isEmpty();
+        editor.correctionProperty().set(DeadLetterEditorTest.BAD.replace("}", ",\"amount\":12.5}"));
+        assertThat(editor.correctionValidProperty().get()).isTrue();
+        model.close();
+        editor.resend();
+        assertThat(tap.sent).isEmpty();
+        assertThat(model.errorProperty().get()).isEqualTo("The Kafka view is closed: open it again to send");
     }
 
     @Test
