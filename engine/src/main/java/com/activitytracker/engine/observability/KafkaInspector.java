@@ -262,10 +262,15 @@ public final class KafkaInspector implements AutoCloseable {
             }
         } finally {
             consumer = null;
-            outbox.close();
-            stopped.countDown();
-            outbox.failQueued();
-            log.info("Kafka view reader closed");
+            try {
+                outbox.close();
+            } finally {
+                // even when closing the producer throws (it does when this thread is interrupted), the
+                // view counts as closed and no queued send waits forever
+                stopped.countDown();
+                outbox.failQueued();
+                log.info("Kafka view reader closed");
+            }
         }
     }
 
