@@ -3,26 +3,13 @@ package com.activitytracker.engine.observability;
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.event.ActivityEventCodec;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,19 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * at most every {@link #BATCH_EVERY}. It also sends a corrected dead letter back to the activities
  * topic, validated first with the consumers' own codec ({@link DeadLetterRepair}). The thread owns
  * every client it opens and closes them when {@link #close()} is called.
+ *
+ * <p>This class runs that thread; its jobs are {@link LiveTail} (where the consumer reads),
+ * {@link NextBatch} (what the next batch holds), {@link GroupLagReader} (the groups' lag) and
+ * {@link Outbox} (the records sent back).
  */
 public final class KafkaInspector implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaInspector.class);
@@ -66,17 +47,8 @@ public final class KafkaInspector implements AutoCloseable {
 
     public static final Duration BATCH_EVERY = Duration.ofMillis(500);
     public static final Duration LAGS_EVERY = Duration.ofSeconds(2);
-    /** On opening, each partition of a live topic is read from this many records before its end. */
-    static final int LIVE_BACK = 20;
-    /** … and the dead-letter topic from this many, so the dead letters already there are shown. */
-    static final int DEAD_LETTERS_BACK = 500;
-    /** A new user filter looks this far back on every partition for that user's records. */
-    static final int FILTER_BACK = 5_000;
-    /** Unfiltered, each batch reads at most this many of the newest records per live partition. */
-    static final int TAIL_SAMPLE = 10;
 
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final long ADMIN_TIMEOUT_SECONDS = 5;
 
     /** A correction the codec refuses: nothing was sent. */
     public static final class InvalidCorrectionException extends RuntimeException {
@@ -87,19 +59,14 @@ public final class KafkaInspector implements AutoCloseable {
         }
     }
 
-    /** A record for the activities topic, sent on the reader's thread. */
-    private record PendingSend(
-            byte[] key, byte[] value, RecordHeaders headers, String what, CompletableFuture<String> result) {}
-
     private final KafkaClientFactory clients;
     private final String activities;
     private final String alerts;
     private final String deadLetters;
     private final Consumer<InspectorBatch> sink;
-    private final RecordText text = new RecordText();
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final InspectedRecords inspected;
     private final ActivityEventCodec codec = new ActivityEventCodec();
-    private final ConcurrentLinkedQueue<PendingSend> sends = new ConcurrentLinkedQueue<>();
+    private final Outbox outbox;
     private final AtomicBoolean rewind = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
@@ -119,6 +86,8 @@ public final class KafkaInspector implements AutoCloseable {
         this.alerts = settings.alertsTopic();
         this.deadLetters = settings.dlqTopic();
         this.sink = Objects.requireNonNull(sink);
+        this.inspected = new InspectedRecords(alerts, deadLetters);
+        this.outbox = new Outbox(clients, activities);
         this.thread = new Thread(this::run, "kafka-view-reader");
         thread.setDaemon(true);
         // it reads for a view: when the cores are busy, whatever draws the records goes first (its
@@ -185,15 +154,7 @@ public final class KafkaInspector implements AutoCloseable {
         if (invalid.isPresent()) {
             return CompletableFuture.failedFuture(new InvalidCorrectionException(invalid.get()));
         }
-        RecordHeaders headers = new RecordHeaders();
-        for (InspectedRecord.Header h : letter.headers()) {
-            if (!h.name().startsWith("dlq.")) {
-                headers.add(h.name(), h.raw());
-            }
-        }
-        String from = letter.deadLetter().orElseThrow().place();
-        headers.add(DeadLetter.REPLAYED_FROM, from.getBytes(StandardCharsets.UTF_8));
-        return enqueue(new PendingSend(letter.rawKey(), corrected.clone(), headers, from, new CompletableFuture<>()));
+        return enqueue(OutgoingRecord.correction(letter, corrected));
     }
 
     /**
@@ -202,23 +163,13 @@ public final class KafkaInspector implements AutoCloseable {
      * corrected. Completes with where it landed.
      */
     public CompletableFuture<String> sendBrokenPurchase(String userId) {
-        String json = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"purchase\",\"user_id\":\""
-                + userId + "\",\"timestamp\":\"" + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
-                + "\",\"order_id\":\"ord-demo-"
-                + UUID.randomUUID().toString().substring(0, 8)
-                + "\",\"product_id\":\"p-1042\",\"currency\":\"USD\"}";
-        return enqueue(new PendingSend(
-                userId.getBytes(StandardCharsets.UTF_8),
-                json.getBytes(StandardCharsets.UTF_8),
-                new RecordHeaders(),
-                "a purchase without an amount",
-                new CompletableFuture<>()));
+        return enqueue(OutgoingRecord.brokenPurchase(userId));
     }
 
-    private CompletableFuture<String> enqueue(PendingSend send) {
-        sends.add(send);
+    private CompletableFuture<String> enqueue(OutgoingRecord send) {
+        outbox.add(send);
         if (closed || stopped.getCount() == 0) {
-            failPendingSends();
+            outbox.failQueued();
         }
         LockSupport.unpark(thread);
         return send.result();
@@ -250,10 +201,14 @@ public final class KafkaInspector implements AutoCloseable {
         return stopped.getCount() == 0;
     }
 
+    /** One record as the view shows it (public for tests). */
+    public InspectedRecord inspect(ConsumerRecord<byte[], byte[]> r) {
+        return inspected.of(r);
+    }
+
     // ---- The reader's thread --------------------------------------------------------------------
 
     private void run() {
-        KafkaProducer<byte[], byte[]> producer = null;
         log.info("Kafka view reading {}, {} and {}", activities, alerts, deadLetters);
         try (KafkaConsumer<byte[], byte[]> c = clients.reader("activity-tracker-kafka-view");
                 Admin admin = clients.admin()) {
@@ -261,69 +216,37 @@ public final class KafkaInspector implements AutoCloseable {
             if (closed) {
                 return;
             }
-            List<TopicPartition> partitions = assign(c);
-            seekBack(c, partitions, false);
-            Map<String, ArrayDeque<ConsumerRecord<byte[], byte[]>>> newest = new HashMap<>();
-            Map<String, Long> read = new HashMap<>();
-            Optional<List<ConsumerGroupLag>> lags = Optional.empty();
-            Optional<String> problem = Optional.empty();
-            List<TopicPartition> live = partitions.stream()
-                    .filter(tp -> !tp.topic().equals(deadLetters))
-                    .toList();
-            Map<TopicPartition, Long> sampling = null;
+            LiveTail tail = LiveTail.open(c, List.of(activities, alerts, deadLetters), deadLetters);
+            GroupLagReader lags = new GroupLagReader(admin, c, Set.of(activities, alerts, deadLetters));
+            NextBatch batch = new NextBatch(inspected, deadLetters);
             long nextBatch = System.nanoTime();
             long nextLags = nextBatch;
             while (!closed) {
-                producer = sendPending(producer);
+                outbox.sendQueued();
                 if (rewind.getAndSet(false)) {
-                    newest.clear();
-                    c.resume(partitions);
-                    sampling = null;
-                    seekBack(c, partitions, !filter.isEmpty());
+                    batch.dropRecords();
+                    tail.rewind(!filter.isEmpty());
                 }
                 if (paused) {
                     LockSupport.parkNanos(POLL.toNanos());
                 } else {
                     String f = filter;
-                    for (ConsumerRecord<byte[], byte[]> r : c.poll(POLL)) {
-                        read.merge(r.topic(), 1L, Long::sum);
-                        if (matches(r, f)) {
-                            ArrayDeque<ConsumerRecord<byte[], byte[]>> q =
-                                    newest.computeIfAbsent(r.topic(), t -> new ArrayDeque<>());
-                            q.addLast(r);
-                            if (q.size() > cap(r.topic())) {
-                                q.removeFirst();
-                            }
-                        }
-                    }
-                    if (sampling != null) {
-                        sampling = pauseWhereReached(c, sampling);
-                    }
+                    batch.add(tail.poll(POLL), f);
                 }
                 long now = System.nanoTime();
                 if (now >= nextLags) {
                     try {
-                        lags = Optional.of(readLags(admin, c));
-                        problem = Optional.empty();
+                        batch.lags(lags.read());
                     } catch (ExecutionException | TimeoutException e) {
-                        problem = Optional.of("Could not read the consumer groups: " + rootMessage(e));
+                        batch.problem("Could not read the consumer groups: " + rootMessage(e));
                     }
                     nextLags = now + LAGS_EVERY.toNanos();
                 }
                 if (now >= nextBatch) {
-                    if (!newest.isEmpty() || !read.isEmpty() || lags.isPresent() || problem.isPresent()) {
-                        sink.accept(new InspectorBatch(render(newest), read, lags, problem));
-                        newest.clear();
-                        read.clear();
-                        lags = Optional.empty();
-                        problem = Optional.empty();
+                    if (batch.hasNews()) {
+                        sink.accept(batch.take());
                     }
-                    if (filter.isEmpty() && !paused) {
-                        sampling = sampleTail(c, live);
-                    } else if (sampling != null) {
-                        c.resume(partitions);
-                        sampling = null;
-                    }
+                    tail.nextBatch(filter.isEmpty() && !paused);
                     nextBatch = now + BATCH_EVERY.toNanos();
                 }
             }
@@ -339,253 +262,15 @@ public final class KafkaInspector implements AutoCloseable {
             }
         } finally {
             consumer = null;
-            if (producer != null) {
-                producer.close(Duration.ofSeconds(5));
-            }
-            stopped.countDown();
-            failPendingSends();
-            log.info("Kafka view reader closed");
-        }
-    }
-
-    private List<TopicPartition> assign(KafkaConsumer<byte[], byte[]> c) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(activities, alerts, deadLetters)) {
-            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(15));
-            if (infos != null) {
-                infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
-            }
-        }
-        c.assign(partitions);
-        return partitions;
-    }
-
-    private void seekBack(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions, boolean forFilter) {
-        Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
-        Map<TopicPartition, Long> end = c.endOffsets(partitions);
-        for (TopicPartition tp : partitions) {
-            long back = forFilter ? FILTER_BACK : tp.topic().equals(deadLetters) ? DEAD_LETTERS_BACK : LIVE_BACK;
-            c.seek(tp, Math.max(begin.getOrDefault(tp, 0L), end.getOrDefault(tp, 0L) - back));
-        }
-    }
-
-    /**
-     * Unfiltered, the live topics are sampled at their tail: each batch, a partition more than
-     * {@link #TAIL_SAMPLE} records behind its end jumps to that many before it, is read up to the end
-     * as it was then, and is paused until the next batch. So at any rate the reader fetches at most
-     * that many records per partition per batch: the view shows the newest, and a fast stream costs
-     * it (and the broker) no more than a slow one. The dead-letter topic is read whole.
-     *
-     * @return the end offsets the resumed partitions are read up to
-     */
-    private static Map<TopicPartition, Long> sampleTail(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> live) {
-        Map<TopicPartition, Long> ends = c.endOffsets(live);
-        List<TopicPartition> resume = new ArrayList<>();
-        for (TopicPartition tp : live) {
-            long end = ends.getOrDefault(tp, 0L);
-            long position = c.position(tp);
-            if (end - position > TAIL_SAMPLE) {
-                c.seek(tp, end - TAIL_SAMPLE);
-            }
-            if (position < end || end - position > TAIL_SAMPLE) {
-                resume.add(tp);
-            }
-        }
-        c.resume(resume);
-        return ends;
-    }
-
-    /** Pauses each sampled partition once it has been read up to its end of the sample; null when all are. */
-    private static Map<TopicPartition, Long> pauseWhereReached(
-            KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> sampling) {
-        List<TopicPartition> reached = new ArrayList<>();
-        for (Map.Entry<TopicPartition, Long> e : sampling.entrySet()) {
-            if (!c.paused().contains(e.getKey()) && c.position(e.getKey()) >= e.getValue()) {
-                reached.add(e.getKey());
-            }
-        }
-        c.pause(reached);
-        return sampling;
-    }
-
-    private int cap(String topic) {
-        return topic.equals(deadLetters) ? MAX_DEAD_LETTERS_PER_BATCH : MAX_PER_BATCH;
-    }
-
-    private static boolean matches(ConsumerRecord<byte[], byte[]> r, String filter) {
-        return filter.isEmpty() || (r.key() != null && new String(r.key(), StandardCharsets.UTF_8).contains(filter));
-    }
-
-    private KafkaProducer<byte[], byte[]> sendPending(KafkaProducer<byte[], byte[]> producer) {
-        PendingSend s;
-        while ((s = sends.poll()) != null) {
-            PendingSend send = s;
             try {
-                if (producer == null) {
-                    producer = clients.rawProducer("activity-tracker-kafka-view-resend");
-                }
-                producer.send(
-                        new ProducerRecord<>(activities, null, send.key(), send.value(), send.headers()),
-                        (m, error) -> {
-                            if (error != null) {
-                                send.result().completeExceptionally(error);
-                            } else {
-                                log.info(
-                                        "Kafka view sent {} to {}/{}@{}",
-                                        send.what(),
-                                        m.topic(),
-                                        m.partition(),
-                                        m.offset());
-                                send.result().complete(m.topic() + "/" + m.partition() + "@" + m.offset());
-                            }
-                        });
-            } catch (RuntimeException e) {
-                send.result().completeExceptionally(e);
+                outbox.close();
+            } finally {
+                // even when closing the producer throws (it does when this thread is interrupted), the
+                // view counts as closed and no queued send waits forever
+                stopped.countDown();
+                outbox.failQueued();
+                log.info("Kafka view reader closed");
             }
-        }
-        return producer;
-    }
-
-    private void failPendingSends() {
-        PendingSend s;
-        while ((s = sends.poll()) != null) {
-            s.result().completeExceptionally(new IllegalStateException("the Kafka view is closed"));
-        }
-    }
-
-    /** Every consumer group with offsets on (or members reading) the tracker's topics, partition by partition. */
-    private List<ConsumerGroupLag> readLags(Admin admin, KafkaConsumer<byte[], byte[]> c)
-            throws ExecutionException, TimeoutException, InterruptedException {
-        Set<String> topics = Set.of(activities, alerts, deadLetters);
-        List<String> ids = admin
-                .listGroups(ListGroupsOptions.forConsumerGroups())
-                .all()
-                .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .stream()
-                .map(GroupListing::groupId)
-                .sorted()
-                .toList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<String, ConsumerGroupDescription> described =
-                admin.describeConsumerGroups(ids).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<String, Map<TopicPartition, Long>> committedByGroup = new LinkedHashMap<>();
-        Set<TopicPartition> all = new HashSet<>();
-        for (String id : ids) {
-            Map<TopicPartition, Long> committed = new HashMap<>();
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(id)
-                    .partitionsToOffsetAndMetadata()
-                    .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            offsets.forEach((tp, om) -> {
-                if (om != null && topics.contains(tp.topic())) {
-                    committed.put(tp, om.offset());
-                }
-            });
-            ConsumerGroupDescription d = described.get(id);
-            if (d != null) {
-                for (MemberDescription m : d.members()) {
-                    for (TopicPartition tp : m.assignment().topicPartitions()) {
-                        if (topics.contains(tp.topic())) {
-                            committed.putIfAbsent(tp, -1L);
-                        }
-                    }
-                }
-            }
-            if (!committed.isEmpty()) {
-                committedByGroup.put(id, committed);
-                all.addAll(committed.keySet());
-            }
-        }
-        Map<TopicPartition, Long> ends = all.isEmpty() ? Map.of() : c.endOffsets(all);
-        List<ConsumerGroupLag> rows = new ArrayList<>();
-        committedByGroup.forEach((id, committed) -> {
-            ConsumerGroupDescription d = described.get(id);
-            String state = d == null ? "?" : d.groupState().toString();
-            int members = d == null ? 0 : d.members().size();
-            committed.forEach((tp, offset) -> rows.add(new ConsumerGroupLag(
-                    id, state, members, tp.topic(), tp.partition(), offset, ends.getOrDefault(tp, 0L))));
-        });
-        rows.sort(Comparator.comparing((ConsumerGroupLag r) -> r.members() == 0)
-                .thenComparing(ConsumerGroupLag::group)
-                .thenComparing(ConsumerGroupLag::topic)
-                .thenComparingInt(ConsumerGroupLag::partition));
-        return rows;
-    }
-
-    private Map<String, List<InspectedRecord>> render(Map<String, ArrayDeque<ConsumerRecord<byte[], byte[]>>> newest) {
-        Map<String, List<InspectedRecord>> out = new HashMap<>();
-        newest.forEach((topic, records) -> {
-            List<InspectedRecord> list = new ArrayList<>(records.size());
-            records.forEach(r -> list.add(inspect(r)));
-            // a batch holds the newest of each partition in turn; the view lists them by time
-            list.sort(Comparator.comparingLong(InspectedRecord::timestampMillis));
-            out.put(topic, list);
-        });
-        return out;
-    }
-
-    /** One record as the view shows it (public for tests). */
-    public InspectedRecord inspect(ConsumerRecord<byte[], byte[]> r) {
-        List<InspectedRecord.Header> headers = new ArrayList<>();
-        for (org.apache.kafka.common.header.Header h : r.headers()) {
-            byte[] raw = h.value() == null ? new byte[0] : h.value();
-            headers.add(new InspectedRecord.Header(
-                    RecordText.safe(h.key().getBytes(StandardCharsets.UTF_8), 256),
-                    h.value() == null ? "(null)" : RecordText.safe(raw, 1024),
-                    raw));
-        }
-        Optional<InspectedRecord.DeadLetterFacts> facts = Optional.empty();
-        if (r.topic().equals(deadLetters)) {
-            DeadLetter letter = DeadLetter.of(r);
-            facts = Optional.of(new InspectedRecord.DeadLetterFacts(
-                    RecordText.safe(letter.error().getBytes(StandardCharsets.UTF_8), 1024),
-                    RecordText.safe(letter.consumer().getBytes(StandardCharsets.UTF_8), 64),
-                    letter.source(),
-                    letter.place()));
-        }
-        return new InspectedRecord(
-                r.topic(),
-                r.partition(),
-                r.offset(),
-                r.timestamp(),
-                r.key() == null ? "" : RecordText.safe(r.key(), 256),
-                headers,
-                text.value(r.value()),
-                facts.map(InspectedRecord.DeadLetterFacts::error).orElseGet(() -> summary(r)),
-                r.key(),
-                r.value(),
-                facts);
-    }
-
-    private String summary(ConsumerRecord<byte[], byte[]> r) {
-        byte[] v = r.value();
-        if (v == null) {
-            return "(tombstone)";
-        }
-        try {
-            JsonNode node = v.length > RecordText.SHOW_BYTES * 16 ? null : mapper.readTree(v);
-            if (node == null || !node.isObject()) {
-                return "not a JSON object (" + v.length + " bytes)";
-            }
-            if (r.topic().equals(alerts)) {
-                return node.path("severity").asText("?") + " "
-                        + node.path("rule").asText("?") + ": "
-                        + node.path("description").asText("");
-            }
-            StringBuilder s = new StringBuilder(node.path("event_type").asText("?"));
-            if (node.hasNonNull("amount")) {
-                s.append(' ')
-                        .append(node.get("amount").asText())
-                        .append(' ')
-                        .append(node.path("currency").asText("USD"));
-            }
-            if (node.hasNonNull("page")) {
-                s.append("  ").append(node.get("page").asText());
-            }
-            return RecordText.safe(s.toString().getBytes(StandardCharsets.UTF_8), 200);
-        } catch (IOException e) {
-            return "not JSON (" + v.length + " bytes)";
         }
     }
 

@@ -220,6 +220,31 @@ class KafkaInspectorTest {
     }
 
     @Test
+    void aReaderInterruptedWithItsProducerOpenStillClosesAndFailsWhatIsQueued() throws Exception {
+        List<Thread> earlier = readerThreads(); // a reader closed just before may not have ended yet
+        inspector = new KafkaInspector(settings, batches::add);
+        inspector.start();
+        // the producer opens for the first send, and closing it throws once the thread is interrupted
+        assertThat(inspector.sendBrokenPurchase("u-7").get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .startsWith(settings.activitiesTopic() + "/");
+        List<Thread> readers =
+                readerThreads().stream().filter(t -> !earlier.contains(t)).toList();
+        assertThat(readers).hasSize(1);
+
+        readers.get(0).interrupt();
+
+        assertThat(inspector.awaitClosed(Duration.ofSeconds(15))).isTrue();
+        assertThatThrownBy(() -> inspector.sendBrokenPurchase("u-8").join())
+                .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    private static List<Thread> readerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("kafka-view-reader") && t.isAlive())
+                .toList();
+    }
+
+    @Test
     void closingBeforeItStartedOrTwiceIsHarmless() throws InterruptedException {
         KafkaInspector never = new KafkaInspector(settings, b -> {});
         never.close();
