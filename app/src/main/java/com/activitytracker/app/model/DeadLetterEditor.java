@@ -2,6 +2,11 @@ package com.activitytracker.app.model;
 
 import com.activitytracker.engine.observability.InspectedRecord;
 import com.activitytracker.engine.observability.KafkaInspector;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -34,13 +39,11 @@ import javafx.beans.property.StringProperty;
  * send, and reports a closed view through the owner's error line.
  */
 public final class DeadLetterEditor {
-    private static final com.fasterxml.jackson.databind.ObjectMapper EDITOR_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper()
-                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .configure(
-                            com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    private static final ObjectMapper EDITOR_JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private final Supplier<KafkaTap> reader;
     private final Executor ui;
@@ -202,7 +205,7 @@ public final class DeadLetterEditor {
         }
         String text = new String(raw, StandardCharsets.UTF_8);
         try {
-            com.fasterxml.jackson.databind.JsonNode node = EDITOR_JSON.readTree(raw);
+            JsonNode node = EDITOR_JSON.readTree(raw);
             if (node != null && node.isObject()) {
                 return EDITOR_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
             }

@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -47,7 +49,7 @@ public final class KafkaViewModel {
      * FX and render threads half of what following every batch did, and at 20,000 events/s the newest
      * rows replace every visible one either way.
      */
-    public static final java.time.Duration UI_EVERY = java.time.Duration.ofSeconds(1);
+    public static final Duration UI_EVERY = Duration.ofSeconds(1);
     /** The user of the broken purchase a presenter sends to show a dead letter. */
     public static final String DEMO_USER = "demo-broken";
 
@@ -55,7 +57,7 @@ public final class KafkaViewModel {
     private final Executor ui;
     private final Executor background;
     private final Supplier<List<FraudAlert>> alertFeed;
-    private final java.time.format.DateTimeFormatter timeFormat;
+    private final DateTimeFormatter timeFormat;
     private final BatchHandOver handOver;
     private final NewestRecords records = new NewestRecords();
     private final ConsumerGroupLags lags = new ConsumerGroupLags();
@@ -88,14 +90,14 @@ public final class KafkaViewModel {
             Executor background,
             ZoneId zone,
             Supplier<List<FraudAlert>> alertFeed,
-            java.time.Duration uiEvery) {
+            Duration uiEvery) {
         this.handOver = new BatchHandOver(ui, uiEvery, this::handedOver);
         this.taps = Objects.requireNonNull(taps);
         this.ui = Objects.requireNonNull(ui);
         this.background = Objects.requireNonNull(background);
         this.alertFeed = Objects.requireNonNull(alertFeed);
-        this.timeFormat = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
-                .withZone(Objects.requireNonNull(zone));
+        this.timeFormat =
+                DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(Objects.requireNonNull(zone));
         this.deadLetterEditor = new DeadLetterEditor(() -> tap, ui, error::set);
         paused.addListener((obs, was, now) -> {
             if (tap != null) {
