@@ -136,7 +136,7 @@ class BackpressureModelTest {
     @Test
     void aNewEngineStartsLowAndClimbsToThePresentersRate() {
         backpressure.streamStarts(); // the presenter's rate is 50,000/s
-        assertThat(engine.rate).isEqualTo(BackpressureModel.RAMP_FREE);
+        assertThat(engine.rate).isEqualTo(RateRamp.FREE);
         assertThat(backpressure.overloadedProperty().get()).isFalse();
         assertThat(backpressure.explanationProperty().get()).isEmpty();
         for (int i = 0; i < 200 && engine.rate < 50_000; i++) {
