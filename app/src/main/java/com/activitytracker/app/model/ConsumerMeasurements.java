@@ -63,6 +63,7 @@ final class ConsumerMeasurements {
     /** The engine was paused, reset or replaced: the measurements start again. */
     void forget() {
         samples.clear();
+        pausedSince = null;
     }
 
     /** The slower consumer's lag in the newest snapshot, in seconds. */

@@ -100,4 +100,16 @@ class ConsumerMeasurementsTest {
         read(1, 5_000, 5_000, 0.5); // shrinking: nothing added
         assertThat(consumers.lagAhead()).isEqualTo(0.5);
     }
+
+    @Test
+    void aPauseBeforeTheMeasurementsStartAgainDoesNotCountTowardsTheGrace() {
+        read(1, 20_000, 20_000, 0.02);
+        assertThat(read(0.75, 0, 0, 0.4)).isTrue(); // paused for 0.75 s: within the grace
+        consumers.forget(); // say, the engine was paused and resumed
+        now = now.plus(Duration.ofMillis(250));
+        snapshot(0.4); // the first snapshot after: nothing to compare with, not asked
+        assertThat(read(0.5, 0, 0, 0.4))
+                .as("a new pause of 0.75 s, not one of 1.75 s")
+                .isTrue();
+    }
 }
