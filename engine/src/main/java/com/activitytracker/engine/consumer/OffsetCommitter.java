@@ -67,17 +67,22 @@ final class OffsetCommitter {
     }
 
     void commitSync() {
-        Map<TopicPartition, OffsetAndMetadata> offsets = offsetsToCommit();
-        if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets, syncTimeout);
-        }
+        commitSync(offsetsToCommit());
     }
 
     void commitOnStop() {
+        // taken once: taking them empties what is pending, so a retry must commit these same offsets
+        Map<TopicPartition, OffsetAndMetadata> offsets = offsetsToCommit();
         try {
-            commitSync();
+            commitSync(offsets);
         } catch (WakeupException e) {
-            commitSync(); // close() woke the consumer while it was processing: the flag is cleared now
+            commitSync(offsets); // close() woke the consumer while it was processing: the flag is cleared now
+        }
+    }
+
+    private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets, syncTimeout);
         }
     }
 

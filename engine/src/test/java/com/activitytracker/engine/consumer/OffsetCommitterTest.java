@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -76,17 +77,39 @@ class OffsetCommitterTest {
         assertThat(commits.due(now, false)).as("enough records").isTrue();
     }
 
+    @Test
+    void aStopThatWokeTheConsumerStillCommitsWhatWasProcessed() {
+        progress.processed(P0, 5, 5);
+        consumer.wakeup(); // close() during processing: a real client throws at the next blocking call
+
+        commits.commitOnStop();
+
+        assertThat(events).containsExactly("flush", "commitSync P0@5");
+        assertThat(consumer.last.get(P0)).isEqualTo(new OffsetAndMetadata(5, "state of 0"));
+    }
+
     /** Notes each commit in the same list as the processor's flushes, so their order shows. */
     private final class EventConsumer extends MockConsumer<byte[], byte[]> {
         final Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();
         private boolean inCommitSync; // the mock's commitSync goes through its commitAsync
+        private boolean wokenUp;
 
         EventConsumer() {
             super("earliest");
         }
 
+        /** Like KafkaConsumer, unlike the mock: a pending wakeup aborts the next commitSync, once. */
+        @Override
+        public synchronized void wakeup() {
+            wokenUp = true;
+        }
+
         @Override
         public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
+            if (wokenUp) {
+                wokenUp = false;
+                throw new WakeupException();
+            }
             note("commitSync", offsets);
             inCommitSync = true;
             try {
