@@ -3,14 +3,7 @@ package com.activitytracker.engine.consumer;
 import com.activitytracker.engine.observability.RecordLog;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,12 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -38,15 +27,13 @@ import org.slf4j.LoggerFactory;
  * poll put a broker round trip or two in front of every next batch. The processor's
  * {@link RecordProcessor#beforeCommit()} still runs before each commit, so a commit never covers an
  * alert or dead letter that is not yet acknowledged. Revocation and stop commit synchronously.
+ * {@link OffsetCommitter} does the commits, {@link PartitionProgress} knows what to commit and what is
+ * left to read, and {@link PartitionHandOver} handles the group's rebalances.
  */
 public final class ConsumerWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConsumerWorker.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-    /** At most this much work is re-read after a crash; small against the 30-60 s windows of the fraud rules. */
-    static final long COMMIT_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
-
-    static final int COMMIT_EVERY_RECORDS = 10_000;
     /** Kafka's default of 30 s (60 s for a commit) is what made a stop after a rebalance hang. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -56,14 +43,13 @@ public final class ConsumerWorker implements AutoCloseable {
     private final Supplier<Consumer<byte[], byte[]>> clientFactory;
     private final String topic;
     private final RecordProcessor processor;
-    private final Clock clock;
     private final Duration idleExit;
     private final boolean startAtEnd;
     private final RecordLog recordLog;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicLong processed = new AtomicLong();
-    private volatile long lagRecords = -1;
-    private volatile double lagSeconds;
+    private final ConsumerLag lag;
+    private final PartitionProgress progress = new PartitionProgress();
     private volatile int partitions;
     private volatile String error;
     private volatile boolean closing;
@@ -71,22 +57,6 @@ public final class ConsumerWorker implements AutoCloseable {
     private volatile long unreadAtStop = -1;
     private volatile Consumer<byte[], byte[]> client;
     private Thread thread;
-
-    /** Offsets processed but not yet committed, per partition (consumer thread only). */
-    private final Map<TopicPartition, Long> pending = new HashMap<>();
-    /**
-     * Committed offsets as found when partitions were assigned: a processor may rewind before them to
-     * rebuild state, and re-reading those records must never move the committed offset backwards.
-     */
-    private final Map<TopicPartition, Long> committedAtAssignment = new HashMap<>();
-    /** End offsets found when each partition was assigned: what this worker was asked to read at least. */
-    private final Map<TopicPartition, Long> targets = new HashMap<>();
-    /** Partitions this worker has owned at some point; a fresh start skips to the end only on the first. */
-    private final Set<TopicPartition> seen = new HashSet<>();
-
-    private int uncommittedRecords;
-    private long nextCommit;
-    private Instant lastEventTime;
 
     /**
      * Resumes from the group's committed offsets (or the consumer's reset policy where none).
@@ -120,7 +90,7 @@ public final class ConsumerWorker implements AutoCloseable {
         this.clientFactory = clientFactory;
         this.topic = topic;
         this.processor = processor;
-        this.clock = clock;
+        this.lag = new ConsumerLag(clock);
         this.idleExit = idleExit;
         this.startAtEnd = startAtEnd;
         this.recordLog = new RecordLog(name);
@@ -145,7 +115,7 @@ public final class ConsumerWorker implements AutoCloseable {
     }
 
     public ConsumerStats stats() {
-        return new ConsumerStats(name, processed.get(), lagRecords, lagSeconds, partitions, isRunning(), error);
+        return new ConsumerStats(name, processed.get(), lag.records(), lag.seconds(), partitions, isRunning(), error);
     }
 
     /** True once the group gave this worker its partitions (possibly none); false while it still waits. */
@@ -187,9 +157,12 @@ public final class ConsumerWorker implements AutoCloseable {
             if (closing) {
                 return;
             }
-            consumer.subscribe(List.of(topic), new Rebalance(consumer));
-            loop(consumer);
-            commitOnStop(consumer);
+            OffsetCommitter commits = new OffsetCommitter(name, consumer, processor, progress, CLOSE_TIMEOUT);
+            consumer.subscribe(
+                    List.of(topic),
+                    new PartitionHandOver(name, consumer, processor, progress, commits, startAtEnd, this::onJoined));
+            loop(consumer, commits);
+            commits.commitOnStop();
         } catch (WakeupException e) {
             if (!closing) {
                 error = "woken up unexpectedly";
@@ -198,22 +171,21 @@ public final class ConsumerWorker implements AutoCloseable {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
             log.error("{} consumer stopped: {}", name, error, e);
         } finally {
-            unreadAtStop = consumer == null || !joined ? -1 : unread(consumer);
+            unreadAtStop = consumer == null || !joined ? -1 : progress.unread(consumer);
             try {
                 processor.onStop();
             } catch (RuntimeException e) {
                 log.warn("{} consumer: error while stopping: {}", name, e.getMessage());
             }
             closeClient(consumer);
-            lagRecords = -1;
+            lag.unknown();
             finished.countDown();
         }
     }
 
-    private void loop(Consumer<byte[], byte[]> consumer) {
+    private void loop(Consumer<byte[], byte[]> consumer, OffsetCommitter commits) {
         long idleSince = System.nanoTime();
         long nextTick = System.nanoTime();
-        nextCommit = System.nanoTime() + COMMIT_EVERY_NANOS;
         while (!closing) {
             ConsumerRecords<byte[], byte[]> records;
             try {
@@ -230,10 +202,8 @@ public final class ConsumerWorker implements AutoCloseable {
                 process(records);
                 idleSince = now;
             }
-            // an empty poll means the worker has drained what was there: commit now rather than up to
-            // a second later, so the group's committed offsets reach the end as soon as the work does
-            if (now >= nextCommit || uncommittedRecords >= COMMIT_EVERY_RECORDS || (idle && !pending.isEmpty())) {
-                commitAsync(consumer);
+            if (commits.due(now, idle)) {
+                commits.commitAsync();
             }
             if (now >= nextTick) {
                 updateLag(consumer);
@@ -273,88 +243,31 @@ public final class ConsumerWorker implements AutoCloseable {
             }
             if (!batch.isEmpty()) {
                 ConsumerRecord<byte[], byte[]> last = batch.get(batch.size() - 1);
-                pending.put(tp, last.offset() + 1);
+                progress.processed(tp, last.offset() + 1, batch.size());
                 lastTimestamp = last.timestamp();
                 processed.addAndGet(batch.size());
-                uncommittedRecords += batch.size();
             }
         }
         if (lastTimestamp >= 0) {
-            lastEventTime = Instant.ofEpochMilli(lastTimestamp);
+            lag.lastEventAt(lastTimestamp);
         }
     }
 
     /** Joined, and at or past the end offsets found at assignment on every partition it owns (none owned: nothing to read). */
     private boolean caughtUp(Consumer<byte[], byte[]> consumer) {
-        if (!joined) {
-            return false;
-        }
+        return joined && progress.caughtUp(consumer);
+    }
+
+    /** The group gave this worker its partitions, {@code owned} of them (possibly none). */
+    private void onJoined(int owned) {
+        partitions = owned;
+        joined = true;
+    }
+
+    private void updateLag(Consumer<byte[], byte[]> consumer) {
         Set<TopicPartition> assignment = consumer.assignment();
-        for (TopicPartition tp : assignment) {
-            Long target = targets.get(tp);
-            if (target == null || consumer.position(tp) < target) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private long unread(Consumer<byte[], byte[]> consumer) {
-        long unread = 0;
-        for (Map.Entry<TopicPartition, Long> e : targets.entrySet()) {
-            try {
-                unread += Math.max(0, e.getValue() - consumer.position(e.getKey(), Duration.ZERO));
-            } catch (KafkaException | IllegalStateException ex) {
-                unread += 1; // position unknown: the worker cannot prove it read that partition
-            }
-        }
-        return unread;
-    }
-
-    /** Effects first, then the commit, which Kafka completes in the background of the next polls. */
-    private void commitAsync(Consumer<byte[], byte[]> consumer) {
-        nextCommit = System.nanoTime() + COMMIT_EVERY_NANOS;
-        Map<TopicPartition, OffsetAndMetadata> offsets = offsetsToCommit();
-        if (offsets.isEmpty()) {
-            return;
-        }
-        consumer.commitAsync(offsets, (committed, e) -> {
-            if (e != null) {
-                // not fatal: the next commit covers these offsets; a restart re-reads at most those records
-                log.warn("{} consumer: an offset commit failed ({}); the next one covers it", name, e.getMessage());
-            }
-        });
-    }
-
-    private void commitSync(Consumer<byte[], byte[]> consumer) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = offsetsToCommit();
-        if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets, CLOSE_TIMEOUT);
-        }
-    }
-
-    private void commitOnStop(Consumer<byte[], byte[]> consumer) {
-        try {
-            commitSync(consumer);
-        } catch (WakeupException e) {
-            commitSync(consumer); // close() woke the consumer while it was processing: the flag is cleared now
-        }
-    }
-
-    private Map<TopicPartition, OffsetAndMetadata> offsetsToCommit() {
-        if (pending.isEmpty()) {
-            return Map.of();
-        }
-        processor.beforeCommit();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        pending.forEach((tp, offset) -> {
-            if (offset > committedAtAssignment.getOrDefault(tp, -1L)) {
-                offsets.put(tp, new OffsetAndMetadata(offset, processor.commitMetadata(tp)));
-            }
-        });
-        pending.clear();
-        uncommittedRecords = 0;
-        return offsets;
+        partitions = assignment.size();
+        lag.update(consumer, assignment);
     }
 
     private void closeClient(Consumer<byte[], byte[]> consumer) {
@@ -365,110 +278,6 @@ public final class ConsumerWorker implements AutoCloseable {
             consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
         } catch (RuntimeException e) {
             log.warn("{} consumer: error while closing: {}", name, e.getMessage());
-        }
-    }
-
-    private void updateLag(Consumer<byte[], byte[]> consumer) {
-        Set<TopicPartition> assignment = consumer.assignment();
-        partitions = assignment.size();
-        long total = 0;
-        for (TopicPartition tp : assignment) {
-            OptionalLong lag = consumer.currentLag(tp);
-            if (lag.isEmpty()) {
-                return; // not known yet: keep the previous figure
-            }
-            total += lag.getAsLong();
-        }
-        lagRecords = total;
-        Instant last = lastEventTime;
-        lagSeconds = total == 0 || last == null
-                ? 0
-                : Math.max(0, Duration.between(last, clock.instant()).toMillis() / 1000.0);
-    }
-
-    /** Commits progress before partitions move to another consumer, and lets the processor rewind new ones. */
-    private final class Rebalance implements ConsumerRebalanceListener, PartitionRewinder {
-        private final Consumer<byte[], byte[]> consumer;
-        private Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
-
-        Rebalance(Consumer<byte[], byte[]> consumer) {
-            this.consumer = consumer;
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-            if (!revoked.isEmpty()) {
-                commitSync(consumer); // we still own them: the next owner starts where our effects end
-            }
-            forget(revoked);
-        }
-
-        /**
-         * The partitions already belong to someone else (our session expired): committing now could move
-         * the new owner's offsets, so the work not yet committed is dropped and will be redone there.
-         */
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> lost) {
-            log.warn(
-                    "{} consumer lost {} without a clean hand-over; their uncommitted records will be read again",
-                    name,
-                    lost);
-            forget(lost);
-        }
-
-        private void forget(Collection<TopicPartition> gone) {
-            gone.forEach(tp -> {
-                pending.remove(tp);
-                committedAtAssignment.remove(tp);
-                targets.remove(tp);
-            });
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-            if (!assigned.isEmpty()) {
-                Set<TopicPartition> fresh = new HashSet<>();
-                for (TopicPartition tp : assigned) {
-                    if (seen.add(tp) && startAtEnd) {
-                        fresh.add(tp);
-                    }
-                }
-                committed = new HashMap<>(consumer.committed(Set.copyOf(assigned)));
-                committed.keySet().removeAll(fresh);
-                committed.forEach((tp, om) -> {
-                    if (om != null) {
-                        committedAtAssignment.put(tp, om.offset());
-                    }
-                });
-                if (!fresh.isEmpty()) {
-                    consumer.seekToEnd(fresh);
-                }
-                processor.onAssigned(this, assigned);
-                // resolve every position now, so "from the end" means the end at assignment, not at the first fetch
-                assigned.forEach(consumer::position);
-                targets.putAll(consumer.endOffsets(assigned));
-            }
-            partitions = consumer.assignment().size();
-            joined = true;
-        }
-
-        @Override
-        public Optional<String> committedMetadata(TopicPartition partition) {
-            return Optional.ofNullable(committed.get(partition)).map(OffsetAndMetadata::metadata);
-        }
-
-        @Override
-        public Optional<Long> committedOffset(TopicPartition partition) {
-            return Optional.ofNullable(committed.get(partition)).map(OffsetAndMetadata::offset);
-        }
-
-        @Override
-        public long rewindTo(TopicPartition partition, Instant time) {
-            OffsetAndTimestamp found = consumer.offsetsForTimes(Map.of(partition, time.toEpochMilli()))
-                    .get(partition);
-            long offset = found != null ? found.offset() : consumer.position(partition);
-            consumer.seek(partition, offset);
-            return offset;
         }
     }
 }

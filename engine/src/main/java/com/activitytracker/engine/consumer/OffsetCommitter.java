@@ -1,0 +1,96 @@
+package com.activitytracker.engine.consumer;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits a worker's processed offsets, always after the processor made their effects durable
+ * ({@link RecordProcessor#beforeCommit()}): asynchronously on a cadence while running, synchronously
+ * when partitions are revoked and on stop. Runs on the consumer's thread only.
+ */
+final class OffsetCommitter {
+    private static final Logger log = LoggerFactory.getLogger(OffsetCommitter.class);
+    /** At most this much work is re-read after a crash; small against the 30-60 s windows of the fraud rules. */
+    static final long COMMIT_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
+
+    static final int COMMIT_EVERY_RECORDS = 10_000;
+
+    private final String name;
+    private final Consumer<byte[], byte[]> consumer;
+    private final RecordProcessor processor;
+    private final PartitionProgress progress;
+    private final Duration syncTimeout;
+    private long nextCommit = System.nanoTime() + COMMIT_EVERY_NANOS;
+
+    OffsetCommitter(
+            String name,
+            Consumer<byte[], byte[]> consumer,
+            RecordProcessor processor,
+            PartitionProgress progress,
+            Duration syncTimeout) {
+        this.name = name;
+        this.consumer = consumer;
+        this.processor = processor;
+        this.progress = progress;
+        this.syncTimeout = syncTimeout;
+    }
+
+    /** Whether the loop should commit now, {@code idle} when its last poll returned nothing. */
+    boolean due(long now, boolean idle) {
+        // an empty poll means the worker has drained what was there: commit now rather than up to
+        // a second later, so the group's committed offsets reach the end as soon as the work does
+        return now >= nextCommit
+                || progress.uncommittedRecords() >= COMMIT_EVERY_RECORDS
+                || (idle && progress.hasPending());
+    }
+
+    /** Effects first, then the commit, which Kafka completes in the background of the next polls. */
+    void commitAsync() {
+        nextCommit = System.nanoTime() + COMMIT_EVERY_NANOS;
+        Map<TopicPartition, OffsetAndMetadata> offsets = offsetsToCommit();
+        if (offsets.isEmpty()) {
+            return;
+        }
+        consumer.commitAsync(offsets, (committed, e) -> {
+            if (e != null) {
+                // not fatal: the next commit covers these offsets; a restart re-reads at most those records
+                log.warn("{} consumer: an offset commit failed ({}); the next one covers it", name, e.getMessage());
+            }
+        });
+    }
+
+    void commitSync() {
+        commitSync(offsetsToCommit());
+    }
+
+    void commitOnStop() {
+        // taken once: taking them empties what is pending, so a retry must commit these same offsets
+        Map<TopicPartition, OffsetAndMetadata> offsets = offsetsToCommit();
+        try {
+            commitSync(offsets);
+        } catch (WakeupException e) {
+            commitSync(offsets); // close() woke the consumer while it was processing: the flag is cleared now
+        }
+    }
+
+    private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets, syncTimeout);
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> offsetsToCommit() {
+        if (!progress.hasPending()) {
+            return Map.of();
+        }
+        processor.beforeCommit();
+        return progress.takeOffsetsToCommit(processor::commitMetadata);
+    }
+}

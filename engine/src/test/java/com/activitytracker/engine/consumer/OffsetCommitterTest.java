@@ -1,0 +1,136 @@
+package com.activitytracker.engine.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** When a worker commits, and that the processor's effects are durable before each commit. */
+@Tag("unit")
+class OffsetCommitterTest {
+    private static final TopicPartition P0 = new TopicPartition("activities", 0);
+
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final PartitionProgress progress = new PartitionProgress();
+    private final RecordProcessor processor = new RecordProcessor() {
+        @Override
+        public void process(ConsumerRecord<byte[], byte[]> record) {}
+
+        @Override
+        public void beforeCommit() {
+            events.add("flush");
+        }
+
+        @Override
+        public String commitMetadata(TopicPartition partition) {
+            return "state of " + partition.partition();
+        }
+    };
+    private final EventConsumer consumer = new EventConsumer();
+    private final OffsetCommitter commits =
+            new OffsetCommitter("test", consumer, processor, progress, Duration.ofSeconds(1));
+
+    @Test
+    void effectsAreMadeDurableBeforeEachCommitSyncOrAsync() {
+        progress.processed(P0, 5, 5);
+        commits.commitSync();
+        progress.processed(P0, 8, 3);
+        commits.commitAsync();
+
+        assertThat(events).containsExactly("flush", "commitSync P0@5", "flush", "commitAsync P0@8");
+        assertThat(consumer.last.get(P0)).isEqualTo(new OffsetAndMetadata(8, "state of 0"));
+    }
+
+    @Test
+    void nothingProcessedMeansNoFlushAndNoCommit() {
+        commits.commitSync();
+        commits.commitAsync();
+        commits.commitOnStop();
+
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void dueOnTheCadenceOnEnoughRecordsOrAtTheFirstIdlePollWithWorkPending() {
+        long now = System.nanoTime();
+        assertThat(commits.due(now, true)).as("idle, nothing pending").isFalse();
+        assertThat(commits.due(now + OffsetCommitter.COMMIT_EVERY_NANOS + 1, false))
+                .as("cadence")
+                .isTrue();
+
+        progress.processed(P0, 1, 1);
+        assertThat(commits.due(now, false)).isFalse();
+        assertThat(commits.due(now, true)).as("drained").isTrue();
+
+        progress.processed(P0, OffsetCommitter.COMMIT_EVERY_RECORDS, OffsetCommitter.COMMIT_EVERY_RECORDS - 1);
+        assertThat(commits.due(now, false)).as("enough records").isTrue();
+    }
+
+    @Test
+    void aStopThatWokeTheConsumerStillCommitsWhatWasProcessed() {
+        progress.processed(P0, 5, 5);
+        consumer.wakeup(); // close() during processing: a real client throws at the next blocking call
+
+        commits.commitOnStop();
+
+        assertThat(events).containsExactly("flush", "commitSync P0@5");
+        assertThat(consumer.last.get(P0)).isEqualTo(new OffsetAndMetadata(5, "state of 0"));
+    }
+
+    /** Notes each commit in the same list as the processor's flushes, so their order shows. */
+    private final class EventConsumer extends MockConsumer<byte[], byte[]> {
+        final Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();
+        private boolean inCommitSync; // the mock's commitSync goes through its commitAsync
+        private boolean wokenUp;
+
+        EventConsumer() {
+            super("earliest");
+        }
+
+        /** Like KafkaConsumer, unlike the mock: a pending wakeup aborts the next commitSync, once. */
+        @Override
+        public synchronized void wakeup() {
+            wokenUp = true;
+        }
+
+        @Override
+        public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
+            if (wokenUp) {
+                wokenUp = false;
+                throw new WakeupException();
+            }
+            note("commitSync", offsets);
+            inCommitSync = true;
+            try {
+                super.commitSync(offsets, timeout);
+            } finally {
+                inCommitSync = false;
+            }
+        }
+
+        @Override
+        public synchronized void commitAsync(
+                Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
+            if (!inCommitSync) {
+                note("commitAsync", offsets);
+            }
+            super.commitAsync(offsets, callback);
+        }
+
+        private void note(String commit, Map<TopicPartition, OffsetAndMetadata> offsets) {
+            offsets.forEach((tp, om) -> events.add(commit + " P" + tp.partition() + "@" + om.offset()));
+            last.putAll(offsets);
+        }
+    }
+}
