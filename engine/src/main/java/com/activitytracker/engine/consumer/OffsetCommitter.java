@@ -58,10 +58,13 @@ final class OffsetCommitter {
         if (offsets.isEmpty()) {
             return;
         }
+        // the callback runs on this thread, in a later poll
         consumer.commitAsync(offsets, (committed, e) -> {
             if (e != null) {
-                // not fatal: the next commit covers these offsets; a restart re-reads at most those records
-                log.warn("{} consumer: an offset commit failed ({}); the next one covers it", name, e.getMessage());
+                // not fatal: the offsets are pending again, so the next commit (at the latest the one on
+                // stop) stores them, even on a partition that gets no new record
+                progress.notCommitted(offsets, consumer.assignment());
+                log.warn("{} consumer: an offset commit failed ({}); the next one stores it", name, e.getMessage());
             }
         });
     }

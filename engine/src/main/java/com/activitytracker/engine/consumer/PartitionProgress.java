@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -23,6 +24,8 @@ final class PartitionProgress {
      * rebuild state, and re-reading those records must never move the committed offset backwards.
      */
     private final Map<TopicPartition, Long> committedAtAssignment = new HashMap<>();
+    /** The newest offset handed to a commit, per partition: an older commit that fails is superseded. */
+    private final Map<TopicPartition, Long> lastTaken = new HashMap<>();
     /** End offsets found when each partition was assigned: what this worker was asked to read at least. */
     private final Map<TopicPartition, Long> targets = new HashMap<>();
 
@@ -46,6 +49,7 @@ final class PartitionProgress {
     void forget(Collection<TopicPartition> gone) {
         gone.forEach(tp -> {
             pending.remove(tp);
+            lastTaken.remove(tp);
             committedAtAssignment.remove(tp);
             targets.remove(tp);
         });
@@ -74,11 +78,25 @@ final class PartitionProgress {
         pending.forEach((tp, offset) -> {
             if (offset > committedAtAssignment.getOrDefault(tp, -1L)) {
                 offsets.put(tp, new OffsetAndMetadata(offset, metadata.apply(tp)));
+                lastTaken.put(tp, offset);
             }
         });
         pending.clear();
         uncommittedRecords = 0;
         return offsets;
+    }
+
+    /**
+     * Offsets a commit did not store (it failed, or a stop woke it): pending again on the partitions
+     * still {@code owned}, unless a later commit took a newer offset there, so the next commit (at the
+     * latest the one on stop) stores them even when nothing new is processed in between.
+     */
+    void notCommitted(Map<TopicPartition, OffsetAndMetadata> offsets, Set<TopicPartition> owned) {
+        offsets.forEach((tp, om) -> {
+            if (owned.contains(tp) && om.offset() >= lastTaken.getOrDefault(tp, -1L)) {
+                pending.merge(tp, om.offset(), Math::max);
+            }
+        });
     }
 
     /** At or past the end offsets found at assignment on every partition it owns (none owned: nothing to read). */

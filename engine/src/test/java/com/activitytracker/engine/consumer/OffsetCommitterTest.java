@@ -3,14 +3,17 @@ package com.activitytracker.engine.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
+import org.apache.kafka.clients.consumer.RetriableCommitFailedException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.junit.jupiter.api.Tag;
@@ -88,11 +91,61 @@ class OffsetCommitterTest {
         assertThat(consumer.last.get(P0)).isEqualTo(new OffsetAndMetadata(5, "state of 0"));
     }
 
+    @Test
+    void anAsyncCommitThatFailedIsStoredByTheNextCommitEvenWithNothingNewProcessed() {
+        consumer.assign(List.of(P0));
+        progress.processed(P0, 5, 5);
+        consumer.failAsync = true;
+        commits.commitAsync();
+        consumer.answerAsync();
+        consumer.failAsync = false;
+
+        commits.commitOnStop(); // the partition got no new record since
+
+        assertThat(events).containsExactly("flush", "commitAsync P0@5", "flush", "commitSync P0@5");
+        assertThat(consumer.last.get(P0)).isEqualTo(new OffsetAndMetadata(5, "state of 0"));
+    }
+
+    @Test
+    void aFailedCommitThatANewerOneSupersededIsNotTriedAgain() {
+        consumer.assign(List.of(P0));
+        progress.processed(P0, 5, 5);
+        consumer.failAsync = true;
+        commits.commitAsync(); // @5, its answer comes late
+        consumer.failAsync = false;
+        progress.processed(P0, 8, 3);
+        commits.commitAsync(); // @8
+        consumer.answerAsync(); // @5 failed, @8 stored
+
+        commits.commitOnStop();
+
+        assertThat(events).containsExactly("flush", "commitAsync P0@5", "flush", "commitAsync P0@8");
+        assertThat(consumer.committed(Set.of(P0)).get(P0).offset()).isEqualTo(8);
+    }
+
+    @Test
+    void aFailedCommitOfAPartitionNoLongerOwnedIsDropped() {
+        consumer.assign(List.of(P0));
+        progress.processed(P0, 5, 5);
+        consumer.failAsync = true;
+        commits.commitAsync();
+        consumer.assign(List.of()); // handed over before the answer came
+        consumer.answerAsync();
+
+        commits.commitOnStop();
+
+        assertThat(events).containsExactly("flush", "commitAsync P0@5");
+    }
+
     /** Notes each commit in the same list as the processor's flushes, so their order shows. */
     private final class EventConsumer extends MockConsumer<byte[], byte[]> {
         final Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();
         private boolean inCommitSync; // the mock's commitSync goes through its commitAsync
         private boolean wokenUp;
+        /** The next async commits fail, their answers held until {@link #answerAsync()} (as a later poll). */
+        boolean failAsync;
+
+        private final List<Runnable> answers = new ArrayList<>();
 
         EventConsumer() {
             super("earliest");
@@ -122,10 +175,27 @@ class OffsetCommitterTest {
         @Override
         public synchronized void commitAsync(
                 Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
-            if (!inCommitSync) {
-                note("commitAsync", offsets);
+            if (inCommitSync) {
+                super.commitAsync(offsets, callback);
+                return;
             }
-            super.commitAsync(offsets, callback);
+            note("commitAsync", offsets);
+            Map<TopicPartition, OffsetAndMetadata> copy = Map.copyOf(offsets);
+            boolean fail = failAsync;
+            answers.add(() -> {
+                if (fail) {
+                    callback.onComplete(copy, new RetriableCommitFailedException("test: commit lost"));
+                } else {
+                    super.commitAsync(copy, callback);
+                }
+            });
+        }
+
+        /** The answers to the async commits so far, in order, as the client's next poll delivers them. */
+        void answerAsync() {
+            List<Runnable> now = List.copyOf(answers);
+            answers.clear();
+            now.forEach(Runnable::run);
         }
 
         private void note(String commit, Map<TopicPartition, OffsetAndMetadata> offsets) {
