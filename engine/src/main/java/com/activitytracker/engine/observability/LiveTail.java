@@ -115,7 +115,7 @@ final class LiveTail {
             if (end - position > TAIL_SAMPLE) {
                 consumer.seek(tp, end - TAIL_SAMPLE);
             }
-            if (position < end || end - position > TAIL_SAMPLE) {
+            if (position < end) {
                 resume.add(tp);
             }
         }
