@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -168,8 +167,7 @@ public final class DeadLetterEditor {
     private void sent(InspectedRecord l, String where, Throwable failure) {
         sending.set(false);
         if (failure != null) {
-            Throwable cause =
-                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = Failures.cause(failure);
             if (cause instanceof KafkaInspector.InvalidCorrectionException) {
                 verdict.set("Not sent: " + cause.getMessage());
             } else {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -255,7 +254,7 @@ public final class KafkaViewModel {
                 .whenComplete((where, failure) -> ui.execute(() -> {
                     if (failure != null) {
                         error.set("Could not send the broken purchase: "
-                                + cause(failure).getMessage());
+                                + Failures.cause(failure).getMessage());
                     } else {
                         status.set(
                                 "Sent a purchase without an amount to " + where + ": watch it arrive as a dead letter");
@@ -282,7 +281,8 @@ public final class KafkaViewModel {
                 background);
         done.whenComplete((path, failure) -> ui.execute(() -> {
             if (failure != null) {
-                error.set("Could not export the alerts: " + cause(failure).getMessage());
+                error.set("Could not export the alerts: "
+                        + Failures.cause(failure).getMessage());
                 updateStatus();
             } else {
                 status.set(alertCount(snapshot.size()) + " exported to " + path);
@@ -344,9 +344,5 @@ public final class KafkaViewModel {
 
     private static String alertCount(int n) {
         return n == 1 ? "1 alert" : Formats.count(n) + " alerts";
-    }
-
-    private static Throwable cause(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 }
