@@ -58,7 +58,9 @@ import javax.management.ObjectName;
  * those phases; {@code --warm-up=S} waits S seconds (15) at each phase's rate before measuring (the JIT
  * compilers are busy for the first one to two minutes of a console); {@code --desktop} draws the console with
  * the platform's own windowing on {@code $DISPLAY} (e.g. under {@code xvfb-run}) instead of headless Monocle,
- * which redraws its whole screen when any window changes.
+ * which redraws its whole screen when any window changes. {@code --alternate-view=N} runs the console alone,
+ * at {@code --max} (else the rate), and after the warm-up measures N pairs of periods with the Kafka view
+ * closed and open ({@link ViewAlternation}).
  * {@code --phase=headless|console} is how the run starts its own JVMs (started by hand, {@code
  * --phase=console} measures the console alone). The pulses column ends with the FX thread's own CPU time per
  * second of the phase, which a loaded machine does not inflate as it does the gaps.
@@ -98,6 +100,11 @@ public final class ConsoleBenchmark {
                 o.rate,
                 uptime());
         Map<String, String> results = new LinkedHashMap<>();
+        if (o.alternations > 0) {
+            // the view closed and open in one console JVM: no headless run to compare with
+            runChild("console", o, javaOptions, o.max, results);
+            return;
+        }
         runChild("headless", o, javaOptions, o.max, results);
         double max = o.max > 0 ? o.max : Double.parseDouble(results.getOrDefault("headless.max.rate", "0"));
         runChild("console", o, javaOptions, max, results);
@@ -130,6 +137,9 @@ public final class ConsoleBenchmark {
             command.add("--kafka-view");
         }
         command.add("--warm-up=" + o.warmUp);
+        if (o.alternations > 0) {
+            command.add("--alternate-view=" + o.alternations);
+        }
         if (o.desktop) {
             command.add("--desktop");
         }
@@ -141,7 +151,7 @@ public final class ConsoleBenchmark {
                     String[] kv = line.substring(9).split("=", 2);
                     results.put(kv[0], kv[1]);
                 }
-                if (line.startsWith("[") || line.startsWith("  ")) {
+                if (line.startsWith("[") || line.startsWith("  ") || line.startsWith("|")) {
                     System.out.println(line); // the engine's own log stays out of the way
                 }
             }
@@ -268,6 +278,11 @@ public final class ConsoleBenchmark {
             throw new IllegalStateException("no event counted on screen within 60 s");
         }
         result("console.first-event-s", String.format(Locale.US, "%.2f", (pulses.firstCounted - launch) / 1e9));
+        if (o.alternations > 0) {
+            new ViewAlternation(console, phases, o.max > 0 ? o.max : o.rate, o.seconds, o.alternations).run();
+            console.shutdown(0).get(30, TimeUnit.SECONDS);
+            return;
+        }
         if (o.runs("rate")) {
             phases.steady("rate", o.rate);
         }
@@ -311,7 +326,7 @@ public final class ConsoleBenchmark {
     // ---- phases shared by both ------------------------------------------------------------------
 
     /** The same phases, measured the same way, for the engine alone and for the console. */
-    private static final class Phases {
+    static final class Phases {
         private final String who;
         private final Supplier<EngineSnapshot> snapshots;
         private final DoubleConsumer setRate;
@@ -335,10 +350,15 @@ public final class ConsoleBenchmark {
         }
 
         void steady(String phase, double rate) throws InterruptedException {
+            warmUpAt(rate);
+            measure(phase);
+        }
+
+        /** Sets the rate, waits for the consumers to catch up, then for the warm-up. */
+        void warmUpAt(double rate) throws InterruptedException {
             setRate.accept(rate);
             settle(rate);
             sleep(warmUp * 1000L);
-            measure(phase);
         }
 
         /** 10/s until the backlog is gone, then doubled ten times; measures the 30 s after. */
@@ -394,7 +414,8 @@ public final class ConsoleBenchmark {
             measureFor(phase, seconds);
         }
 
-        private void measureFor(String phase, int forSeconds) throws InterruptedException {
+        /** Measures one phase of {@code forSeconds}, prints its results and returns its figures. */
+        Figures measureFor(String phase, int forSeconds) throws InterruptedException {
             List<Double> p50 = new ArrayList<>();
             List<Double> p99 = new ArrayList<>();
             double worstLag = 0;
@@ -433,22 +454,44 @@ public final class ConsoleBenchmark {
             result(key + "worst", fmt(Collections.max(p99)));
             result(key + "achieved", String.format(Locale.US, "%.0f", achieved));
             result(key + "lag", String.format(Locale.US, "%.2f", worstLag));
+            Gaps gaps = pulses == null ? null : pulses.between(start, stop);
+            double fxPerSecond = fxCpu / 1e6 / ((stop - start) / 1e9);
+            double renderPerSecond = renderCpu / 1e6 / ((stop - start) / 1e9);
             if (pulses != null) {
                 result(
                         key + "pulses",
-                        pulses.between(start, stop)
+                        gaps
                                 + String.format(
                                         Locale.US,
                                         ", FX thread CPU %.0f ms/s, renderer %.0f ms/s",
-                                        fxCpu / 1e6 / ((stop - start) / 1e9),
-                                        renderCpu / 1e6 / ((stop - start) / 1e9)));
+                                        fxPerSecond,
+                                        renderPerSecond));
                 System.gc();
                 result(key + "heap", String.format(Locale.US, "%d MB, %d MB", maxHeap >> 20, heapUsed() >> 20));
             }
+            return new Figures(median(p99), achieved, gaps, fxPerSecond, renderPerSecond);
         }
 
-        private static void sleep(long millis) throws InterruptedException {
+        static void sleep(long millis) throws InterruptedException {
             new CountDownLatch(1).await(millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One measured phase of the console: its end-to-end p99 (median of the seconds), rate, pulses and CPU. */
+    record Figures(double p99Millis, double achieved, Gaps gaps, double fxMsPerSecond, double renderMsPerSecond) {}
+
+    /** The FX pulses of a phase: how many, how many came over 50 ms late (and during a collection), the longest gap. */
+    record Gaps(long count, long late, long lateDuringGc, double longestMillis, List<String> lateGapsAndFxCpu) {
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.US,
+                    "%d, %d (%d during a GC pause), %.0f ms, late gap/FX CPU ms [%s]",
+                    count,
+                    late,
+                    lateDuringGc,
+                    longestMillis,
+                    String.join(" ", lateGapsAndFxCpu));
         }
     }
 
@@ -482,7 +525,7 @@ public final class ConsoleBenchmark {
          * was busy for most of is its own work; one it was not is a wait (for the renderer, the scheduler
          * or a collection).
          */
-        synchronized String between(long from, long to) {
+        synchronized Gaps between(long from, long to) {
             long count = 0;
             long over = 0;
             long duringGc = 0;
@@ -513,14 +556,7 @@ public final class ConsoleBenchmark {
                     }
                 }
             }
-            return String.format(
-                    Locale.US,
-                    "%d, %d (%d during a GC pause), %.0f ms, late gap/FX CPU ms [%s]",
-                    count,
-                    over,
-                    duringGc,
-                    longest / 1e6,
-                    String.join(" ", lateGaps));
+            return new Gaps(count, over, duringGc, longest / 1e6, lateGaps);
         }
     }
 
@@ -583,7 +619,8 @@ public final class ConsoleBenchmark {
             boolean desktop,
             String phase,
             List<String> only,
-            int warmUp) {
+            int warmUp,
+            int alternations) {
         boolean runs(String step) {
             return only.isEmpty() || only.contains(step);
         }
@@ -597,6 +634,7 @@ public final class ConsoleBenchmark {
             boolean desktop = false;
             String phase = null;
             int warmUp = 15;
+            int alternations = 0;
             for (String a : args) {
                 if (a.startsWith("--max=")) {
                     max = Double.parseDouble(a.substring(6));
@@ -610,6 +648,8 @@ public final class ConsoleBenchmark {
                     only = List.of(a.substring(7).split(","));
                 } else if (a.startsWith("--warm-up=")) {
                     warmUp = Integer.parseInt(a.substring(10));
+                } else if (a.startsWith("--alternate-view=")) {
+                    alternations = Integer.parseInt(a.substring(17));
                 } else if (a.startsWith("--phase=")) {
                     phase = a.substring(8);
                 } else {
@@ -618,7 +658,7 @@ public final class ConsoleBenchmark {
             }
             int seconds = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 30;
             double rate = positional.size() > 1 ? Double.parseDouble(positional.get(1)) : 20_000;
-            return new Options(seconds, rate, max, jfr, kafkaView, desktop, phase, only, warmUp);
+            return new Options(seconds, rate, max, jfr, kafkaView, desktop, phase, only, warmUp, alternations);
         }
     }
 
