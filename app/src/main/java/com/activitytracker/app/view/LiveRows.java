@@ -3,6 +3,7 @@ package com.activitytracker.app.view;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -17,7 +18,13 @@ import javafx.scene.control.TableView;
  * table's list (which makes the table reconfigure every row, and a list replaced whole, as the consumer
  * groups' lags are, rebuild every cell); each row keeps its item and only the text of its cells changes.
  * The selection follows the chosen record as it moves down, and is cleared once the record has left the
- * list, rather than moving to a neighbour. docs/BENCHMARKS.md has what it changed and what it did not.
+ * list, rather than moving to a neighbour.
+ *
+ * <p>A batch moves through the rows a few at a time, {@link #ROWS_PER_PULSE} per FX pulse from the top: a
+ * row whose text changes is laid out and restyled in the pulse after, which for a whole table of rows is a
+ * pulse of ~10 ms once a second; on a machine the engine keeps busy such a pulse was often late (over
+ * 50 ms). Spread over a few pulses the same work makes none of them long, and the rows in view are all
+ * new within about a tenth of a second. docs/BENCHMARKS.md has what each change measured.
  */
 final class LiveRows<T> {
     /** One row of the table: the record shown in it, which changes as newer ones arrive. */
@@ -27,19 +34,39 @@ final class LiveRows<T> {
         }
     }
 
+    /** Rows given their new record per pulse while a batch moves through the table. */
+    static final int ROWS_PER_PULSE = 5;
+
     private final ObservableList<T> source;
     private final ObservableList<Slot<T>> slots = FXCollections.observableArrayList();
     private final ListChangeListener<T> follow = change -> copy();
     private final Supplier<T> chosen;
+    private final int rowsPerPulse;
+    private final AnimationTimer pacer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            refreshSome();
+        }
+    };
     private TableView<Slot<T>> table;
+    /** Slots from {@code stale} up to {@code staleEnd} still show the record of an earlier batch. */
+    private int stale;
+
+    private int staleEnd;
 
     /**
      * @param source the model's list, newest first
      * @param chosen the record the presenter selected, which the table's selection follows
      */
     LiveRows(ObservableList<T> source, Supplier<T> chosen) {
+        this(source, chosen, ROWS_PER_PULSE);
+    }
+
+    /** @param rowsPerPulse rows given their new record per pulse ({@code Integer.MAX_VALUE}: all at once) */
+    LiveRows(ObservableList<T> source, Supplier<T> chosen, int rowsPerPulse) {
         this.source = source;
         this.chosen = chosen;
+        this.rowsPerPulse = rowsPerPulse;
     }
 
     /** Starts following the source into the table's rows, the chosen record selected. */
@@ -65,12 +92,18 @@ final class LiveRows<T> {
             return;
         }
         source.removeListener(follow);
+        pacer.stop();
+        stale = 0;
+        staleEnd = 0;
         table.setItems(FXCollections.emptyObservableList());
         table = null;
         slots.clear();
     }
 
-    /** The record in each slot as in the source; slots added or removed at the end only, in one change each. */
+    /**
+     * Slots added or removed at the end only, in one change each, and given their records at once; the
+     * slots already there take theirs {@link #rowsPerPulse} at a time, the first now.
+     */
     private void copy() {
         int n = source.size();
         if (table != null && table.getSelectionModel().getSelectedIndex() >= n) {
@@ -80,9 +113,8 @@ final class LiveRows<T> {
         if (slots.size() > n) {
             slots.remove(n, slots.size());
         }
-        for (int i = 0; i < slots.size(); i++) {
-            slots.get(i).set(source.get(i));
-        }
+        stale = 0;
+        staleEnd = slots.size();
         if (slots.size() < n) {
             List<Slot<T>> more = new ArrayList<>(n - slots.size());
             for (int i = slots.size(); i < n; i++) {
@@ -90,6 +122,21 @@ final class LiveRows<T> {
             }
             slots.addAll(more);
         }
+        refreshSome();
+    }
+
+    /** Gives the next stale slots their records; once none is left, the selection follows the chosen record. */
+    private void refreshSome() {
+        int end = (int) Math.min(staleEnd, (long) stale + rowsPerPulse);
+        for (int i = stale; i < end; i++) {
+            slots.get(i).set(source.get(i));
+        }
+        stale = end;
+        if (stale < staleEnd) {
+            pacer.start();
+            return;
+        }
+        pacer.stop();
         keepChosenSelected();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.activitytracker.app.view.LiveRows.Slot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -20,16 +21,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A live table whose newest records arrive at the top: the table's rows keep their items (slots) and only
- * grow at the end, the records move through them, and the selection follows the chosen record.
+ * grow at the end, the records move through them (a few rows per pulse), and the selection follows the
+ * chosen record.
  */
 @Tag("ui")
 class LiveRowsUiTest {
     private final ObservableList<String> source = FXCollections.observableArrayList();
     private final SimpleObjectProperty<String> chosen = new SimpleObjectProperty<>();
-    private final LiveRows<String> rows = new LiveRows<>(source, chosen::get);
+    /** All rows at once, so each step below can be checked as soon as it is done; the paced rows have their own test. */
+    private final LiveRows<String> rows = new LiveRows<>(source, chosen::get, Integer.MAX_VALUE);
+
     private TableView<Slot<String>> table;
     private Stage stage;
     private int next;
@@ -177,5 +182,36 @@ class LiveRowsUiTest {
         assertThat(table.getItems()).hasSize(12);
         assertThat(table.getSelectionModel().getSelectedItem().get()).isEqualTo("r5");
         assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(6);
+    }
+
+    private List<String> slotRecords() {
+        return table.getItems().stream().map(Slot::get).toList();
+    }
+
+    @Test
+    void aBatchMovesThroughTheRowsAFewPerPulseAndTheSelectionFollowsOnceAllAreNew() throws Exception {
+        LiveRows<String> paced = new LiveRows<>(source, chosen::get, 4);
+        FxToolkit.setupFixture(() -> {
+            paced.attach(table);
+            arrive(20, 30);
+            table.getSelectionModel().select(2); // r17
+        });
+        assertThat(slotRecords()).as("new slots take their records at once").isEqualTo(source);
+        List<String> before = slotRecords();
+
+        List<String> rightAfter = new ArrayList<>();
+        FxToolkit.setupFixture(() -> {
+            arrive(3, 30); // 23 records: 20 slots to bring up to date, 3 new at the end
+            rightAfter.addAll(slotRecords());
+        });
+        assertThat(rightAfter).hasSize(23);
+        assertThat(rightAfter.subList(0, 4)).as("the first rows at once").containsExactly("r22", "r21", "r20", "r19");
+        assertThat(rightAfter.subList(4, 20)).as("the rest on the next pulses").isEqualTo(before.subList(4, 20));
+        assertThat(rightAfter.subList(20, 23)).containsExactly("r2", "r1", "r0");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> slotRecords().equals(source));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(5);
+        assertThat(table.getSelectionModel().getSelectedItem().get()).isEqualTo("r17");
     }
 }
