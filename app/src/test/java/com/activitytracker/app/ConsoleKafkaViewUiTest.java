@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Kafka view as a presenter uses it, against the console's real embedded broker: Ctrl+K opens it,
@@ -159,7 +160,11 @@ class ConsoleKafkaViewUiTest {
         assertThat(kafka.activities()).isNotEmpty();
         String edited = editor.getText();
         fx.robot.interact(() -> fx.console.kafkaViewWindow().showTab(0));
-        assertThat(recordsIn(activities)).isEqualTo(kafka.activities());
+        // records keep arriving: a batch reaches the rows in view over a few pulses
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> WaitForAsyncUtils.asyncFx(
+                                () -> recordsIn(activities).equals(kafka.activities()))
+                        .get());
         assertThat(letters.getItems()).isEmpty();
         fx.robot.interact(() -> fx.console.kafkaViewWindow().showDeadLetters());
         assertThat(((ObservableValue<?>) letters.getSelectionModel().getSelectedItem()).getValue())

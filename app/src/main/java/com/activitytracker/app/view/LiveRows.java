@@ -9,6 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 
 /**
  * A table's rows for a list that changes several times a second with its newest records at the top: the
@@ -20,11 +21,12 @@ import javafx.scene.control.TableView;
  * The selection follows the chosen record as it moves down, and is cleared once the record has left the
  * list, rather than moving to a neighbour.
  *
- * <p>A batch moves through the rows a few at a time, {@link #ROWS_PER_PULSE} per FX pulse from the top: a
- * row whose text changes is laid out and restyled in the pulse after, which for a whole table of rows is a
- * pulse of ~10 ms once a second; on a machine the engine keeps busy such a pulse was often late (over
- * 50 ms). Spread over a few pulses the same work makes none of them long, and the rows in view are all
- * new within about a tenth of a second. docs/BENCHMARKS.md has what each change measured.
+ * <p>A batch moves through the rows in view a few at a time, {@link #ROWS_PER_PULSE} per FX pulse from the
+ * top (the rows out of view at once): a row in view whose text changes is laid out and restyled in the pulse
+ * after, which for a whole table of rows is a pulse of ~10 ms once a second; on a machine the engine keeps
+ * busy such a pulse was often late (over 50 ms). Spread over a few pulses the same work makes none of them
+ * long, and the rows in view are all new within about a tenth of a second. docs/BENCHMARKS.md has what
+ * each change measured.
  */
 final class LiveRows<T> {
     /** One row of the table: the record shown in it, which changes as newer ones arrive. */
@@ -49,7 +51,7 @@ final class LiveRows<T> {
         }
     };
     private TableView<Slot<T>> table;
-    /** Slots from {@code stale} up to {@code staleEnd} still show the record of an earlier batch. */
+    /** Slots from {@code stale} up to {@code staleEnd} (rows in view) still show the record of an earlier batch. */
     private int stale;
 
     private int staleEnd;
@@ -101,8 +103,8 @@ final class LiveRows<T> {
     }
 
     /**
-     * Slots added or removed at the end only, in one change each, and given their records at once; the
-     * slots already there take theirs {@link #rowsPerPulse} at a time, the first now.
+     * Slots added or removed at the end only, in one change each, and given their records at once, as are
+     * the slots out of view; those in view take theirs {@link #rowsPerPulse} at a time, the first now.
      */
     private void copy() {
         int n = source.size();
@@ -113,8 +115,14 @@ final class LiveRows<T> {
         if (slots.size() > n) {
             slots.remove(n, slots.size());
         }
-        stale = 0;
-        staleEnd = slots.size();
+        int[] inView = rowsInView();
+        stale = Math.min(inView[0], slots.size());
+        staleEnd = Math.min(inView[1] + 1, slots.size());
+        for (int i = 0; i < slots.size(); i++) {
+            if (i < stale || i >= staleEnd) {
+                slots.get(i).set(source.get(i)); // out of view: costs the FX thread nothing to lay out
+            }
+        }
         if (slots.size() < n) {
             List<Slot<T>> more = new ArrayList<>(n - slots.size());
             for (int i = slots.size(); i < n; i++) {
@@ -125,7 +133,20 @@ final class LiveRows<T> {
         refreshSome();
     }
 
-    /** Gives the next stale slots their records; once none is left, the selection follows the chosen record. */
+    /** The first and last row the table shows now; none before its first layout. */
+    private int[] rowsInView() {
+        if (table != null
+                && table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow
+                && flow.getFirstVisibleCell() != null
+                && flow.getLastVisibleCell() != null) {
+            return new int[] {
+                flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex()
+            };
+        }
+        return new int[] {0, -1};
+    }
+
+    /** Gives the next stale rows in view their records; once none is left, the selection follows the chosen record. */
     private void refreshSome() {
         int end = (int) Math.min(staleEnd, (long) stale + rowsPerPulse);
         for (int i = stale; i < end; i++) {
