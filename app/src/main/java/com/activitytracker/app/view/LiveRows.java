@@ -23,7 +23,7 @@ import javafx.scene.control.skin.VirtualFlow;
  *
  * <p>A batch moves through the rows in view a few at a time, {@link #ROWS_PER_PULSE} per FX pulse from the
  * top (the rows out of view at once): a row in view whose text changes is laid out and restyled in the pulse
- * after, which for a whole table of rows is a pulse of ~10 ms once a second; on a machine the engine keeps
+ * after, which for a whole table of rows is a pulse of ~10 ms at every batch; on a machine the engine keeps
  * busy such a pulse was often late (over 50 ms). Spread over a few pulses the same work makes none of them
  * long, and the rows in view are all new within about a tenth of a second. docs/BENCHMARKS.md has what
  * each change measured.
