@@ -3,6 +3,8 @@ package com.activitytracker.engine.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,14 +44,39 @@ class RateLimiterTest {
     }
 
     @Test
-    void spreadsPermitsEvenlyInsteadOfBursting() {
+    void grantsPermitsInBurstsOfFiveMillisecondsEvenlySpaced() {
         RateLimiter limiter = new RateLimiter(clock::get, 1_000);
-        long maxInOneMilli = 0;
+        List<Long> burstTimes = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
-            maxInOneMilli = Math.max(maxInOneMilli, limiter.acquireDue(1_000));
+            int granted = limiter.acquireDue(1_000);
+            if (granted > 0) {
+                assertThat(granted).isEqualTo(5);
+                burstTimes.add(clock.now);
+            }
             clock.now += TimeUnit.MILLISECONDS.toNanos(1);
         }
-        assertThat(maxInOneMilli).isLessThanOrEqualTo(2);
+        assertThat(burstTimes).hasSize(400);
+        for (int i = 1; i < burstTimes.size(); i++) {
+            assertThat(burstTimes.get(i) - burstTimes.get(i - 1)).isEqualTo(RateLimiter.BURST_NANOS);
+        }
+    }
+
+    @Test
+    void atLowRatesABurstIsASingleEvent() {
+        RateLimiter limiter = new RateLimiter(clock::get, 100);
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(limiter.acquireDue(1_000)).isLessThanOrEqualTo(1);
+            clock.now += TimeUnit.MILLISECONDS.toNanos(1);
+        }
+    }
+
+    @Test
+    void nothingIsGrantedAheadUntilTheFirstPermitIsDue() {
+        RateLimiter limiter = new RateLimiter(clock::get, 1_000);
+        assertThat(limiter.acquireDue(1_000)).isEqualTo(5);
+        clock.now += TimeUnit.MILLISECONDS.toNanos(4);
+        assertThat(limiter.acquireDue(1_000)).isZero();
+        assertThat(limiter.nanosUntilNextPermit()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1));
     }
 
     @Test
@@ -84,7 +111,8 @@ class RateLimiterTest {
         RateLimiter limiter = new RateLimiter(clock::get, 1_000);
         limiter.acquireDue(1_000);
         clock.now += TimeUnit.SECONDS.toNanos(5);
-        assertThat(limiter.acquireDue(100_000)).isLessThanOrEqualTo(21);
+        // 20 ms of catch-up and the 5 ms burst, not 5 s of events
+        assertThat(limiter.acquireDue(100_000)).isLessThanOrEqualTo(26);
     }
 
     @Test
