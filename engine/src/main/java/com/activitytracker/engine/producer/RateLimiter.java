@@ -13,8 +13,8 @@ import java.util.function.LongSupplier;
  * collects it), where an even trickle made a request per millisecond or so. On a small machine the
  * cost of a request — its wake-ups, system calls and appends on the broker, and the consumers'
  * fetches it completes — is what the engine spends most of its CPU on: at 20,000 events/s the
- * trickle took 1.85 of 2 cores, batches of about 5 ms half that (docs/BENCHMARKS.md, "Producer
- * requests"). The events of a burst are made, stamped and sent together, so none waits longer to be
+ * trickle took 1.2–1.3 of 2 cores in about 715 requests a second, 5-ms bursts 0.6–0.9 in about 200
+ * (docs/BENCHMARKS.md, "Producer requests: events paced in 5-ms bursts"). The events of a burst are made, stamped and sent together, so none waits longer to be
  * processed; only their times cluster within 5 ms, which no rule or chart can tell.
  * Not thread-safe except {@link #setRate}, which any thread may call.
  */
