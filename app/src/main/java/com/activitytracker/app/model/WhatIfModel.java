@@ -3,6 +3,7 @@ package com.activitytracker.app.model;
 import com.activitytracker.engine.backtest.BacktestCancelledException;
 import com.activitytracker.engine.backtest.BacktestOutcome;
 import com.activitytracker.engine.backtest.BacktestReport;
+import com.activitytracker.engine.backtest.BacktestReportFormat;
 import com.activitytracker.engine.backtest.BacktestRequest;
 import com.activitytracker.engine.fraud.FraudThresholds;
 import java.time.Duration;
@@ -227,6 +228,9 @@ public final class WhatIfModel {
                 + b.ordinaryUsersFlagged().orElse(0) + " with the candidate");
         lines.add(users("Newly flagged", r.newlyFlagged()));
         lines.add(users("No longer flagged", r.noLongerFlagged()));
+        if (r.limit().forgotAny()) {
+            lines.add(BacktestReportFormat.memoryNote(r.limit()));
+        }
         return lines;
     }
 

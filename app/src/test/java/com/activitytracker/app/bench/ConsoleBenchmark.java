@@ -55,7 +55,8 @@ import javax.management.ObjectName;
  * 30 and 20,000; {@code --jfr} records the console's JVM to {@code app/target/console-bench.jfr}; {@code --max=N}
  * skips the probe; {@code --kafka-view} opens the console's Kafka view as soon as the engine streams (run
  * once with and once without it to see what the view costs the FX thread); {@code --only=rate,max,ramp} runs only
- * those phases; {@code --warm-up=S} waits S seconds (15) at each phase's rate before measuring (the JIT
+ * those phases, and {@code whatif} in that list adds, in the console only, the what-if replay at the top rate
+ * ({@link WhatIfReplayPhase}); {@code --warm-up=S} waits S seconds (15) at each phase's rate before measuring (the JIT
  * compilers are busy for the first one to two minutes of a console); {@code --desktop} draws the console with
  * the platform's own windowing on {@code $DISPLAY} (e.g. under {@code xvfb-run}) instead of headless Monocle,
  * which redraws its whole screen when any window changes. {@code --alternate-view=N} runs the console alone,
@@ -291,6 +292,9 @@ public final class ConsoleBenchmark {
         }
         if (o.runs("ramp")) {
             phases.ramp();
+        }
+        if (o.only.contains("whatif")) {
+            new WhatIfReplayPhase(console, phases, o.max > 0 ? o.max : o.rate, o.seconds).run();
         }
         histogram();
         console.shutdown(0).get(30, TimeUnit.SECONDS);
@@ -709,7 +713,7 @@ public final class ConsoleBenchmark {
         }
     }
 
-    private static long heapUsed() {
+    static long heapUsed() {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return heap.getUsed();
     }
@@ -724,7 +728,7 @@ public final class ConsoleBenchmark {
         return String.format(Locale.US, "%.1f", millis);
     }
 
-    private static void result(String key, String value) {
+    static void result(String key, String value) {
         System.out.println("[result] " + key + "=" + value);
     }
 }

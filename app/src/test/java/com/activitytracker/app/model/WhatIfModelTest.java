@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.activitytracker.engine.backtest.BacktestCancelledException;
 import com.activitytracker.engine.backtest.BacktestOutcome;
 import com.activitytracker.engine.backtest.BacktestReport;
+import com.activitytracker.engine.backtest.ReplayLimit;
 import com.activitytracker.engine.fraud.FraudThresholds;
 import com.activitytracker.engine.fraud.Severity;
 import java.time.Duration;
@@ -132,6 +133,7 @@ class WhatIfModelTest {
                 2,
                 newly,
                 List.of("bot"),
+                new ReplayLimit(250_000, 0),
                 Duration.ofMillis(420));
     }
 

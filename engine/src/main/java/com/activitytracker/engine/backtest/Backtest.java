@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -44,17 +45,31 @@ public final class Backtest {
     private final String topic;
     private final ActivityEventCodec codec;
     private final Clock clock;
+    private final IntSupplier usersPerSide;
 
     /**
+     * A backtest whose detectors keep the users that fit in the heap left when it runs ({@link ReplayMemory}).
+     *
      * @param readerFactory makes the consumer this backtest owns and closes; it must have no group
      *                      (or at least never commit) and read raw bytes
      */
     public Backtest(
             Supplier<Consumer<byte[], byte[]>> readerFactory, String topic, ActivityEventCodec codec, Clock clock) {
+        this(readerFactory, topic, codec, clock, ReplayMemory::usersPerSide);
+    }
+
+    /** @param usersPerSide asked once per run: how many users each side's detector keeps at most */
+    public Backtest(
+            Supplier<Consumer<byte[], byte[]>> readerFactory,
+            String topic,
+            ActivityEventCodec codec,
+            Clock clock,
+            IntSupplier usersPerSide) {
         this.readerFactory = Objects.requireNonNull(readerFactory, "readerFactory");
         this.topic = Objects.requireNonNull(topic, "topic");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.usersPerSide = Objects.requireNonNull(usersPerSide, "usersPerSide");
     }
 
     /**
@@ -67,8 +82,9 @@ public final class Backtest {
         long startedAt = System.nanoTime();
         Instant to = clock.instant();
         Instant from = to.minus(request.span());
-        OutcomeTally live = new OutcomeTally(request.live(), clock);
-        OutcomeTally candidate = new OutcomeTally(request.candidate(), clock);
+        int users = usersPerSide.getAsInt();
+        OutcomeTally live = new OutcomeTally(request.live(), clock, users);
+        OutcomeTally candidate = new OutcomeTally(request.candidate(), clock, users);
         long read = 0;
         long invalid = 0;
         try (Consumer<byte[], byte[]> reader = readerFactory.get()) {
@@ -104,7 +120,15 @@ public final class Backtest {
             progress.onProgress(read, total);
         }
         return report(
-                request, from, to, read, invalid, live, candidate, Duration.ofNanos(System.nanoTime() - startedAt));
+                request,
+                from,
+                to,
+                read,
+                invalid,
+                live,
+                candidate,
+                new ReplayLimit(users, Math.max(live.forgottenUsers(), candidate.forgottenUsers())),
+                Duration.ofNanos(System.nanoTime() - startedAt));
     }
 
     /** Assigns every partition, seeks each to the span's start and returns the offsets to stop at. */
@@ -160,6 +184,7 @@ public final class Backtest {
             long invalid,
             OutcomeTally live,
             OutcomeTally candidate,
+            ReplayLimit limit,
             Duration elapsed) {
         List<InjectedScenario> inSpan = request.groundTruth().stream()
                 .filter(a -> !a.injectedAt().isBefore(from) && !a.injectedAt().isAfter(to))
@@ -185,6 +210,7 @@ public final class Backtest {
                 inSpan.size(),
                 List.copyOf(newly),
                 List.copyOf(noLonger),
+                limit,
                 elapsed);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param attacksInSpan   injected attacks whose events fall in the span (0 when the ground truth is unknown)
  * @param newlyFlagged    users the candidate flags and the live thresholds do not, sorted
  * @param noLongerFlagged users the live thresholds flag and the candidate does not, sorted
+ * @param limit           how many users each side could keep, and how many it had to forget
  * @param elapsed         how long the replay took
  */
 public record BacktestReport(
@@ -32,6 +33,7 @@ public record BacktestReport(
         int attacksInSpan,
         List<String> newlyFlagged,
         List<String> noLongerFlagged,
+        ReplayLimit limit,
         Duration elapsed) {
 
     public BacktestReport {

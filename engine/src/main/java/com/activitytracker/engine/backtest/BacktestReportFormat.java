@@ -36,6 +36,9 @@ public final class BacktestReportFormat {
                 Durations.format(r.elapsed()),
                 r.recordsPerSecond(),
                 r.invalidRecords() == 0 ? "" : String.format(Locale.US, ", %,d invalid skipped", r.invalidRecords())));
+        if (r.limit().forgotAny()) {
+            out.append(memoryNote(r.limit())).append("\n\n");
+        }
         String row = "%-26s %10s %10s %8s%n";
         out.append(String.format(Locale.US, row, "alerts by rule", "live", "candidate", "change"));
         for (String rule : r.rules()) {
@@ -88,6 +91,8 @@ public final class BacktestReportFormat {
         root.put("records_read", r.recordsRead());
         root.put("invalid_records", r.invalidRecords());
         root.put("elapsed_ms", r.elapsed().toMillis());
+        root.put("users_per_side", r.limit().usersPerSide());
+        root.put("users_forgotten", r.limit().forgottenUsers());
         root.put("ground_truth_known", r.groundTruthKnown());
         if (r.groundTruthKnown()) {
             root.put("attacks_in_span", r.attacksInSpan());
@@ -120,6 +125,17 @@ public final class BacktestReportFormat {
             side.put("ordinary_users_flagged", o.ordinaryUsersFlagged().orElse(0));
         }
         return side;
+    }
+
+    /** What a memory-bound replay may have missed, in one sentence: the table's and the console's. */
+    public static String memoryNote(ReplayLimit limit) {
+        return String.format(
+                Locale.US,
+                "To fit in memory each side kept at most %,d users and forgot %,d least recently active ones;"
+                        + " a pattern with a long pause in such a user's activity may be missed"
+                        + " (a shorter span or a larger heap, -Xmx, avoids it).",
+                limit.usersPerSide(),
+                limit.forgottenUsers());
     }
 
     private static void strings(ArrayNode array, List<String> values) {

@@ -25,9 +25,9 @@ final class OutcomeTally {
     /** "RULE\nuser" for every (rule, user) pair that alerted: how an injected attack counts as caught. */
     private final Set<String> ruleUsers = new HashSet<>();
 
-    OutcomeTally(FraudThresholds thresholds, Clock clock) {
-        // the replay holds at most a span of users; the detector's own cap still bounds it
-        this.detector = new FraudDetector(thresholds, clock);
+    /** @param maxTrackedUsers past this many users the detector forgets the least recently active */
+    OutcomeTally(FraudThresholds thresholds, Clock clock, int maxTrackedUsers) {
+        this.detector = new FraudDetector(thresholds, clock, maxTrackedUsers);
         for (String rule : detector.ruleNames()) {
             alerts.put(rule, new EnumMap<>(Severity.class));
         }
@@ -43,6 +43,11 @@ final class OutcomeTally {
             flaggedUsers.add(alert.userId());
             ruleUsers.add(alert.rule() + '\n' + alert.userId());
         }
+    }
+
+    /** Users forgotten by the cap while still inside a rule's window. */
+    long forgottenUsers() {
+        return detector.forgottenUsers();
     }
 
     Set<String> flaggedUsers() {

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
@@ -134,6 +135,27 @@ class BacktestTest {
         assertThat(report.attacksInSpan()).isEqualTo(2);
         assertThat(report.newlyFlagged()).containsExactly("shopper-1", "shopper-2", "shopper-3");
         assertThat(report.noLongerFlagged()).containsExactly("bot");
+        assertThat(report.limit().forgotAny()).isFalse();
+    }
+
+    @Test
+    void detectorsBoundedBelowTheUsersForgetTheStalestSaySoAndStillCatchTheBurst() {
+        BacktestReport report = backtest(() -> 3)
+                .run(
+                        BacktestRequest.withGroundTruth(LIVE, CANDIDATE, Duration.ofHours(1), attacks),
+                        (r, t) -> {},
+                        () -> false);
+
+        assertThat(report.limit().usersPerSide()).isEqualTo(3);
+        // seven users, at most three kept: four at least went before their windows ended
+        assertThat(report.limit().forgottenUsers()).isGreaterThanOrEqualTo(4);
+        // the bot's burst is its own newest activity, so the least recently active goes first, never the bot
+        assertThat(report.live().alertsByRule().get("HIGH_VELOCITY")).isEqualTo(Map.of(Severity.HIGH, 1L));
+        assertThat(new BacktestReportFormat().table(report))
+                .contains("To fit in memory each side kept at most 3 users and forgot");
+        assertThat(new BacktestReportFormat().json(report))
+                .contains("\"users_per_side\" : 3")
+                .contains("\"users_forgotten\" : " + report.limit().forgottenUsers());
     }
 
     @Test
@@ -248,6 +270,15 @@ class BacktestTest {
                 settings.activitiesTopic(),
                 new ActivityEventCodec(),
                 Clock.systemUTC());
+    }
+
+    private Backtest backtest(IntSupplier usersPerSide) {
+        return new Backtest(
+                () -> clients.reader("test-backtest"),
+                settings.activitiesTopic(),
+                new ActivityEventCodec(),
+                Clock.systemUTC(),
+                usersPerSide);
     }
 
     private Set<String> groups() throws Exception {
