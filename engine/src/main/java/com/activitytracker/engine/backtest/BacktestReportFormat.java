@@ -131,8 +131,8 @@ public final class BacktestReportFormat {
     public static String memoryNote(ReplayLimit limit) {
         return String.format(
                 Locale.US,
-                "To fit in memory each side kept at most %,d users and forgot %,d least recently active ones;"
-                        + " a pattern with a long pause in such a user's activity may be missed"
+                "To fit in memory each side kept at most %,d users at a time and forgot the least recently"
+                        + " active one %,d times; a pattern with a long pause in a user's activity may be missed"
                         + " (a shorter span or a larger heap, -Xmx, avoids it).",
                 limit.usersPerSide(),
                 limit.forgottenUsers());
