@@ -152,7 +152,8 @@ class BacktestTest {
         // the bot's burst is its own newest activity, so the least recently active goes first, never the bot
         assertThat(report.live().alertsByRule().get("HIGH_VELOCITY")).isEqualTo(Map.of(Severity.HIGH, 1L));
         assertThat(new BacktestReportFormat().table(report))
-                .contains("To fit in memory each side kept at most 3 users at a time and forgot the least recently active one ");
+                .contains(
+                        "To fit in memory each side kept at most 3 users at a time and forgot the least recently active one ");
         assertThat(new BacktestReportFormat().json(report))
                 .contains("\"users_per_side\" : 3")
                 .contains("\"users_forgotten\" : " + report.limit().forgottenUsers());
