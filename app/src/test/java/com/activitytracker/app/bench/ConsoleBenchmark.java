@@ -680,7 +680,7 @@ public final class ConsoleBenchmark {
 
     /**
      * The installed app's Java options, as installer/pom.xml gives them to jpackage, and on Linux those its
-     * runtime image carries (jlink's add-options, in the linux profile).
+     * runtime image carries (jlink's add-options) and its console launcher's own, both in the linux profile.
      */
     private static List<String> installedJavaOptions() throws IOException {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -692,10 +692,19 @@ public final class ConsoleBenchmark {
                 if (m.find()) {
                     List<String> options =
                             new ArrayList<>(List.of(m.group(1).trim().split("\\s+")));
-                    Matcher inImage =
-                            Pattern.compile("--add-options=([^\\s<]+)").matcher(text);
-                    if (System.getProperty("os.name").startsWith("Linux") && inImage.find()) {
-                        options.add(inImage.group(1));
+                    if (System.getProperty("os.name").startsWith("Linux")) {
+                        Matcher inImage =
+                                Pattern.compile("--add-options=([^\\s<]+)").matcher(text);
+                        if (inImage.find()) {
+                            options.add(inImage.group(1));
+                        }
+                        // the console launcher's Linux-only options, set in the linux profile (empty elsewhere)
+                        Matcher launcher = Pattern.compile(
+                                        "<installer\\.platform\\.java\\.options>([^<]+)</installer\\.platform\\.java\\.options>")
+                                .matcher(text);
+                        while (launcher.find()) {
+                            options.addAll(List.of(launcher.group(1).trim().split("\\s+")));
+                        }
                     }
                     return options;
                 }
