@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.Tag;
@@ -23,6 +25,18 @@ class StartupTimesTest {
         total.set("1,204");
         total.set("2,408");
         assertThat(fired).hasValue(1);
+    }
+
+    @Test
+    void theProcessStartComesFromItsTicksSinceBootAndTheUptime() {
+        // pid 4242, a command name with a space and a ')', started 2,990.50 s after boot (299,050 ticks)
+        String stat = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 100 0 0 0 10 5 0 0 20 0 30 0 299050 "
+                + "3000000000 50000 18446744073709551615 1 1 0 0 0 0 0 4096 0 0 0 17 1 0 0 0 0 0\n";
+        Instant now = Instant.parse("2026-12-07T12:00:00Z");
+
+        Instant start = StartupTimes.processStart(stat, "3000.25 5800.00\n", now);
+
+        assertThat(Duration.between(start, now)).isEqualTo(Duration.ofMillis(9_750));
     }
 
     @Test

@@ -121,7 +121,10 @@ final class StreamingPipeline implements AutoCloseable {
 
     /** Publishes snapshots and watches the cluster's health, both until this pipeline closes. */
     void startMonitoring(Supplier<EngineSnapshot> snapshots, EngineListeners listeners) {
-        publisher = new SnapshotPublisher(snapshots, s -> listeners.each(l -> l.onSnapshot(s)));
+        publisher = new SnapshotPublisher(
+                snapshots,
+                s -> listeners.each(l -> l.onSnapshot(s)),
+                () -> analytics.processor().latest().eventsTotal() > 0);
         health = new ClusterHealthMonitor(cluster, listeners);
     }
 

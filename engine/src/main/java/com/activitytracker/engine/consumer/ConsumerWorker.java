@@ -186,6 +186,7 @@ public final class ConsumerWorker implements AutoCloseable {
     private void loop(Consumer<byte[], byte[]> consumer, OffsetCommitter commits) {
         long idleSince = System.nanoTime();
         long nextTick = System.nanoTime();
+        boolean readAny = false;
         while (!closing) {
             ConsumerRecords<byte[], byte[]> records;
             try {
@@ -198,14 +199,19 @@ public final class ConsumerWorker implements AutoCloseable {
             }
             long now = System.nanoTime();
             boolean idle = records.isEmpty();
+            boolean first = false;
             if (!idle) {
                 process(records);
                 idleSince = now;
+                first = !readAny;
+                readAny = true;
             }
             if (commits.due(now, idle)) {
                 commits.commitAsync();
             }
-            if (now >= nextTick) {
+            // the first records are published at once rather than up to a tick later: on a launch they
+            // are the first figures the console shows
+            if (now >= nextTick || first) {
                 updateLag(consumer);
                 processor.onTick();
                 nextTick = now + TICK_NANOS;
