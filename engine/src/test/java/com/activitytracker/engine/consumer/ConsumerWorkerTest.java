@@ -36,6 +36,11 @@ class ConsumerWorkerTest {
 
     private final RecordingProcessor processor = new RecordingProcessor();
     private final RecordingConsumer consumer = new RecordingConsumer(processor);
+
+    {
+        processor.polls = consumer.polls;
+    }
+
     private ConsumerWorker worker;
 
     @AfterEach
@@ -68,6 +73,21 @@ class ConsumerWorkerTest {
                 .as("committed in the loop of the first empty poll after the records, not at the 1 s cadence")
                 .isEqualTo(consumer.lastPollWithRecords.get() + 1);
         assertThat(consumer.commitsAheadOfEffects).isEmpty();
+    }
+
+    @Test
+    void theFirstRecordsArePublishedAtOnceNotAtTheNextTick() {
+        assignOnFirstPoll(Map.of(P0, 0L), Map.of(P0, 0L));
+        worker = start(null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !processor.tickPolls.isEmpty());
+
+        addRecords(P0, 0, 3); // well within the 250 ms before the next tick is due
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> processor.processed.size() == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> processor.tickPolls.size() >= 2);
+        assertThat(processor.tickPolls.get(1))
+                .as("ticked in the loop of the poll that brought the first records")
+                .isEqualTo(consumer.lastPollWithRecords.get());
     }
 
     @Test
@@ -225,7 +245,16 @@ class ConsumerWorkerTest {
         final List<ConsumerRecord<byte[], byte[]>> processed = new CopyOnWriteArrayList<>();
         final Map<TopicPartition, Long> processedUpTo = new ConcurrentHashMap<>();
         final Map<TopicPartition, Long> durableUpTo = new ConcurrentHashMap<>();
+        /** The consumer's poll count at each tick. */
+        final List<Integer> tickPolls = new CopyOnWriteArrayList<>();
+
+        volatile AtomicInteger polls;
         volatile boolean stopped;
+
+        @Override
+        public void onTick() {
+            tickPolls.add(polls.get());
+        }
 
         @Override
         public void process(ConsumerRecord<byte[], byte[]> record) {
