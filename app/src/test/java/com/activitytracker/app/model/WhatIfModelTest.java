@@ -110,7 +110,25 @@ class WhatIfModelTest {
         assertThat(model.errorProperty().get()).isEmpty();
     }
 
+    @Test
+    void aReplayThatHadToForgetUsersSaysSoAmongTheFindings() {
+        model.open();
+        model.run();
+        engine.whatIfResult.complete(report(new ReplayLimit(10_000, 52_000)));
+
+        assertThat(model.findingsProperty())
+                .last()
+                .asString()
+                .startsWith("To fit in memory each side kept at most 10,000 users at a time and forgot the least"
+                        + " recently active one 52,000 times");
+        assertThat(model.findingsProperty()).hasSize(5);
+    }
+
     private static BacktestReport report() {
+        return report(new ReplayLimit(250_000, 0));
+    }
+
+    private static BacktestReport report(ReplayLimit limit) {
         List<String> rules = List.of("HIGH_VELOCITY", "HIGH_VALUE_PURCHASE");
         BacktestOutcome live = new BacktestOutcome(alerts(1, 1), 2, 2, List.of(), OptionalInt.of(0));
         BacktestOutcome candidate =
@@ -133,7 +151,7 @@ class WhatIfModelTest {
                 2,
                 newly,
                 List.of("bot"),
-                new ReplayLimit(250_000, 0),
+                limit,
                 Duration.ofMillis(420));
     }
 
