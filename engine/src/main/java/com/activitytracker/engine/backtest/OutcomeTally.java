@@ -45,7 +45,7 @@ final class OutcomeTally {
         }
     }
 
-    /** Users forgotten by the cap while still inside a rule's window. */
+    /** How many times the cap made the detector forget a user (a returning user counts again). */
     long forgottenUsers() {
         return detector.forgottenUsers();
     }

@@ -9,12 +9,12 @@ import java.lang.management.MemoryType;
  * How many users each of a replay's two fraud detectors may keep, from the heap left when it starts.
  *
  * <p>A replay runs beside the live engine, in the same JVM: at the top of the rate slider the live
- * detector (at its own cap), the generator's open sessions and the Kafka clients already hold most of
- * a 512-MB heap, and two more detectors at the live cap (about 170 MB each when full) would end the
- * demo with an OutOfMemoryError. So each side gets the users that fit in half of what is free, less a
- * reserve for the young generation, between {@link #MIN_USERS} and the live detector's cap. Past it,
- * a detector forgets its least recently active user first, as the live one does past its cap, and
- * the report says how many it forgot.
+ * detector (at its own cap), the generator's open sessions and the Kafka clients already hold ~330 MB
+ * after a full collection, and two more detectors at the live cap (about 175 MB each when full) may not
+ * fit beside them in the heap the app was given. So each side gets the users that fit in half of what is
+ * free, less a reserve for the young generation, between {@link #MIN_USERS} and the live detector's cap.
+ * Past it, a detector forgets its least recently active user first, as the live one does past its cap,
+ * and the report says how often it had to.
  */
 public final class ReplayMemory {
     /**
