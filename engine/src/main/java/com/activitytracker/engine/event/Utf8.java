@@ -1,5 +1,9 @@
 package com.activitytracker.engine.event;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 check of a record's bytes in place (RFC 3629: no overlong forms, no surrogates,
  * nothing above U+10FFFF), the same rule as the JDK's reporting decoder but without decoding into
@@ -7,6 +11,12 @@ package com.activitytracker.engine.event;
  * encoding detection can never take the bytes for UTF-16 or UTF-32.
  */
 final class Utf8 {
+    /** Eight bytes at a time, in the machine's order; which byte is which does not matter here. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x0101010101010101L;
+
     private Utf8() {}
 
     /** @return the offset of the first byte that breaks the rule, or -1 when all is well */
@@ -14,8 +24,13 @@ final class Utf8 {
         int i = 0;
         int n = b.length;
         while (i < n) {
+            // the common case, eight ASCII bytes none of them NUL: one test instead of eight
+            if (i + Long.BYTES <= n && plainAscii((long) LONGS.get(b, i))) {
+                i += Long.BYTES;
+                continue;
+            }
             int c = b[i];
-            if (c > 0) { // ASCII, the common case
+            if (c > 0) {
                 i++;
                 continue;
             }
@@ -62,6 +77,11 @@ final class Utf8 {
             }
         }
         return -1;
+    }
+
+    /** No byte with its high bit set and none zero (the zero test is exact once no high bit is set). */
+    private static boolean plainAscii(long word) {
+        return (word & HIGH_BITS) == 0 && ((word - LOW_BITS) & ~word & HIGH_BITS) == 0;
     }
 
     private static boolean continuation(byte[] b, int i, int n) {

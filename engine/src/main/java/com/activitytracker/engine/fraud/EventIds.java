@@ -12,6 +12,7 @@ import java.util.UUID;
  */
 final class EventIds {
     private static final int LENGTH = 36;
+    private static final byte[] DIGITS = digitTable();
 
     private EventIds() {}
 
@@ -22,28 +23,35 @@ final class EventIds {
      * @return false, leaving {@code into} as it was, for an id that does not pack
      */
     static boolean pack(String id, long[] into, int at) {
-        if (id == null || id.length() != LENGTH) {
+        if (id == null
+                || id.length() != LENGTH
+                || id.charAt(8) != '-'
+                || id.charAt(13) != '-'
+                || id.charAt(18) != '-'
+                || id.charAt(23) != '-') {
             return false;
         }
+        // digit() is -1 for anything but a lowercase hex digit: OR-ing them all shows any such at the end,
+        // without a branch per character (this runs for every event, in several rules' windows)
+        int digits = 0;
         long high = 0;
+        for (int i = 0; i < 18; i++) {
+            if (i != 8 && i != 13) {
+                int d = digit(id.charAt(i));
+                digits |= d;
+                high = high << 4 | d;
+            }
+        }
         long low = 0;
-        for (int i = 0; i < LENGTH; i++) {
-            char c = id.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-                continue;
+        for (int i = 19; i < LENGTH; i++) {
+            if (i != 23) {
+                int d = digit(id.charAt(i));
+                digits |= d;
+                low = low << 4 | d;
             }
-            int digit = hex(c);
-            if (digit < 0) {
-                return false;
-            }
-            if (i < 18) {
-                high = high << 4 | digit;
-            } else {
-                low = low << 4 | digit;
-            }
+        }
+        if (digits < 0) {
+            return false;
         }
         into[at] = high;
         into[at + 1] = low;
@@ -55,10 +63,16 @@ final class EventIds {
     }
 
     /** Lowercase hex digits only: an uppercase one would not come back the same. */
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
+    private static int digit(char c) {
+        return c < DIGITS.length ? DIGITS[c] : -1;
+    }
+
+    private static byte[] digitTable() {
+        byte[] table = new byte[128];
+        java.util.Arrays.fill(table, (byte) -1);
+        for (int d = 0; d < 16; d++) {
+            table["0123456789abcdef".charAt(d)] = (byte) d;
         }
-        return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        return table;
     }
 }

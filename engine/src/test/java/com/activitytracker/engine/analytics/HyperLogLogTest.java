@@ -50,6 +50,26 @@ class HyperLogLogTest {
     }
 
     @Test
+    void anEstimateAskedForBetweenAddsMatchesOneAskedForOnlyAtTheEnd() {
+        HyperLogLog askedOften = new HyperLogLog(10);
+        HyperLogLog askedOnce = new HyperLogLog(10);
+        long previous = 0;
+        for (int i = 0; i < 200_000; i++) {
+            long hash = Hash64.of("user-" + (i % 150_000));
+            askedOften.add(hash);
+            askedOnce.add(hash);
+            if (i % 997 == 0) {
+                long now = askedOften.estimate();
+                assertThat(now).isGreaterThanOrEqualTo(previous); // registers only rise
+                previous = now;
+            }
+        }
+
+        assertThat(askedOften.estimate()).isEqualTo(askedOnce.estimate());
+        assertThat(askedOnce.estimate()).isCloseTo(150_000L, withinPercentage(10));
+    }
+
+    @Test
     void usesSixteenThousandRegistersByDefault() {
         assertThat(new HyperLogLog().precision()).isEqualTo(14);
     }

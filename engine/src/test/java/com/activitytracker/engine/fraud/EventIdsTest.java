@@ -43,4 +43,19 @@ class EventIdsTest {
         assertThat(EventIds.pack("3f2504e0-4f89-11d3-9a0c-0305e82c3301", packed, 0))
                 .isTrue();
     }
+
+    @Test
+    void anyCharacterButALowercaseHexDigitAtAnyDigitPositionIsNotPacked() {
+        String id = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+        for (int at = 0; at < id.length(); at++) {
+            if (id.charAt(at) == '-') {
+                continue;
+            }
+            for (char c : new char[] {'g', 'A', 'F', '-', ' ', '/', ':', '`', 'é', '\u0660', '\uff10'}) {
+                String changed = id.substring(0, at) + c + id.substring(at + 1);
+                assertThat(EventIds.pack(changed, packed, 0)).as(changed).isFalse();
+            }
+        }
+        assertThat(packed).containsExactly(7, 7, 7);
+    }
 }

@@ -42,6 +42,32 @@ class SessionScheduleTest {
     }
 
     @Test
+    void eachSessionLeavesWithTheTimeItWasGivenInOrder() {
+        SplittableRandom random = new SplittableRandom(9);
+        SessionSchedule schedule = new SessionSchedule();
+        java.util.Map<ShopSession, Long> dueOf = new java.util.IdentityHashMap<>();
+        for (ShopSession session : sessions(5_000)) {
+            long due = random.nextLong(1_000_000);
+            schedule.add(session, due);
+            dueOf.put(session, due);
+        }
+        for (int i = 0; i < 20_000; i++) {
+            long due = schedule.firstDue() + random.nextLong(100_000);
+            dueOf.put(schedule.first(), due);
+            schedule.rescheduleFirst(due);
+        }
+        long previous = Long.MIN_VALUE;
+        while (!schedule.isEmpty()) {
+            long due = schedule.firstDue();
+            assertThat(dueOf.remove(schedule.first())).isEqualTo(due);
+            assertThat(due).isGreaterThanOrEqualTo(previous);
+            previous = due;
+            schedule.removeFirst();
+        }
+        assertThat(dueOf).isEmpty();
+    }
+
+    @Test
     void clearHandsBackEverySession() {
         SessionSchedule schedule = new SessionSchedule();
         List<ShopSession> sessions = sessions(300);
