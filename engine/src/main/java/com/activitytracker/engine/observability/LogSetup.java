@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class LogSetup {
     public static final String ROLE = "role";
     public static final String RUN_ID = "run_id";
-    /** As named in logback.xml. */
+    /** The JSON log's name in LOG_DIR. */
     public static final String LOG_FILE = "activity-tracker.jsonl";
-    /** The system properties {@code logback.xml} reads. */
+    /** The system properties {@link LogConfigurator} reads. */
     private static final String[] PROPERTIES = {"LOG_DIR", "LOG_LEVEL", "CONSOLE_LOG_LEVEL", "KAFKA_LOG_LEVEL"};
 
     private LogSetup() {}
@@ -60,7 +60,7 @@ public final class LogSetup {
         return runId;
     }
 
-    /** The log settings as the system properties {@code logback.xml} reads now hold them, in one string. */
+    /** The log settings as the system properties {@link LogConfigurator} reads now hold them, in one string. */
     static String propertiesNow() {
         return Stream.of(PROPERTIES)
                 .map(name -> name + "=" + System.getProperty(name, ""))

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The engine's own logback.xml, read into a context of the test's own: what reaches the terminal. */
+/** The engine's own log configuration, in a context of the test's own: what reaches the terminal. */
 @Tag("unit")
 class ControllerElectionNoiseTest {
     @TempDir
