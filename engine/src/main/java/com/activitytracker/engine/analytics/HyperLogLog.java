@@ -23,10 +23,6 @@ final class HyperLogLog {
     private final byte[] registers;
     /** {@code histogram[k]}: how many registers hold {@code k}; all of them hold 0 at first. */
     private final int[] histogram;
-    /** The last estimate, until a register rises. */
-    private long estimate;
-
-    private boolean estimateValid = true;
 
     HyperLogLog() {
         this(DEFAULT_PRECISION);
@@ -53,19 +49,10 @@ final class HyperLogLog {
             registers[index] = rank;
             histogram[old]--;
             histogram[rank]++;
-            estimateValid = false;
         }
     }
 
     long estimate() {
-        if (!estimateValid) {
-            estimate = computeEstimate();
-            estimateValid = true;
-        }
-        return estimate;
-    }
-
-    private long computeEstimate() {
         int q = 64 - precision;
         int m = registers.length;
         double z = m * tau(1.0 - (double) histogram[q + 1] / m);

@@ -1,5 +1,6 @@
 package com.activitytracker.engine.fraud;
 
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -69,7 +70,7 @@ final class EventIds {
 
     private static byte[] digitTable() {
         byte[] table = new byte[128];
-        java.util.Arrays.fill(table, (byte) -1);
+        Arrays.fill(table, (byte) -1);
         for (int d = 0; d < 16; d++) {
             table["0123456789abcdef".charAt(d)] = (byte) d;
         }
