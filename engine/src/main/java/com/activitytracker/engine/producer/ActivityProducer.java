@@ -43,8 +43,8 @@ public final class ActivityProducer implements AutoCloseable {
     private static final long RATE_SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /**
      * One acknowledgement in 16 is timed: callbacks run on Kafka's I/O thread, which also sends the
-     * batches, so a percentile-histogram update per record is work taken from sending; a sample of
-     * one in 16 shows the same distribution.
+     * batches, so even a sample written to a ring ({@link LatencySamples}) per record is work taken
+     * from sending; a sample of one in 16 shows the same distribution.
      */
     private static final long LATENCY_SAMPLE_MASK = 15;
 
@@ -58,6 +58,7 @@ public final class ActivityProducer implements AutoCloseable {
     private final int progressEvery;
     private final Consumer<ProducerStats> onProgress;
     private final Timer sendLatency;
+    private final LatencySamples latencySamples = new LatencySamples();
 
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
@@ -209,6 +210,7 @@ public final class ActivityProducer implements AutoCloseable {
         try (Producer<String, byte[]> producer = clientFactory.get()) {
             produce(producer);
             producer.flush(); // final statistics count acknowledgements, so wait for them
+            latencySamples.drainLastTo(sendLatency);
         } catch (RuntimeException e) {
             error.set(describe(e));
             log.error("Producer stopped: {}", describe(e), e);
@@ -233,6 +235,7 @@ public final class ActivityProducer implements AutoCloseable {
             }
             long t = System.nanoTime();
             if (t - sampleAt >= RATE_SAMPLE_NANOS) {
+                latencySamples.drainTo(sendLatency);
                 actualRate = (sent.get() - sampleCount) * 1e9 / (t - sampleAt);
                 sampleAt = t;
                 sampleCount = sent.get();
@@ -290,7 +293,7 @@ public final class ActivityProducer implements AutoCloseable {
         lastProgressNanos.setRelease(now);
         if (exception == null) {
             if ((delivered.incrementAndGet() & LATENCY_SAMPLE_MASK) == 0) {
-                sendLatency.record(now - t0, TimeUnit.NANOSECONDS);
+                latencySamples.add(now - t0);
             }
             lastDelivery.set(new Delivery(metadata.topic(), metadata.partition(), metadata.offset()));
             if (log.isDebugEnabled()) {

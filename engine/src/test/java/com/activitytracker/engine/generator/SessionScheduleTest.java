@@ -68,6 +68,43 @@ class SessionScheduleTest {
     }
 
     @Test
+    void sessionsKeepTheirOwnTimesAcrossArrivalsLeavesGrowthAndShrinking() {
+        SplittableRandom random = new SplittableRandom(13);
+        SessionSchedule schedule = new SessionSchedule();
+        java.util.Map<ShopSession, Long> dueOf = new java.util.IdentityHashMap<>();
+        List<ShopSession> waiting = new ArrayList<>(sessions(4_000));
+        // rises to thousands of sessions, falls to a handful, rises again: slots are reused and repacked
+        for (int phase = 0; phase < 4; phase++) {
+            boolean rising = phase % 2 == 0;
+            for (int step = 0; step < 30_000; step++) {
+                int op = random.nextInt(10);
+                boolean add = rising ? op < 6 : op < 2;
+                if (add && !waiting.isEmpty() || schedule.isEmpty()) {
+                    ShopSession session = waiting.remove(waiting.size() - 1);
+                    long due = random.nextLong(1_000_000_000L);
+                    schedule.add(session, due);
+                    dueOf.put(session, due);
+                } else if (op % 2 == 0) {
+                    long due = schedule.firstDue() + random.nextLong(1_000_000);
+                    dueOf.put(schedule.first(), due);
+                    schedule.rescheduleFirst(due);
+                } else {
+                    ShopSession first = schedule.first();
+                    assertThat(dueOf.remove(first)).isEqualTo(schedule.firstDue());
+                    assertThat(schedule.removeFirst()).isSameAs(first);
+                    waiting.add(first);
+                }
+                assertThat(schedule.size()).isEqualTo(dueOf.size());
+                if (!schedule.isEmpty()) {
+                    long soonest = dueOf.values().stream().min(Long::compare).orElseThrow();
+                    assertThat(schedule.firstDue()).isEqualTo(soonest);
+                    assertThat(dueOf.get(schedule.first())).isEqualTo(soonest);
+                }
+            }
+        }
+    }
+
+    @Test
     void clearHandsBackEverySession() {
         SessionSchedule schedule = new SessionSchedule();
         List<ShopSession> sessions = sessions(300);
