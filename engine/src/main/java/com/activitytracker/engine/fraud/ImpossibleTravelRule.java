@@ -11,12 +11,14 @@ import java.util.Optional;
 
 /**
  * IMPOSSIBLE_TRAVEL: events of one user from two different {@code geo.country} within the window.
- * Events without a country say nothing about where the user is and are left out.
+ * Events without a country say nothing about where the user is and are left out. Not thread-safe
+ * (it keeps one string per country name, {@link CountryNames}), like the detector that owns it.
  */
 public final class ImpossibleTravelRule implements FraudRule<CountryTrail> {
     public static final String NAME = "IMPOSSIBLE_TRAVEL";
 
     private final Clock clock;
+    private final CountryNames countryNames = new CountryNames();
 
     public ImpossibleTravelRule(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -54,7 +56,7 @@ public final class ImpossibleTravelRule implements FraudRule<CountryTrail> {
             trail.alerted(eventMillis);
             alert = Optional.of(alert(event, trail, other, eventMillis, thresholds.travelWindow()));
         }
-        trail.record(country, eventMillis, event.eventId());
+        trail.record(countryNames.canonical(country), eventMillis, event.eventId());
         return alert;
     }
 
