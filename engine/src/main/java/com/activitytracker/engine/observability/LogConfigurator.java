@@ -46,24 +46,14 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     private static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n%throwable{short}";
     private static final String[] KAFKA_LOGGERS = {"org.apache.kafka", "kafka", "state.change.logger"};
 
-    /**
-     * Logback's first use, before the program has read its settings: the terminal only, unless
-     * {@code LOG_DIR} is already given (a system property or the environment). The settings may name
-     * another folder ({@link LogSetup} then configures again with it), and opening the JSON files in
-     * the default folder only to reopen them elsewhere cost every start ~0.15 s of CPU.
-     */
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        configure(context, LogSetup.propertiesNow(), setting(context, "LOG_DIR", null) != null);
+        configure(context, LogSetup.propertiesNow());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
     /** Configures {@code context} from the log settings now in force, noting them as {@code settings}. */
     static void configure(LoggerContext context, String settings) {
-        configure(context, settings, true);
-    }
-
-    private static void configure(LoggerContext context, String settings, boolean withFiles) {
         context.getStatusManager().add(new NopStatusListener());
         DefaultShutdownHook flushOnExit = new DefaultShutdownHook();
         flushOnExit.setContext(context);
@@ -72,9 +62,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(level(context, "LOG_LEVEL", Level.INFO));
         root.addAppender(terminal(context));
-        if (withFiles) {
-            root.addAppender(queued(context, jsonFile(context, setting(context, "LOG_DIR", "logs"))));
-        }
+        root.addAppender(queued(context, jsonFile(context, setting(context, "LOG_DIR", "logs"))));
         Level kafka = level(context, "KAFKA_LOG_LEVEL", Level.WARN);
         for (String name : KAFKA_LOGGERS) {
             context.getLogger(name).setLevel(kafka);

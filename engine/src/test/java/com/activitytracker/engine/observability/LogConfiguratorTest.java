@@ -1,7 +1,6 @@
 package com.activitytracker.engine.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
@@ -62,29 +61,6 @@ class LogConfiguratorTest {
                 .hasAtLeastOneElementOfType(ThresholdFilter.class)
                 .hasAtLeastOneElementOfType(ControllerElectionNoise.class);
         assertThat(context.getObject(LogConfigurator.CONFIGURED_WITH)).isEqualTo("test");
-    }
-
-    @Test
-    void atFirstUseTheJsonFilesWaitForTheSettingsUnlessLogDirIsGiven() {
-        assumeTrue(System.getenv("LOG_DIR") == null, "LOG_DIR is set in the environment");
-        context.setMDCAdapter(new LogbackMDCAdapter());
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        // an earlier test in this JVM may have applied settings, which sets the property
-        String property = System.clearProperty("LOG_DIR");
-        try {
-            new LogConfigurator().configure(context);
-        } finally {
-            if (property != null) {
-                System.setProperty("LOG_DIR", property);
-            }
-        }
-        assertThat(root.getAppender("CONSOLE")).isNotNull();
-        assertThat(root.getAppender("ASYNC_JSON")).isNull();
-
-        context.reset();
-        context.putProperty("LOG_DIR", logs.toString());
-        new LogConfigurator().configure(context);
-        assertThat(root.getAppender("ASYNC_JSON")).isNotNull();
     }
 
     @Test
