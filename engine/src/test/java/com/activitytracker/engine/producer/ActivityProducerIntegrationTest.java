@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,11 @@ class ActivityProducerIntegrationTest {
         assertThat(stats.lastDelivery().topic()).isEqualTo(settings.activitiesTopic());
         assertThat(registry.get("tracker.producer.delivered").functionCounter().count())
                 .isEqualTo(500);
+        // one acknowledgement in 16 is timed, every sample recorded by the time the producer has finished
+        assertThat(registry.get("tracker.producer.send.latency").timer().count())
+                .isEqualTo(500 / 16);
+        assertThat(registry.get("tracker.producer.send.latency").timer().totalTime(TimeUnit.MICROSECONDS))
+                .isPositive();
 
         List<ConsumerRecord<String, byte[]>> records =
                 kafka.readAll(settings.activitiesTopic(), 500, Duration.ofSeconds(30));
