@@ -28,6 +28,10 @@ final class OffsetCommitter {
     private final PartitionProgress progress;
     private final Duration syncTimeout;
     private long nextCommit = System.nanoTime() + COMMIT_EVERY_NANOS;
+    /** Async commits failed in a row (the broker or the coordinator away), and since when. */
+    private int failedInARow;
+
+    private long failingSince;
 
     OffsetCommitter(
             String name,
@@ -45,10 +49,11 @@ final class OffsetCommitter {
     /** Whether the loop should commit now, {@code idle} when its last poll returned nothing. */
     boolean due(long now, boolean idle) {
         // an empty poll means the worker has drained what was there: commit now rather than up to
-        // a second later, so the group's committed offsets reach the end as soon as the work does
+        // a second later, so the group's committed offsets reach the end as soon as the work does;
+        // but not while commits fail (polls are empty then too): those are retried on the cadence
         return now >= nextCommit
                 || progress.uncommittedRecords() >= COMMIT_EVERY_RECORDS
-                || (idle && progress.hasPending());
+                || (idle && failedInARow == 0 && progress.hasPending());
     }
 
     /** Effects first, then the commit, which Kafka completes in the background of the next polls. */
@@ -64,9 +69,36 @@ final class OffsetCommitter {
                 // not fatal: the offsets are pending again, so the next commit (at the latest the one on
                 // stop) stores them, even on a partition that gets no new record
                 progress.notCommitted(offsets, consumer.assignment());
-                log.warn("{} consumer: an offset commit failed ({}); the next one stores it", name, e.getMessage());
+                failed(e);
+            } else {
+                stored();
             }
         });
+    }
+
+    /** One line when commits start failing, not one a second for as long as the broker is away. */
+    private void failed(Exception e) {
+        if (failedInARow++ == 0) {
+            failingSince = System.nanoTime();
+            log.warn(
+                    "{} consumer: an offset commit failed ({}); the offsets are kept and retried every {} ms",
+                    name,
+                    e.getMessage(),
+                    TimeUnit.NANOSECONDS.toMillis(COMMIT_EVERY_NANOS));
+        } else {
+            log.debug("{} consumer: offset commit failed again ({} in a row): {}", name, failedInARow, e.getMessage());
+        }
+    }
+
+    private void stored() {
+        if (failedInARow > 0) {
+            log.warn(
+                    "{} consumer: offsets committed again, after {} failed commits over {} s",
+                    name,
+                    failedInARow,
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - failingSince));
+            failedInARow = 0;
+        }
     }
 
     void commitSync() {
@@ -86,6 +118,7 @@ final class OffsetCommitter {
     private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (!offsets.isEmpty()) {
             consumer.commitSync(offsets, syncTimeout);
+            stored();
         }
     }
 

@@ -2,6 +2,10 @@ package com.activitytracker.engine.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** When a worker commits, and that the processor's effects are durable before each commit. */
 @Tag("unit")
@@ -135,6 +140,60 @@ class OffsetCommitterTest {
         commits.commitOnStop();
 
         assertThat(events).containsExactly("flush", "commitAsync P0@5");
+    }
+
+    @Test
+    void whileCommitsFailTheyAreRetriedOnTheCadenceNotAtEveryIdlePoll() {
+        consumer.assign(List.of(P0));
+        progress.processed(P0, 5, 5);
+        consumer.failAsync = true;
+        commits.commitAsync();
+        consumer.answerAsync();
+        long now = System.nanoTime();
+
+        assertThat(commits.due(now, true)).as("idle poll, commit failing").isFalse();
+        assertThat(commits.due(now + OffsetCommitter.COMMIT_EVERY_NANOS + 1, true))
+                .as("cadence")
+                .isTrue();
+
+        consumer.failAsync = false;
+        commits.commitAsync();
+        consumer.answerAsync();
+        progress.processed(P0, 6, 1);
+        assertThat(commits.due(System.nanoTime(), true))
+                .as("idle poll once commits work again")
+                .isTrue();
+    }
+
+    @Test
+    void aRunOfFailedCommitsIsOneWarningAndItsEndAnother() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(OffsetCommitter.class);
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            consumer.assign(List.of(P0));
+            consumer.failAsync = true;
+            for (int i = 1; i <= 5; i++) {
+                progress.processed(P0, i, 1);
+                commits.commitAsync();
+                consumer.answerAsync();
+            }
+            consumer.failAsync = false;
+            commits.commitAsync();
+            consumer.answerAsync();
+        } finally {
+            logger.detachAppender(lines);
+        }
+
+        List<String> warnings = lines.list.stream()
+                .filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).startsWith("test consumer: an offset commit failed (test: commit lost)");
+        assertThat(warnings.get(1)).startsWith("test consumer: offsets committed again, after 5 failed commits");
+        assertThat(consumer.committed(Set.of(P0)).get(P0).offset()).isEqualTo(5);
     }
 
     /** Notes each commit in the same list as the processor's flushes, so their order shows. */
