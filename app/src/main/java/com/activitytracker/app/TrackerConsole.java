@@ -49,6 +49,11 @@ public final class TrackerConsole {
     private static final Logger log = LoggerFactory.getLogger(TrackerConsole.class);
     /** The engine gets this long to stop before the console exits regardless. */
     public static final long SHUTDOWN_SECONDS = 5;
+    /**
+     * The window's smallest size (on a smaller screen, the screen): a 1280-wide projector's, where the
+     * three columns still fit side by side.
+     */
+    static final WindowSize SMALLEST = new WindowSize(1280, 700);
 
     private final Settings settings;
     private final Function<Map<String, String>, Settings> settingsLoader;
@@ -160,8 +165,8 @@ public final class TrackerConsole {
 
         stage.setTitle("Activity Tracker: live on Apache Kafka");
         stage.setScene(scene);
-        stage.setMinWidth(Math.min(1100, screen.getWidth()));
-        stage.setMinHeight(Math.min(700, screen.getHeight()));
+        stage.setMinWidth(Math.min(SMALLEST.width(), screen.getWidth()));
+        stage.setMinHeight(Math.min(SMALLEST.height(), screen.getHeight()));
         stage.setX(place.x());
         stage.setY(place.y());
         stage.setMaximized(place.maximised());

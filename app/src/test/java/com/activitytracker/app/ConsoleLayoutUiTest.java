@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The console at the screen sizes a presenter meets (a 1366x768 projector, full HD, a 1440p monitor),
- * in normal and presenter mode, with alerts and a filled scoreboard: no label the audience reads is
- * cut short with an ellipsis, no figure spills out of its tile or card, and the rate field holds
- * "50,000".
+ * The console at the screen sizes a presenter meets (the window's smallest size, that of a 1280-wide
+ * projector; a 1280x1024 monitor, a 1366x768 projector, full HD, a 1440p monitor), in normal and presenter mode, with alerts and a
+ * filled scoreboard: no label the audience reads is cut short with an ellipsis, none lies outside the
+ * window, no figure spills out of its tile or card, and the rate field holds "50,000".
  */
 @Tag("ui")
 class ConsoleLayoutUiTest {
@@ -71,8 +71,10 @@ class ConsoleLayoutUiTest {
         fx.assertNoFxErrors();
     }
 
+    /** The smallest window the console allows (its stage's minimum), a 5:4 monitor, then the usual screens. */
     static Stream<Arguments> sizesAndModes() {
-        return WindowSize.CHECKED.stream()
+        return Stream.concat(
+                        Stream.of(TrackerConsole.SMALLEST, new WindowSize(1280, 1024)), WindowSize.CHECKED.stream())
                 .flatMap(size -> Stream.of(Arguments.of(size, false), Arguments.of(size, true)));
     }
 
@@ -116,13 +118,24 @@ class ConsoleLayoutUiTest {
             if (shown != null && !shown.equals(text)) {
                 found.add(describe(labeled) + " shows \"" + shown + "\" instead of \"" + text + "\"");
             }
-            for (String container : List.of("tile", "card")) {
+            for (String container : List.of("tile", "card", "alert-cell")) {
                 Node box = ancestor(labeled, container);
                 if (box != null
                         && !contains(
                                 box.localToScene(box.getLayoutBounds()),
                                 labeled.localToScene(labeled.getLayoutBounds()))) {
                     found.add(describe(labeled) + " \"" + text + "\" spills out of its " + container);
+                }
+            }
+        }
+        // every control lies inside the window: none pushed off its left or right edge
+        double width = fx.scene().getWidth();
+        for (Node node : visible(root)) {
+            if (node instanceof Labeled || node instanceof javafx.scene.control.Control) {
+                Bounds b = node.localToScene(node.getLayoutBounds());
+                if (b.getWidth() > 0 && (b.getMinX() < -1 || b.getMaxX() > width + 1)) {
+                    found.add(describe(node) + " lies outside the window's width " + width + ": x " + b.getMinX()
+                            + " to " + b.getMaxX());
                 }
             }
         }
@@ -144,6 +157,21 @@ class ConsoleLayoutUiTest {
                     + widest.getLayoutBounds().getWidth());
         }
         return found;
+    }
+
+    /** Every visible node below {@code parent}, outside the help overlay. */
+    private static List<Node> visible(Parent parent) {
+        List<Node> all = new ArrayList<>();
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            if (!child.isVisible() || child.getStyleClass().contains("help-overlay")) {
+                continue;
+            }
+            all.add(child);
+            if (child instanceof Parent p) {
+                all.addAll(visible(p));
+            }
+        }
+        return all;
     }
 
     private static List<Labeled> labeleds(Parent parent) {

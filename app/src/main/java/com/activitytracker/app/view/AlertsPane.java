@@ -44,6 +44,7 @@ final class AlertsPane {
         Label scoreSummary = Styles.label("", "muted");
         scoreSummary.setId("scoreboard-summary");
         scoreSummary.setWrapText(true);
+        scoreSummary.setMinHeight(Region.USE_PREF_SIZE); // whole, on two lines if need be: the table gives way
         scoreSummary.textProperty().bind(scoreboard.summaryProperty());
         TableView<ScoreboardRow> scores = scoreboardTable(scoreboard);
 

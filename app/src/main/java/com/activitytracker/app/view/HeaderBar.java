@@ -31,8 +31,10 @@ final class HeaderBar {
         cluster.visibleProperty().bind(main.presenterModeProperty().not());
         cluster.managedProperty().bind(cluster.visibleProperty());
         title.setMinWidth(Region.USE_PREF_SIZE);
-        // on a narrow screen the cluster's address wraps onto two lines instead of cutting the subtitle
-        subtitle.setMinWidth(Region.USE_PREF_SIZE);
+        // on a narrow screen the subtitle and the cluster's address wrap onto more lines, so the
+        // presenter's buttons keep their room
+        subtitle.setWrapText(true);
+        subtitle.setMinWidth(200);
         cluster.setWrapText(true);
         cluster.setMinWidth(150);
         state.setMinWidth(Region.USE_PREF_SIZE);

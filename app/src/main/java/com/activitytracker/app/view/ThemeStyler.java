@@ -19,6 +19,15 @@ public final class ThemeStyler {
 
     public static final double COMPACT_BELOW_HEIGHT = 900;
 
+    /**
+     * On the root while the window is narrower than a 1366-wide laptop (a 1280x720 or 1280x800
+     * projector, a 1280x1024 monitor): narrower side columns, a subtitle that wraps, and presenter mode's
+     * smaller size, so the three columns and the header still fit side by side.
+     */
+    public static final String NARROW_CLASS = "narrow";
+
+    public static final double NARROW_BELOW_WIDTH = 1366;
+
     private ThemeStyler() {}
 
     public static void bind(Scene scene, ObservableValue<Theme> theme, ObservableValue<Boolean> presenter) {
@@ -28,10 +37,16 @@ public final class ThemeStyler {
         presenter.addListener((obs, old, on) -> applyPresenter(scene.getRoot(), on));
         applyCompact(scene.getRoot(), scene.getHeight());
         scene.heightProperty().addListener((obs, old, h) -> applyCompact(scene.getRoot(), h.doubleValue()));
+        applyNarrow(scene.getRoot(), scene.getWidth());
+        scene.widthProperty().addListener((obs, old, w) -> applyNarrow(scene.getRoot(), w.doubleValue()));
     }
 
     private static void applyCompact(Parent root, double height) {
         mark(root, COMPACT_CLASS, height > 0 && height < COMPACT_BELOW_HEIGHT);
+    }
+
+    private static void applyNarrow(Parent root, double width) {
+        mark(root, NARROW_CLASS, width > 0 && width < NARROW_BELOW_WIDTH);
     }
 
     /** Adds the style class once when {@code on}, removes it otherwise. */

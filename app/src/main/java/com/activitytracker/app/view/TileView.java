@@ -16,6 +16,10 @@ final class TileView {
         value.textProperty().bind(tile.valueProperty());
         Label caption = Styles.label("", "tile-caption");
         caption.textProperty().bind(tile.captionProperty());
+        // its figures grow through a long demo: on a narrow tile the caption takes a second line rather than
+        // losing its end
+        caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         box = new VBox(2, Styles.label(tile.title(), "tile-title"), value, caption);
         box.getChildren().addAll(extra);
         box.getStyleClass().add("tile");
