@@ -13,16 +13,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.producer.internals.Sender;
+import org.apache.kafka.common.errors.NotControllerException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What of Kafka's producer warnings reaches the terminal while a broker is away. */
+/**
+ * The engine's own log configuration, in a context of the test's own: what reaches the terminal, and
+ * that what is kept off it still reaches the JSON file.
+ */
 @Tag("unit")
-class ProducerRetryNoiseTest {
+class TerminalNoiseTest {
     /** As Kafka hands them to Logback: formatted, with its client prefix (from a broker outage's log). */
     private static final String RETRIED = "[Producer clientId=activity-producer] Got error produce response with"
             + " correlation id 825 on topic-partition user-activities-3, retrying (2147483646 attempts left)."
@@ -59,8 +64,42 @@ class ProducerRetryNoiseTest {
         return target.getFilterChainDecision(event);
     }
 
+    private ILoggingEvent error(String logger, Throwable thrown) {
+        return new LoggingEvent(
+                Logger.class.getName(),
+                context.getLogger(logger),
+                Level.ERROR,
+                "[ControllerApis nodeId=1] Unexpected error handling request",
+                thrown,
+                null);
+    }
+
     private ILoggingEvent warning(String logger, String message) {
         return new LoggingEvent(Logger.class.getName(), context.getLogger(logger), Level.WARN, message, null, null);
+    }
+
+    @Test
+    void theRetriedRegistrationDuringTheControllersReElectionStaysOffTheTerminalButNotOutOfTheFile() {
+        ILoggingEvent refused = error(
+                ControllerElectionNoise.LOGGER,
+                new CompletionException(new NotControllerException("The active controller appears to be node 1.")));
+
+        assertThat(reply("CONSOLE", refused)).isEqualTo(FilterReply.DENY);
+        assertThat(reply("ASYNC_JSON", refused)).isNotEqualTo(FilterReply.DENY);
+    }
+
+    @Test
+    void anyOtherErrorOfTheControllerStillReachesTheTerminal() {
+        assertThat(reply("CONSOLE", error(ControllerElectionNoise.LOGGER, new IllegalStateException("disk full"))))
+                .isNotEqualTo(FilterReply.DENY);
+        assertThat(reply("CONSOLE", error(ControllerElectionNoise.LOGGER, null)))
+                .isNotEqualTo(FilterReply.DENY);
+    }
+
+    @Test
+    void theSameExceptionFromAnotherLoggerStillReachesTheTerminal() {
+        assertThat(reply("CONSOLE", error("kafka.server.BrokerLifecycleManager", new NotControllerException("x"))))
+                .isNotEqualTo(FilterReply.DENY);
     }
 
     @Test
