@@ -8,10 +8,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.activitytracker.engine.config.Settings;
-import com.activitytracker.engine.kafka.EmbeddedKafkaBroker;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
-import com.activitytracker.engine.kafka.TopicAdmin;
-import com.activitytracker.engine.testing.KafkaTestCluster;
+import com.activitytracker.engine.testing.StoppableBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,75 +63,72 @@ class ConsumerOutageTest {
 
     @Test
     void commitsFailingDuringAnOutageAreOneWarningAndTheOffsetsAreStoredWhenTheBrokerIsBack() throws Exception {
-        Path data = dir.resolve("broker");
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data, 0, false);
-        int port = broker.port();
-        Settings settings = new KafkaTestCluster(broker.bootstrapServers()).freshSettings(dir, Map.of());
-        KafkaClientFactory clients = new KafkaClientFactory(settings);
-        new TopicAdmin(clients, Duration.ofSeconds(10)).ensureTopics(settings, true);
-        String topic = settings.activitiesTopic();
-        new KafkaTestCluster(broker.bootstrapServers())
-                .produceRaw(
-                        topic,
-                        IntStream.range(0, RECORDS)
-                                .mapToObj(i -> new ProducerRecord<String, byte[]>(
-                                        topic, 0, "k", ("record " + i).getBytes(StandardCharsets.UTF_8)))
-                                .toList());
+        try (StoppableBroker broker = new StoppableBroker(dir)) {
+            Settings settings = broker.settings();
+            KafkaClientFactory clients = broker.clients();
+            String topic = settings.activitiesTopic();
+            broker.cluster()
+                    .produceRaw(
+                            topic,
+                            IntStream.range(0, RECORDS)
+                                    .mapToObj(i -> new ProducerRecord<String, byte[]>(
+                                            topic, 0, "k", ("record " + i).getBytes(StandardCharsets.UTF_8)))
+                                    .toList());
 
-        // the last record is held in process() until the broker is gone, so its offset is still to commit
-        CountDownLatch brokerGone = new CountDownLatch(1);
-        AtomicInteger processed = new AtomicInteger();
-        RecordProcessor holdsTheLast = new RecordProcessor() {
-            @Override
-            public void process(ConsumerRecord<byte[], byte[]> record) {
-                if (processed.incrementAndGet() == RECORDS) {
-                    awaitQuietly(brokerGone);
+            // the last record is held in process() until the broker is gone, so its offset is still to commit
+            CountDownLatch brokerGone = new CountDownLatch(1);
+            AtomicInteger processed = new AtomicInteger();
+            RecordProcessor holdsTheLast = new RecordProcessor() {
+                @Override
+                public void process(ConsumerRecord<byte[], byte[]> record) {
+                    if (processed.incrementAndGet() == RECORDS) {
+                        awaitQuietly(brokerGone);
+                    }
                 }
+            };
+            ConsumerWorker worker = new ConsumerWorker(
+                    "outage",
+                    () -> clients.consumer("outage-group", "outage", true),
+                    topic,
+                    holdsTheLast,
+                    Clock.systemUTC(),
+                    null);
+            try {
+                worker.start();
+                await().atMost(Duration.ofSeconds(60)).until(() -> processed.get() == RECORDS);
+                broker.stop();
+                brokerGone.countDown();
+
+                // three failed retries: three seconds of outage at the one-a-second cadence
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> messages(Level.DEBUG).size() >= 3);
+                assertThat(messages(Level.WARN))
+                        .singleElement()
+                        .asString()
+                        .startsWith("outage consumer: an offset commit failed");
+                int failedSoFar = messages(Level.DEBUG).size() + 1;
+
+                broker.restart();
+                await().atMost(Duration.ofSeconds(90))
+                        .until(() -> messages(Level.WARN).size() == 2);
+                assertThat(messages(Level.WARN).get(1)).startsWith("outage consumer: offsets committed again, after ");
+                int failed = Integer.parseInt(
+                        messages(Level.WARN).get(1).replaceFirst(".*after (\\d+) failed commits.*", "$1"));
+                assertThat(failed).isGreaterThanOrEqualTo(failedSoFar);
+
+                try (Admin admin = clients.admin()) {
+                    Map<?, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("outage-group")
+                            .partitionsToOffsetAndMetadata()
+                            .get(30, TimeUnit.SECONDS);
+                    assertThat(committed.values())
+                            .extracting(OffsetAndMetadata::offset)
+                            .containsExactly((long) RECORDS);
+                }
+                assertThat(worker.stats().error()).isNull();
+                assertThat(worker.isRunning()).isTrue();
+            } finally {
+                worker.close();
             }
-        };
-        ConsumerWorker worker = new ConsumerWorker(
-                "outage",
-                () -> clients.consumer("outage-group", "outage", true),
-                topic,
-                holdsTheLast,
-                Clock.systemUTC(),
-                null);
-        try {
-            worker.start();
-            await().atMost(Duration.ofSeconds(60)).until(() -> processed.get() == RECORDS);
-            broker.close();
-            brokerGone.countDown();
-
-            // three failed retries: three seconds of outage at the one-a-second cadence
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> messages(Level.DEBUG).size() >= 3);
-            assertThat(messages(Level.WARN))
-                    .singleElement()
-                    .asString()
-                    .startsWith("outage consumer: an offset commit failed");
-            int failedSoFar = messages(Level.DEBUG).size() + 1;
-
-            broker = EmbeddedKafkaBroker.start(data, port, false);
-            await().atMost(Duration.ofSeconds(90))
-                    .until(() -> messages(Level.WARN).size() == 2);
-            assertThat(messages(Level.WARN).get(1)).startsWith("outage consumer: offsets committed again, after ");
-            int failed =
-                    Integer.parseInt(messages(Level.WARN).get(1).replaceFirst(".*after (\\d+) failed commits.*", "$1"));
-            assertThat(failed).isGreaterThanOrEqualTo(failedSoFar);
-
-            try (Admin admin = clients.admin()) {
-                Map<?, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("outage-group")
-                        .partitionsToOffsetAndMetadata()
-                        .get(30, TimeUnit.SECONDS);
-                assertThat(committed.values())
-                        .extracting(OffsetAndMetadata::offset)
-                        .containsExactly((long) RECORDS);
-            }
-            assertThat(worker.stats().error()).isNull();
-            assertThat(worker.isRunning()).isTrue();
-        } finally {
-            worker.close();
-            broker.close();
         }
     }
 

@@ -5,15 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.event.ActivityEventCodec;
-import com.activitytracker.engine.kafka.EmbeddedKafkaBroker;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
-import com.activitytracker.engine.kafka.TopicAdmin;
-import com.activitytracker.engine.testing.KafkaTestCluster;
+import com.activitytracker.engine.testing.StoppableBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
@@ -35,49 +32,47 @@ class ProducerOutageTest {
 
     @Test
     void aBrokerAwayForLongerThanTheOldLimitCostsNoEventAndDuplicatesNone() throws Exception {
-        Path data = dir.resolve("broker");
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data, 0, false);
-        int port = broker.port();
-        Settings settings = new KafkaTestCluster(broker.bootstrapServers()).freshSettings(dir, Map.of());
-        KafkaClientFactory clients = new KafkaClientFactory(settings);
-        new TopicAdmin(clients, Duration.ofSeconds(10)).ensureTopics(settings, true);
-        ActivityProducer producer = ActivityProducer.builder(
-                        () -> clients.producer("outage-producer"), settings.activitiesTopic(), new GeneratedTraffic(11))
-                .rate(1_000)
-                .maxEvents(EVENTS)
-                .build();
-        try {
-            producer.start();
-            await().atMost(Duration.ofSeconds(30)).until(() -> producer.stats().delivered() >= 1_000);
-            broker.close();
+        try (StoppableBroker broker = new StoppableBroker(dir)) {
+            Settings settings = broker.settings();
+            KafkaClientFactory clients = broker.clients();
+            ActivityProducer producer = ActivityProducer.builder(
+                            () -> clients.producer("outage-producer"),
+                            settings.activitiesTopic(),
+                            new GeneratedTraffic(11))
+                    .rate(1_000)
+                    .maxEvents(EVENTS)
+                    .build();
+            try {
+                producer.start();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> producer.stats().delivered() >= 1_000);
+                broker.stop();
 
-            // the producer keeps generating into its buffer and waits, past the point where it used to give up
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> producer.waitingForKafka().compareTo(OLD_LIMIT.plusSeconds(2)) >= 0);
-            ProducerStats during = producer.stats();
-            assertThat(during.failed()).isZero();
-            assertThat(during.error()).isNull();
-            assertThat(during.running()).isTrue();
-            assertThat(during.inFlight()).isPositive();
+                // the producer keeps generating into its buffer and waits, past the point where it used to give up
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> producer.waitingForKafka().compareTo(OLD_LIMIT.plusSeconds(2)) >= 0);
+                ProducerStats during = producer.stats();
+                assertThat(during.failed()).isZero();
+                assertThat(during.error()).isNull();
+                assertThat(during.running()).isTrue();
+                assertThat(during.inFlight()).isPositive();
 
-            broker = EmbeddedKafkaBroker.start(data, port, false);
-            assertThat(producer.awaitFinished(Duration.ofSeconds(120))).isTrue();
-            assertThat(producer.waitingForKafka()).isZero();
-        } finally {
-            producer.close();
-            broker.close();
-        }
+                broker.restart();
+                assertThat(producer.awaitFinished(Duration.ofSeconds(120))).isTrue();
+                assertThat(producer.waitingForKafka()).isZero();
+            } finally {
+                producer.close();
+            }
 
-        ProducerStats stats = producer.stats();
-        assertThat(stats.error()).isNull();
-        assertThat(stats.failed()).isZero();
-        assertThat(stats.sent()).isEqualTo(EVENTS);
-        assertThat(stats.delivered()).isEqualTo(EVENTS);
+            ProducerStats stats = producer.stats();
+            assertThat(stats.error()).isNull();
+            assertThat(stats.failed()).isZero();
+            assertThat(stats.sent()).isEqualTo(EVENTS);
+            assertThat(stats.delivered()).isEqualTo(EVENTS);
 
-        try (EmbeddedKafkaBroker again = EmbeddedKafkaBroker.start(data, 0, true)) {
-            List<ConsumerRecord<String, byte[]>> records = new KafkaTestCluster(again.bootstrapServers())
-                    .readAll(settings.activitiesTopic(), EVENTS, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, byte[]>> records =
+                    broker.cluster().readAll(settings.activitiesTopic(), EVENTS, Duration.ofSeconds(60));
             ActivityEventCodec codec = new ActivityEventCodec();
             Set<String> ids = new HashSet<>();
             for (ConsumerRecord<String, byte[]> r : records) {
