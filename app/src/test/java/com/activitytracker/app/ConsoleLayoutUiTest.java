@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
@@ -131,7 +132,7 @@ class ConsoleLayoutUiTest {
         // every control lies inside the window: none pushed off its left or right edge
         double width = fx.scene().getWidth();
         for (Node node : visible(root)) {
-            if (node instanceof Labeled || node instanceof javafx.scene.control.Control) {
+            if (node instanceof Control) {
                 Bounds b = node.localToScene(node.getLayoutBounds());
                 if (b.getWidth() > 0 && (b.getMinX() < -1 || b.getMaxX() > width + 1)) {
                     found.add(describe(node) + " lies outside the window's width " + width + ": x " + b.getMinX()
@@ -175,19 +176,10 @@ class ConsoleLayoutUiTest {
     }
 
     private static List<Labeled> labeleds(Parent parent) {
-        List<Labeled> all = new ArrayList<>();
-        for (Node child : parent.getChildrenUnmodifiable()) {
-            if (!child.isVisible()) {
-                continue;
-            }
-            if (child instanceof Labeled l) {
-                all.add(l);
-            }
-            if (child instanceof Parent p && !p.getStyleClass().contains("help-overlay")) {
-                all.addAll(labeleds(p));
-            }
-        }
-        return all;
+        return visible(parent).stream()
+                .filter(Labeled.class::isInstance)
+                .map(Labeled.class::cast)
+                .toList();
     }
 
     private static Node ancestor(Node node, String styleClass) {

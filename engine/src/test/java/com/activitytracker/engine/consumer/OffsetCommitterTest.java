@@ -100,10 +100,7 @@ class OffsetCommitterTest {
     void anAsyncCommitThatFailedIsStoredByTheNextCommitEvenWithNothingNewProcessed() {
         consumer.assign(List.of(P0));
         progress.processed(P0, 5, 5);
-        consumer.failAsync = true;
-        commits.commitAsync();
-        consumer.answerAsync();
-        consumer.failAsync = false;
+        commitAsyncAnswered(true);
 
         commits.commitOnStop(); // the partition got no new record since
 
@@ -146,9 +143,7 @@ class OffsetCommitterTest {
     void whileCommitsFailTheyAreRetriedOnTheCadenceNotAtEveryIdlePoll() {
         consumer.assign(List.of(P0));
         progress.processed(P0, 5, 5);
-        consumer.failAsync = true;
-        commits.commitAsync();
-        consumer.answerAsync();
+        commitAsyncAnswered(true);
         long now = System.nanoTime();
 
         assertThat(commits.due(now, true)).as("idle poll, commit failing").isFalse();
@@ -156,9 +151,7 @@ class OffsetCommitterTest {
                 .as("cadence")
                 .isTrue();
 
-        consumer.failAsync = false;
-        commits.commitAsync();
-        consumer.answerAsync();
+        commitAsyncAnswered(false);
         progress.processed(P0, 6, 1);
         assertThat(commits.due(System.nanoTime(), true))
                 .as("idle poll once commits work again")
@@ -173,15 +166,11 @@ class OffsetCommitterTest {
         logger.addAppender(lines);
         try {
             consumer.assign(List.of(P0));
-            consumer.failAsync = true;
             for (int i = 1; i <= 5; i++) {
                 progress.processed(P0, i, 1);
-                commits.commitAsync();
-                consumer.answerAsync();
+                commitAsyncAnswered(true);
             }
-            consumer.failAsync = false;
-            commits.commitAsync();
-            consumer.answerAsync();
+            commitAsyncAnswered(false);
         } finally {
             logger.detachAppender(lines);
         }
@@ -194,6 +183,14 @@ class OffsetCommitterTest {
         assertThat(warnings.get(0)).startsWith("test consumer: an offset commit failed (test: commit lost)");
         assertThat(warnings.get(1)).startsWith("test consumer: offsets committed again, after 5 failed commits");
         assertThat(consumer.committed(Set.of(P0)).get(P0).offset()).isEqualTo(5);
+    }
+
+    /** An async commit of what is pending, answered at once (as by the next poll): failed or stored. */
+    private void commitAsyncAnswered(boolean fail) {
+        consumer.failAsync = fail;
+        commits.commitAsync();
+        consumer.answerAsync();
+        consumer.failAsync = false;
     }
 
     /** Notes each commit in the same list as the processor's flushes, so their order shows. */
