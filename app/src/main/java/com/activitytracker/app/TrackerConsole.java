@@ -50,10 +50,10 @@ public final class TrackerConsole {
     /** The engine gets this long to stop before the console exits regardless. */
     public static final long SHUTDOWN_SECONDS = 5;
     /**
-     * The window's smallest size (on a smaller screen, the screen): a 1280-wide projector's, where the
-     * three columns still fit side by side.
+     * The window's smallest size (on a smaller screen, the screen): a 1024x768 projector's less a task
+     * bar, where the three columns still fit side by side.
      */
-    static final WindowSize SMALLEST = new WindowSize(1280, 700);
+    static final WindowSize SMALLEST = new WindowSize(1024, 700);
 
     private final Settings settings;
     private final Function<Map<String, String>, Settings> settingsLoader;

@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The console at the screen sizes a presenter meets (the window's smallest size, that of a 1280-wide
- * projector; a 1280x1024 monitor, a 1366x768 projector, full HD, a 1440p monitor), in normal and presenter mode, with alerts and a
+ * The console at the screen sizes a presenter meets (the window's smallest size, a 1024x768 projector's
+ * less a task bar; a 1024x768 projector, a 1280-wide one, a 1280x1024 monitor, a 1366x768 projector, full HD,
+ * a 1440p monitor), in normal and presenter mode, with alerts and a
  * filled scoreboard: no label the audience reads is cut short with an ellipsis, none lies outside the
  * window, no figure spills out of its tile or card, and the rate field holds "50,000".
  */
@@ -72,10 +73,18 @@ class ConsoleLayoutUiTest {
         fx.assertNoFxErrors();
     }
 
-    /** The smallest window the console allows (its stage's minimum), a 5:4 monitor, then the usual screens. */
+    /**
+     * The smallest window the console allows (its stage's minimum), a 4:3 projector, a 1280-wide one just
+     * below the next layout, a 5:4 monitor, then the usual screens.
+     */
     static Stream<Arguments> sizesAndModes() {
         return Stream.concat(
-                        Stream.of(TrackerConsole.SMALLEST, new WindowSize(1280, 1024)), WindowSize.CHECKED.stream())
+                        Stream.of(
+                                TrackerConsole.SMALLEST,
+                                new WindowSize(1024, 768),
+                                new WindowSize(1280, 700),
+                                new WindowSize(1280, 1024)),
+                        WindowSize.CHECKED.stream())
                 .flatMap(size -> Stream.of(Arguments.of(size, false), Arguments.of(size, true)));
     }
 

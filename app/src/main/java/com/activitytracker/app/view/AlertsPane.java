@@ -121,11 +121,13 @@ final class AlertsPane {
         table.setPlaceholder(Styles.label("No attacks injected yet", "muted"));
         // four columns, so each heading and figure fits a narrow window; when each attack was injected
         // is in the alert feed's times
-        table.getColumns().add(column("Attack", 155, ScoreboardRow::scenario));
-        TableColumn<ScoreboardRow, String> result = column("Result", 70, ScoreboardRow::result);
+        // widths in the proportions the columns need at their narrowest (a 1024-wide window), since the
+        // resize policy shares the table's width out by them
+        table.getColumns().add(column("Attack", 150, ScoreboardRow::scenario));
+        TableColumn<ScoreboardRow, String> result = column("Result", 80, ScoreboardRow::result);
         result.setCellFactory(c -> new ResultCell());
         table.getColumns().add(result);
-        table.getColumns().add(column("Caught in", 95, ScoreboardRow::timeToCatch));
+        table.getColumns().add(column("Caught in", 92, ScoreboardRow::timeToCatch));
         table.getColumns().add(column("Detector", 85, ScoreboardRow::detectionLatency));
         table.getStyleClass().add("scoreboard");
         return table;

@@ -2,6 +2,7 @@ package com.activitytracker.app.view;
 
 import com.activitytracker.app.model.AlertFeedModel;
 import com.activitytracker.app.model.DashboardModel;
+import com.activitytracker.app.model.Formats;
 import com.activitytracker.app.model.SlidingSeries;
 import com.activitytracker.app.model.TileModel;
 import com.activitytracker.engine.fraud.Severity;
@@ -22,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** The middle: headline tiles above four cards (throughput, revenue, event mix, funnel). */
 final class DashboardPane {
@@ -111,7 +113,17 @@ final class DashboardPane {
 
     private static Node revenueChart(SlidingSeries series) {
         NumberAxis dollars = valueAxis();
-        dollars.setTickLabelFormatter(new NumberAxis.DefaultFormatter(dollars, "$", null));
+        dollars.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return Formats.moneyTick(value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("tick labels are only shown");
+            }
+        });
         AreaChart<Number, Number> chart = new AreaChart<>(SecondsAxis.following(series.points()), dollars);
         chart.setId("revenue-chart");
         configure(chart);

@@ -2,6 +2,9 @@ package com.activitytracker.app.view;
 
 import com.activitytracker.app.model.ConsoleState;
 import com.activitytracker.app.model.MainModel;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,6 +18,8 @@ import javafx.scene.layout.VBox;
 /** Title, the cluster in use, the engine state pill and the presenter's buttons. */
 final class HeaderBar {
     private final HBox box;
+    /** Whether the window is at least {@link ThemeStyler#TIGHT_BELOW_WIDTH} wide. */
+    private final BooleanProperty roomy = new SimpleBooleanProperty(true);
 
     HeaderBar(MainModel main, ViewActions actions, Shortcuts shortcuts) {
         Label title = Styles.label("Activity Tracker", "app-title");
@@ -25,10 +30,12 @@ final class HeaderBar {
         main.consoleStateProperty().addListener((obs, old, s) -> showState(state, old, s));
         Label cluster = Styles.label("", "cluster-text");
         cluster.textProperty().bind(main.clusterTextProperty());
-        // in presenter mode the big fonts need the room: the small print goes
-        subtitle.visibleProperty().bind(main.presenterModeProperty().not());
+        // in presenter mode the big fonts need the room, and on a tight window the buttons do: the small
+        // print goes (Settings… still names the cluster)
+        BooleanBinding smallPrint = main.presenterModeProperty().not().and(roomy);
+        subtitle.visibleProperty().bind(smallPrint);
         subtitle.managedProperty().bind(subtitle.visibleProperty());
-        cluster.visibleProperty().bind(main.presenterModeProperty().not());
+        cluster.visibleProperty().bind(smallPrint);
         cluster.managedProperty().bind(cluster.visibleProperty());
         title.setMinWidth(Region.USE_PREF_SIZE);
         // on a narrow screen the subtitle and the cluster's address wrap onto more lines, so the
@@ -43,6 +50,14 @@ final class HeaderBar {
         box = new HBox(12, new VBox(2, title, subtitle), spacer, cluster, state, toolbar(main, actions, shortcuts));
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("header-bar");
+        box.sceneProperty().addListener((obs, old, scene) -> {
+            roomy.unbind();
+            if (scene != null) {
+                roomy.bind(scene.widthProperty()
+                        .greaterThanOrEqualTo(ThemeStyler.TIGHT_BELOW_WIDTH)
+                        .or(scene.widthProperty().isEqualTo(0)));
+            }
+        });
     }
 
     Node node() {

@@ -28,6 +28,14 @@ public final class ThemeStyler {
 
     public static final double NARROW_BELOW_WIDTH = 1366;
 
+    /**
+     * On the root, with {@link #NARROW_CLASS}, while the window is narrower than a 1280-wide projector (a
+     * 1024x768 one): a smaller base font, slimmer side columns, and the header's small print left out.
+     */
+    public static final String TIGHT_CLASS = "tight";
+
+    public static final double TIGHT_BELOW_WIDTH = 1280;
+
     private ThemeStyler() {}
 
     public static void bind(Scene scene, ObservableValue<Theme> theme, ObservableValue<Boolean> presenter) {
@@ -47,6 +55,7 @@ public final class ThemeStyler {
 
     private static void applyNarrow(Parent root, double width) {
         mark(root, NARROW_CLASS, width > 0 && width < NARROW_BELOW_WIDTH);
+        mark(root, TIGHT_CLASS, width > 0 && width < TIGHT_BELOW_WIDTH);
     }
 
     /** Adds the style class once when {@code on}, removes it otherwise. */

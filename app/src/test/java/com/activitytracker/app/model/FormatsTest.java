@@ -26,6 +26,27 @@ class FormatsTest {
     @Test
     void moneyHasCentsAndSeparators() {
         assertThat(Formats.money(12_345.6)).isEqualTo("$12,345.60");
+        assertThat(Formats.money(999_999.99)).isEqualTo("$999,999.99");
+    }
+
+    @Test
+    void moneyFromAMillionIsInMillionsThenBillions() {
+        assertThat(Formats.money(999_999.996)).isEqualTo("$1.00M");
+        assertThat(Formats.money(12_345_678.9)).isEqualTo("$12.35M");
+        assertThat(Formats.money(999_994_999)).isEqualTo("$999.99M");
+        assertThat(Formats.money(999_995_000)).isEqualTo("$1.00B");
+        assertThat(Formats.money(1_234_567_890_123.0)).isEqualTo("$1,234.57B");
+        assertThat(Formats.money(-2_500_000)).isEqualTo("$-2.50M");
+    }
+
+    @Test
+    void moneyTicksAreShort() {
+        assertThat(Formats.moneyTick(0)).isEqualTo("$0");
+        assertThat(Formats.moneyTick(12_500)).isEqualTo("$12,500");
+        assertThat(Formats.moneyTick(2.5)).isEqualTo("$2.50");
+        assertThat(Formats.moneyTick(2_500_000)).isEqualTo("$2.5M");
+        assertThat(Formats.moneyTick(10_000_000)).isEqualTo("$10M");
+        assertThat(Formats.moneyTick(1_250_000_000)).isEqualTo("$1.25B");
     }
 
     @Test
