@@ -2,6 +2,7 @@ package com.activitytracker.engine.cli;
 
 import com.activitytracker.engine.config.Settings;
 import com.activitytracker.engine.kafka.KafkaClientFactory;
+import com.activitytracker.engine.observability.AlreadyPrinted;
 import com.activitytracker.engine.observability.Figures;
 import com.activitytracker.engine.observability.ReportPace;
 import com.activitytracker.engine.observability.RoleLog;
@@ -102,6 +103,7 @@ final class ProducerSession {
             if (waiting.compareTo(nextReportAt) >= 0) {
                 console.waitingForKafka(bootstrapServers, waiting, kept);
                 log.warn(
+                        AlreadyPrinted.MARKER,
                         "Waiting for Kafka at {} for {} s; {} events kept",
                         bootstrapServers,
                         waiting.toSeconds(),
@@ -110,7 +112,11 @@ final class ProducerSession {
                 nextReportAt = waiting.plus(WAIT_REPORT_EVERY);
             } else if (waiting.compareTo(WAIT_REPORT_AFTER) < 0 && !longest.isZero()) {
                 console.kafkaBack(longest);
-                log.info("Kafka at {} answered again after about {} s", bootstrapServers, longest.toSeconds());
+                log.info(
+                        AlreadyPrinted.MARKER,
+                        "Kafka at {} answered again after about {} s",
+                        bootstrapServers,
+                        longest.toSeconds());
                 longest = Duration.ZERO;
                 nextReportAt = WAIT_REPORT_AFTER;
             }

@@ -26,7 +26,8 @@ import net.logstash.logback.encoder.LogstashEncoder;
  * <ul>
  *   <li>the terminal: short human-readable lines on stderr from {@code CONSOLE_LOG_LEVEL} up (stdout
  *       carries the reports), without the one harmless Kafka error of {@link ControllerElectionNoise}
- *       nor the producer's retry warnings ({@link ProducerRetryNoise});
+ *       nor the producer's retry warnings ({@link ProducerRetryNoise}), nor the lines that repeat a report
+ *       the command printed on stdout ({@link AlreadyPrinted});
  *   <li>files: JSON lines in {@code LOG_DIR/activity-tracker.jsonl} from {@code LOG_LEVEL} up, rolled at
  *       20 MB and daily, gzipped, kept 7 days and 500 MB at most, written through a queue so that
  *       logging never slows the producer or consumer threads;
@@ -93,6 +94,10 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         retries.setContext(context);
         retries.start();
         console.addFilter(retries);
+        AlreadyPrinted printed = new AlreadyPrinted();
+        printed.setContext(context);
+        printed.start();
+        console.addFilter(printed);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(CONSOLE_PATTERN);

@@ -127,6 +127,16 @@ class TerminalNoiseTest {
                 .isNotEqualTo(FilterReply.DENY);
     }
 
+    @Test
+    void aLineThatRepeatsAReportOnStdoutGoesToTheFileOnly() {
+        LoggingEvent waiting =
+                (LoggingEvent) warning("com.activitytracker.engine.cli.ProducerSession", "Waiting for Kafka");
+        assertThat(reply("CONSOLE", waiting)).isNotEqualTo(FilterReply.DENY);
+        waiting.addMarker(AlreadyPrinted.MARKER);
+        assertThat(reply("CONSOLE", waiting)).isEqualTo(FilterReply.DENY);
+        assertThat(reply("ASYNC_JSON", waiting)).isNotEqualTo(FilterReply.DENY);
+    }
+
     /** The filter matches Kafka's own message templates: a Kafka upgrade that rewords them fails here. */
     @Test
     void theTemplatesAreTheOnesKafkasSenderLogs() throws IOException {
