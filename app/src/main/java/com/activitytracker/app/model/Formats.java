@@ -19,6 +19,28 @@ public final class Formats {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /**
+     * A count for a figure beside a bar, which has a few characters' room: whole up to 9,999, then
+     * thousands and millions to three figures ({@code 14.7k}, {@code 147k}, {@code 1.47M}).
+     */
+    public static String shortCount(long n) {
+        long size = Math.abs(n);
+        if (size < 10_000) {
+            return count(n);
+        }
+        if (size < 999_500) {
+            return String.format(Locale.ROOT, size < 99_950 ? "%.1fk" : "%.0fk", n / 1e3);
+        }
+        if (size < 999_500_000) {
+            double millions = n / 1e6;
+            return String.format(
+                    Locale.ROOT,
+                    Math.abs(millions) < 9.995 ? "%.2fM" : Math.abs(millions) < 99.95 ? "%.1fM" : "%.0fM",
+                    millions);
+        }
+        return String.format(Locale.ROOT, "%.2fB", n / 1e9);
+    }
+
     /** Events per second: one decimal below 10, whole numbers above. */
     public static String rate(double perSecond) {
         if (!Double.isFinite(perSecond)) {
@@ -47,15 +69,19 @@ public final class Formats {
     }
 
     /**
-     * A money axis's tick: {@code $12,500}, {@code $2.5M}, {@code $1.25B}; cents only for ticks under a dollar
-     * apart, so the labels stay as short as the headline figure they stand beside.
+     * A money axis's tick, in the unit of the axis's top ({@code top}): {@code $12,500}; {@code $0.5M},
+     * {@code $2.5M}; {@code $1.25B}; cents only for ticks under a dollar apart. The labels stay as short as
+     * the headline figure they stand beside, and one axis reads in one unit.
      */
-    public static String moneyTick(double amount) {
-        double size = Math.abs(amount);
-        if (size >= 1e9) {
+    public static String moneyTick(double amount, double top) {
+        double scale = Math.max(Math.abs(amount), Math.abs(top));
+        if (amount == 0) {
+            return "$0";
+        }
+        if (scale >= 1e9) {
             return "$" + trimmed(amount / 1e9) + "B";
         }
-        if (size >= 1e6) {
+        if (scale >= 1e6) {
             return "$" + trimmed(amount / 1e6) + "M";
         }
         return String.format(Locale.ROOT, amount == Math.rint(amount) ? "$%,.0f" : "$%,.2f", amount);

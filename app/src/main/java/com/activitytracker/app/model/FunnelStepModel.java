@@ -35,7 +35,7 @@ public final class FunnelStepModel {
     }
 
     void show(long stepUsers, long firstUsers, Long previousUsers) {
-        users.set(Formats.count(stepUsers));
+        users.set(Formats.shortCount(stepUsers));
         fractionOfFirst.set(firstUsers == 0 ? 0 : Math.min(1, (double) stepUsers / firstUsers));
         if (previousUsers == null) {
             stepPercent.set("100%");

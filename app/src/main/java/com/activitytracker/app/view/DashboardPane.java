@@ -116,7 +116,7 @@ final class DashboardPane {
         dollars.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
-                return Formats.moneyTick(value.doubleValue());
+                return Formats.moneyTick(value.doubleValue(), dollars.getUpperBound());
             }
 
             @Override

@@ -41,12 +41,29 @@ class FormatsTest {
 
     @Test
     void moneyTicksAreShort() {
-        assertThat(Formats.moneyTick(0)).isEqualTo("$0");
-        assertThat(Formats.moneyTick(12_500)).isEqualTo("$12,500");
-        assertThat(Formats.moneyTick(2.5)).isEqualTo("$2.50");
-        assertThat(Formats.moneyTick(2_500_000)).isEqualTo("$2.5M");
-        assertThat(Formats.moneyTick(10_000_000)).isEqualTo("$10M");
-        assertThat(Formats.moneyTick(1_250_000_000)).isEqualTo("$1.25B");
+        assertThat(Formats.moneyTick(0, 15_000)).isEqualTo("$0");
+        assertThat(Formats.moneyTick(12_500, 15_000)).isEqualTo("$12,500");
+        assertThat(Formats.moneyTick(2.5, 4)).isEqualTo("$2.50");
+        assertThat(Formats.moneyTick(2_500_000, 3_000_000)).isEqualTo("$2.5M");
+        assertThat(Formats.moneyTick(10_000_000, 10_000_000)).isEqualTo("$10M");
+        assertThat(Formats.moneyTick(1_250_000_000, 1_500_000_000)).isEqualTo("$1.25B");
+        // one unit on one axis
+        assertThat(Formats.moneyTick(500_000, 2_000_000)).isEqualTo("$0.5M");
+        assertThat(Formats.moneyTick(0, 2_000_000)).isEqualTo("$0");
+    }
+
+    @Test
+    void shortCountsKeepThreeFigures() {
+        assertThat(Formats.shortCount(9_999)).isEqualTo("9,999");
+        assertThat(Formats.shortCount(14_712)).isEqualTo("14.7k");
+        assertThat(Formats.shortCount(99_949)).isEqualTo("99.9k");
+        assertThat(Formats.shortCount(99_950)).isEqualTo("100k");
+        assertThat(Formats.shortCount(147_258)).isEqualTo("147k");
+        assertThat(Formats.shortCount(999_499)).isEqualTo("999k");
+        assertThat(Formats.shortCount(999_500)).isEqualTo("1.00M");
+        assertThat(Formats.shortCount(12_345_678)).isEqualTo("12.3M");
+        assertThat(Formats.shortCount(123_456_789)).isEqualTo("123M");
+        assertThat(Formats.shortCount(2_000_000_000)).isEqualTo("2.00B");
     }
 
     @Test
