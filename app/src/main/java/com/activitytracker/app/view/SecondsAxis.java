@@ -21,19 +21,20 @@ final class SecondsAxis {
     static NumberAxis following(ObservableList<ChartPoint> points) {
         NumberAxis axis = new NumberAxis();
         axis.setAutoRanging(false);
-        axis.setLabel("seconds");
+        // the unit in each label ("60 s") rather than an axis title below them: a title's line is the
+        // plot's height on a low window, where three value ticks must still fit beside the plot
         axis.setMinorTickVisible(false);
         axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
                 // the axis always marks its two ends; those that are not on a step stay unlabelled
                 double steps = n.doubleValue() / axis.getTickUnit();
-                return Math.abs(steps - Math.rint(steps)) < 1e-6 ? String.valueOf(Math.round(n.doubleValue())) : "";
+                return Math.abs(steps - Math.rint(steps)) < 1e-6 ? Math.round(n.doubleValue()) + " s" : "";
             }
 
             @Override
             public Number fromString(String s) {
-                return Double.valueOf(s);
+                return Double.valueOf(s.replace(" s", ""));
             }
         });
         Runnable update = () -> range(axis, points);
