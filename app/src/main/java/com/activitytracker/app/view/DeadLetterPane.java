@@ -115,13 +115,17 @@ final class DeadLetterPane {
                 "muted",
                 "small");
         hint.setWrapText(true);
+        Label correctionTitle =
+                Styles.label("Correction (sent as UTF-8 JSON, checked with the consumers' own rules)", "section-title");
+        correctionTitle.setWrapText(true); // the whole of it on a 1024-wide screen too, on two lines
+        correctionTitle.setMinHeight(Region.USE_PREF_SIZE);
         VBox inspector = new VBox(
                 6,
                 Styles.label("Dead letter", "section-title"),
                 facts,
                 Styles.label("Original bytes", "section-title"),
                 original,
-                Styles.label("Correction (sent as UTF-8 JSON, checked with the consumers' own rules)", "section-title"),
+                correctionTitle,
                 correction,
                 verdict,
                 actions(),
