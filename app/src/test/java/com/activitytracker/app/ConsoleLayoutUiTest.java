@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -91,6 +92,42 @@ class ConsoleLayoutUiTest {
     @ParameterizedTest(name = "{0}, presenter mode {1}")
     @MethodSource("sizesAndModes")
     void nothingTheAudienceReadsIsCut(WindowSize size, boolean presenter) {
+        showAt(size, presenter);
+
+        // a pulse or two after the resize, every label has its final size; the check then holds steadily
+        await().atMost(SOON).pollDelay(Duration.ofMillis(300)).untilAsserted(() -> {
+            List<String> cut = new ArrayList<>();
+            fx.robot.interact(() -> cut.addAll(problems()));
+            assertThat(cut)
+                    .as("cut or spilled text at %s, presenter %s", size, presenter)
+                    .isEmpty();
+        });
+    }
+
+    /** The shortcut help (F1) over the console: every line whole, the card within the window. */
+    @ParameterizedTest(name = "{0}, presenter mode {1}")
+    @MethodSource("sizesAndModes")
+    void theHelpReadsWhole(WindowSize size, boolean presenter) {
+        showAt(size, presenter);
+        fx.robot.interact(() -> {
+            if (!fx.console.model().main().helpVisibleProperty().get()) {
+                fx.console.model().main().toggleHelp();
+            }
+        });
+        try {
+            await().atMost(SOON).pollDelay(Duration.ofMillis(300)).untilAsserted(() -> {
+                List<String> cut = new ArrayList<>();
+                fx.robot.interact(() -> cut.addAll(helpProblems()));
+                assertThat(cut)
+                        .as("the help at %s, presenter %s", size, presenter)
+                        .isEmpty();
+            });
+        } finally {
+            fx.robot.interact(() -> fx.console.model().main().hideHelp());
+        }
+    }
+
+    private static void showAt(WindowSize size, boolean presenter) {
         fx.robot.interact(() -> {
             fx.console.resize(size);
             if (fx.console.model().main().presenterModeProperty().get() != presenter) {
@@ -102,15 +139,22 @@ class ConsoleLayoutUiTest {
                         && Math.abs(fx.scene().getHeight() - size.height()) < 2);
         assertThat(fx.scene().getRoot().getStyleClass().contains(ThemeStyler.PRESENTER_CLASS))
                 .isEqualTo(presenter);
+    }
 
-        // a pulse or two after the resize, every label has its final size; the check then holds steadily
-        await().atMost(SOON).pollDelay(Duration.ofMillis(300)).untilAsserted(() -> {
-            List<String> cut = new ArrayList<>();
-            fx.robot.interact(() -> cut.addAll(problems()));
-            assertThat(cut)
-                    .as("cut or spilled text at %s, presenter %s", size, presenter)
-                    .isEmpty();
-        });
+    private static List<String> helpProblems() {
+        List<String> found = new ArrayList<>();
+        Node card = fx.lookup(".help-card");
+        Bounds cardBounds = card.localToScene(card.getLayoutBounds());
+        if (!contains(new BoundingBox(0, 0, fx.scene().getWidth(), fx.scene().getHeight()), cardBounds)) {
+            found.add("the help card " + cardBounds + " does not fit the window");
+        }
+        for (Labeled labeled : labeleds(fx.lookup("#help-overlay"))) {
+            String shown = ConsoleFixture.shownText(labeled);
+            if (shown != null && !shown.equals(labeled.getText())) {
+                found.add(describe(labeled) + " shows \"" + shown + "\" instead of \"" + labeled.getText() + "\"");
+            }
+        }
+        return found;
     }
 
     /** Every visible label whose text is shortened, or that lies outside its tile or card; and the rate field. */

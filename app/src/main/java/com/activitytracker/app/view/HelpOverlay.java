@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -34,8 +35,9 @@ final class HelpOverlay {
         String[][] screen = {
             {
                 "Header",
-                "engine state, the cluster in use; Kafka settings, the Kafka view (records, consumer lag, "
-                        + "dead letters), snapshot, theme, presenter, full screen"
+                "engine state, the cluster in use (not in presenter mode or on a narrow window: Settings… "
+                        + "names it); Kafka settings, the Kafka view (records, consumer lag, dead letters), "
+                        + "snapshot, theme, presenter, full screen"
             },
             {"Left", "event rate (log slider and exact number), pause, reset, attack scenarios, fraud thresholds"},
             {
@@ -54,6 +56,7 @@ final class HelpOverlay {
             Label text = Styles.label(screen[i][1], "help-description");
             text.setWrapText(true);
             text.setMaxWidth(560);
+            text.setMinHeight(Region.USE_PREF_SIZE); // all its lines, never "…"
             panels.add(text, 1, i);
         }
         VBox card = new VBox(
