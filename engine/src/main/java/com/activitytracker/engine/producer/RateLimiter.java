@@ -23,7 +23,7 @@ public final class RateLimiter {
     public static final double UNLIMITED = Double.POSITIVE_INFINITY;
 
     /** At most this much time's worth of permits is granted to catch up after a stall. */
-    private static final long MAX_CATCH_UP_NANOS = 20_000_000L;
+    static final long MAX_CATCH_UP_NANOS = 20_000_000L;
 
     /** Permits due within this long of the first due one are granted with it. */
     static final long BURST_NANOS = 5_000_000L;
