@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -94,14 +95,8 @@ class ConsoleLayoutUiTest {
     void nothingTheAudienceReadsIsCut(WindowSize size, boolean presenter) {
         showAt(size, presenter);
 
-        // a pulse or two after the resize, every label has its final size; the check then holds steadily
-        await().atMost(SOON).pollDelay(Duration.ofMillis(300)).untilAsserted(() -> {
-            List<String> cut = new ArrayList<>();
-            fx.robot.interact(() -> cut.addAll(problems()));
-            assertThat(cut)
-                    .as("cut or spilled text at %s, presenter %s", size, presenter)
-                    .isEmpty();
-        });
+        assertSettlesWithout(
+                ConsoleLayoutUiTest::problems, "cut or spilled text at " + size + ", presenter " + presenter);
     }
 
     /** The shortcut help (F1) over the console: every line whole, the card within the window. */
@@ -115,16 +110,22 @@ class ConsoleLayoutUiTest {
             }
         });
         try {
-            await().atMost(SOON).pollDelay(Duration.ofMillis(300)).untilAsserted(() -> {
-                List<String> cut = new ArrayList<>();
-                fx.robot.interact(() -> cut.addAll(helpProblems()));
-                assertThat(cut)
-                        .as("the help at %s, presenter %s", size, presenter)
-                        .isEmpty();
-            });
+            assertSettlesWithout(ConsoleLayoutUiTest::helpProblems, "the help at " + size + ", presenter " + presenter);
         } finally {
             fx.robot.interact(() -> fx.console.model().main().hideHelp());
         }
+    }
+
+    /**
+     * A pulse or two after a resize every label has its final size; from then on {@code check}, run on
+     * the FX thread, finds nothing.
+     */
+    private static void assertSettlesWithout(Supplier<List<String>> check, String what) {
+        await().atMost(SOON).pollDelay(Duration.ofMillis(300)).untilAsserted(() -> {
+            List<String> found = new ArrayList<>();
+            fx.robot.interact(() -> found.addAll(check.get()));
+            assertThat(found).as(what).isEmpty();
+        });
     }
 
     private static void showAt(WindowSize size, boolean presenter) {

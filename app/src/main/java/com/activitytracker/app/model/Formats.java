@@ -29,16 +29,18 @@ public final class Formats {
             return count(n);
         }
         if (size < 999_500) {
-            return String.format(Locale.ROOT, size < 99_950 ? "%.1fk" : "%.0fk", n / 1e3);
+            return threeFigures(n / 1e3) + "k";
         }
         if (size < 999_500_000) {
-            double millions = n / 1e6;
-            return String.format(
-                    Locale.ROOT,
-                    Math.abs(millions) < 9.995 ? "%.2fM" : Math.abs(millions) < 99.95 ? "%.1fM" : "%.0fM",
-                    millions);
+            return threeFigures(n / 1e6) + "M";
         }
-        return String.format(Locale.ROOT, "%.2fB", n / 1e9);
+        return threeFigures(n / 1e9) + "B";
+    }
+
+    /** {@code 1.47}, {@code 14.7}, {@code 147}: as many decimals as leave three figures. */
+    private static String threeFigures(double value) {
+        double size = Math.abs(value);
+        return String.format(Locale.ROOT, size < 9.995 ? "%.2f" : size < 99.95 ? "%.1f" : "%.0f", value);
     }
 
     /** Events per second: one decimal below 10, whole numbers above. */
@@ -74,10 +76,10 @@ public final class Formats {
      * the headline figure they stand beside, and one axis reads in one unit.
      */
     public static String moneyTick(double amount, double top) {
-        double scale = Math.max(Math.abs(amount), Math.abs(top));
         if (amount == 0) {
             return "$0";
         }
+        double scale = Math.max(Math.abs(amount), Math.abs(top));
         if (scale >= 1e9) {
             return "$" + trimmed(amount / 1e9) + "B";
         }

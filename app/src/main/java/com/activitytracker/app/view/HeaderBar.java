@@ -2,6 +2,7 @@ package com.activitytracker.app.view;
 
 import com.activitytracker.app.model.ConsoleState;
 import com.activitytracker.app.model.MainModel;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -18,7 +19,7 @@ import javafx.scene.layout.VBox;
 /** Title, the cluster in use, the engine state pill and the presenter's buttons. */
 final class HeaderBar {
     private final HBox box;
-    /** Whether the window is at least {@link ThemeStyler#TIGHT_BELOW_WIDTH} wide. */
+    /** Whether the window is not {@link ThemeStyler#isTight tight}. */
     private final BooleanProperty roomy = new SimpleBooleanProperty(true);
 
     HeaderBar(MainModel main, ViewActions actions, Shortcuts shortcuts) {
@@ -53,9 +54,8 @@ final class HeaderBar {
         box.sceneProperty().addListener((obs, old, scene) -> {
             roomy.unbind();
             if (scene != null) {
-                roomy.bind(scene.widthProperty()
-                        .greaterThanOrEqualTo(ThemeStyler.TIGHT_BELOW_WIDTH)
-                        .or(scene.widthProperty().isEqualTo(0)));
+                roomy.bind(Bindings.createBooleanBinding(
+                        () -> !ThemeStyler.isTight(scene.getWidth()), scene.widthProperty()));
             }
         });
     }

@@ -55,7 +55,12 @@ public final class ThemeStyler {
 
     private static void applyNarrow(Parent root, double width) {
         mark(root, NARROW_CLASS, width > 0 && width < NARROW_BELOW_WIDTH);
-        mark(root, TIGHT_CLASS, width > 0 && width < TIGHT_BELOW_WIDTH);
+        mark(root, TIGHT_CLASS, isTight(width));
+    }
+
+    /** Whether a window {@code width} wide is tight (0: not laid out yet, so not tight). */
+    static boolean isTight(double width) {
+        return width > 0 && width < TIGHT_BELOW_WIDTH;
     }
 
     /** Adds the style class once when {@code on}, removes it otherwise. */
