@@ -30,7 +30,7 @@ final class ConsumerGroupsPane {
                 .setAll(List.of(
                         tables.column("Group", ConsumerGroupLag::group, 440),
                         tables.column("State", ConsumerGroupLag::state, 70),
-                        tables.column("Members", r -> String.valueOf(r.members()), 70),
+                        tables.column("Members", r -> String.valueOf(r.members()), 84),
                         tables.column("Topic", ConsumerGroupLag::topic, 130),
                         tables.column("P", r -> String.valueOf(r.partition()), 34),
                         tables.column("Committed", r -> r.committed() < 0 ? "–" : Formats.count(r.committed()), 90),
