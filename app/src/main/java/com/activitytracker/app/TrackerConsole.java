@@ -50,10 +50,11 @@ public final class TrackerConsole {
     /** The engine gets this long to stop before the console exits regardless. */
     public static final long SHUTDOWN_SECONDS = 5;
     /**
-     * The window's smallest size (on a smaller screen, the screen): a 1024x768 projector's less a task
-     * bar, where the three columns still fit side by side.
+     * The window's smallest size (on a smaller screen, the screen): a 1280x720 laptop's at a display scale of
+     * 125 % (1024x576) less a task bar, where the three columns and the four cards still fit
+     * ({@link com.activitytracker.app.view.ThemeStyler#SHORT_CLASS}).
      */
-    static final WindowSize SMALLEST = new WindowSize(1024, 700);
+    static final WindowSize SMALLEST = new WindowSize(1024, 540);
 
     private final Settings settings;
     private final Function<Map<String, String>, Settings> settingsLoader;

@@ -29,9 +29,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The console at the screen sizes a presenter meets (the window's smallest size, a 1024x768 projector's
- * less a task bar; a 1024x768 projector, a 1280-wide one, a 1280x1024 monitor, a 1366x768 projector, full HD,
- * a 1440p monitor), in normal and presenter mode, with alerts and a
+ * The console at the screen sizes a presenter meets (the window's smallest size, a 1280x720 laptop's at 125 %
+ * less a task bar; a 1366x768 laptop's at 125 % less a task bar; a 1024x768 projector's less a task bar; a
+ * 1024x768 projector, a 1280-wide one, a 1280x1024 monitor, a 1366x768 projector, full HD, a 1440p monitor),
+ * in normal and presenter mode, with alerts and a
  * filled scoreboard: no label the audience reads is cut short with an ellipsis, none lies outside the
  * window, no figure spills out of its tile or card, and the rate field holds "50,000".
  */
@@ -76,13 +77,15 @@ class ConsoleLayoutUiTest {
     }
 
     /**
-     * The smallest window the console allows (its stage's minimum), a 4:3 projector, a 1280-wide one just
-     * below the next layout, a 5:4 monitor, then the usual screens.
+     * The smallest window the console allows (its stage's minimum), a scaled laptop's, a 4:3 projector's less
+     * a task bar and whole, a 1280-wide one just below the next layout, a 5:4 monitor, then the usual screens.
      */
     static Stream<Arguments> sizesAndModes() {
         return Stream.concat(
                         Stream.of(
                                 TrackerConsole.SMALLEST,
+                                new WindowSize(1093, 574),
+                                new WindowSize(1024, 700),
                                 new WindowSize(1024, 768),
                                 new WindowSize(1280, 700),
                                 new WindowSize(1280, 1024)),
@@ -140,6 +143,15 @@ class ConsoleLayoutUiTest {
                         && Math.abs(fx.scene().getHeight() - size.height()) < 2);
         assertThat(fx.scene().getRoot().getStyleClass().contains(ThemeStyler.PRESENTER_CLASS))
                 .isEqualTo(presenter);
+        // below the short height the tiles' captions give their line to the charts (taking no room), above it
+        // they are there
+        boolean isShort = size.height() < ThemeStyler.SHORT_BELOW_HEIGHT;
+        await().atMost(SOON).untilAsserted(() -> {
+            Node caption = fx.lookup(".tile-caption");
+            assertThat(caption.isVisible() && caption.isManaged())
+                    .as("a tile caption at " + size)
+                    .isEqualTo(!isShort);
+        });
     }
 
     private static List<String> helpProblems() {

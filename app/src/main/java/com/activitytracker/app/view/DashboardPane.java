@@ -8,6 +8,7 @@ import com.activitytracker.app.model.TileModel;
 import com.activitytracker.engine.fraud.Severity;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.AreaChart;
@@ -56,7 +57,13 @@ final class DashboardPane {
         charts.getColumnConstraints().addAll(half, half);
         RowConstraints row = new RowConstraints();
         row.setVgrow(Priority.ALWAYS);
-        row.setPercentHeight(50);
+        // two rows of equal height; on a short window each as high as it needs at least (the throughput
+        // legend's lines, the funnel's four steps) and the rest shared, rather than both as high as the higher
+        row.percentHeightProperty()
+                .bind(Bindings.when(
+                                ThemeStyler.whileWindow(charts, scene -> ThemeStyler.isShort(scene.getHeight()), false))
+                        .then(-1.0)
+                        .otherwise(50.0));
         charts.getRowConstraints().addAll(row, row);
         charts.add(
                 card("Throughput", legend(dashboard.throughputSeries()), throughputChart(dashboard.throughputSeries())),
@@ -172,6 +179,7 @@ final class DashboardPane {
     private static Node card(String title, String note, Node content) {
         Label explanation = Styles.label(note, "card-note");
         explanation.setWrapText(true);
+        ThemeStyler.leaveOutWhenShort(explanation);
         return card(title, explanation, content);
     }
 

@@ -43,6 +43,8 @@ final class FunnelView {
         }
         Label summary = Styles.label("", "muted");
         summary.textProperty().bind(dashboard.funnelSummaryProperty());
+        // the conversion tile says the same
+        ThemeStyler.leaveOutWhenShort(summary);
         box = new VBox(8, grid, summary);
         box.setId("funnel");
     }

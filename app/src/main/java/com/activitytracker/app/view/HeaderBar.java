@@ -2,10 +2,8 @@ package com.activitytracker.app.view;
 
 import com.activitytracker.app.model.ConsoleState;
 import com.activitytracker.app.model.MainModel;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,8 +17,6 @@ import javafx.scene.layout.VBox;
 /** Title, the cluster in use, the engine state pill and the presenter's buttons. */
 final class HeaderBar {
     private final HBox box;
-    /** Whether the window is not {@link ThemeStyler#isTight tight}. */
-    private final BooleanProperty roomy = new SimpleBooleanProperty(true);
 
     HeaderBar(MainModel main, ViewActions actions, Shortcuts shortcuts) {
         Label title = Styles.label("Activity Tracker", "app-title");
@@ -33,6 +29,9 @@ final class HeaderBar {
         cluster.textProperty().bind(main.clusterTextProperty());
         // in presenter mode the big fonts need the room, and on a tight window the buttons do: the small
         // print goes (Settings… still names the cluster)
+        box = new HBox(12);
+        ObservableBooleanValue roomy =
+                ThemeStyler.whileWindow(box, scene -> !ThemeStyler.isTight(scene.getWidth()), true);
         BooleanBinding smallPrint = main.presenterModeProperty().not().and(roomy);
         subtitle.visibleProperty().bind(smallPrint);
         subtitle.managedProperty().bind(subtitle.visibleProperty());
@@ -48,16 +47,10 @@ final class HeaderBar {
         state.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        box = new HBox(12, new VBox(2, title, subtitle), spacer, cluster, state, toolbar(main, actions, shortcuts));
+        box.getChildren()
+                .setAll(new VBox(2, title, subtitle), spacer, cluster, state, toolbar(main, actions, shortcuts));
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("header-bar");
-        box.sceneProperty().addListener((obs, old, scene) -> {
-            roomy.unbind();
-            if (scene != null) {
-                roomy.bind(Bindings.createBooleanBinding(
-                        () -> !ThemeStyler.isTight(scene.getWidth()), scene.widthProperty()));
-            }
-        });
     }
 
     Node node() {

@@ -151,8 +151,10 @@ public final class KafkaView {
             }
         });
         stage.setScene(scene);
-        stage.setMinWidth(Math.min(900, screen.getWidth()));
-        stage.setMinHeight(Math.min(560, screen.getHeight()));
+        // never larger than it opens: on a low screen a minimum of the screen's height would push its bottom
+        // (and the rows there) below the screen's edge
+        stage.setMinWidth(Math.min(900, size.getWidth()));
+        stage.setMinHeight(Math.min(560, size.getHeight()));
         stage.setOnHidden(e -> model.close());
     }
 

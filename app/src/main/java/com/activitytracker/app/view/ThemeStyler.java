@@ -4,7 +4,14 @@ import com.activitytracker.app.model.Theme;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
@@ -18,6 +25,15 @@ public final class ThemeStyler {
     public static final String COMPACT_CLASS = "compact";
 
     public static final double COMPACT_BELOW_HEIGHT = 900;
+
+    /**
+     * On the root, with {@link #COMPACT_CLASS}, while the window is lower than this (a 1366x768 laptop at 125 %
+     * or a 1280x720 one, less the task bar): the tiles' captions, the cards' notes and the funnel's summary
+     * give their lines to the charts, so the four cards stay on screen.
+     */
+    public static final String SHORT_CLASS = "short";
+
+    public static final double SHORT_BELOW_HEIGHT = 660;
 
     /**
      * On the root while the window is narrower than a 1366-wide laptop (a 1280x720 or 1280x800
@@ -51,6 +67,38 @@ public final class ThemeStyler {
 
     private static void applyCompact(Parent root, double height) {
         mark(root, COMPACT_CLASS, height > 0 && height < COMPACT_BELOW_HEIGHT);
+        mark(root, SHORT_CLASS, isShort(height));
+    }
+
+    /** Whether a window {@code height} high is short (0: not laid out yet, so not short). */
+    static boolean isShort(double height) {
+        return height > 0 && height < SHORT_BELOW_HEIGHT;
+    }
+
+    /**
+     * True while the window {@code node} is shown in passes {@code test}; {@code outside} while it is in none.
+     * For what a style class cannot do: take a node out of the layout.
+     */
+    static ObservableBooleanValue whileWindow(Node node, Predicate<Scene> test, boolean outside) {
+        BooleanProperty on = new SimpleBooleanProperty(outside);
+        ChangeListener<Scene> follow = (obs, old, scene) -> {
+            on.unbind();
+            if (scene == null) {
+                on.set(outside);
+            } else {
+                on.bind(Bindings.createBooleanBinding(
+                        () -> test.test(scene), scene.widthProperty(), scene.heightProperty()));
+            }
+        };
+        node.sceneProperty().addListener(follow);
+        follow.changed(node.sceneProperty(), null, node.getScene());
+        return on;
+    }
+
+    /** Shows {@code node} only while its window is not {@link #isShort short}; hidden, it takes no room. */
+    static void leaveOutWhenShort(Node node) {
+        node.visibleProperty().bind(Bindings.not(whileWindow(node, scene -> isShort(scene.getHeight()), false)));
+        node.managedProperty().bind(node.visibleProperty());
     }
 
     private static void applyNarrow(Parent root, double width) {

@@ -20,6 +20,8 @@ final class TileView {
         // losing its end
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
+        // on a short window the charts need the line more; the alerts tile keeps its severity counts
+        ThemeStyler.leaveOutWhenShort(caption);
         box = new VBox(2, Styles.label(tile.title(), "tile-title"), value, caption);
         box.getChildren().addAll(extra);
         box.getStyleClass().add("tile");
