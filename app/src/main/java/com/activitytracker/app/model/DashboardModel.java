@@ -152,13 +152,13 @@ public final class DashboardModel {
                 Formats.count(a.eventsTotal()),
                 Formats.count(s.producer().sent()) + " sent · " + Formats.count(a.invalidRecords()) + " invalid");
         revenue.show(Formats.money(a.revenueTotal()), Formats.money(a.revenuePerMinute()) + " per minute");
-        averageOrder.show(Formats.money(a.averageOrderValue()), Formats.count(a.purchases()) + " purchases");
+        averageOrder.show(Formats.money(a.averageOrderValue()), Formats.count(a.purchases(), "purchase"));
         conversion.show(
                 Formats.percent(a.funnel().conversionRate()),
                 Formats.count(a.funnel().purchaseUsers()) + " of "
-                        + Formats.count(a.funnel().pageViewUsers()) + " visitors bought");
+                        + Formats.count(a.funnel().pageViewUsers(), "visitor") + " bought");
         activeSessions.show(
-                Formats.count(s.producer().activeSessions()), Formats.count(a.uniqueUsers()) + " unique users");
+                Formats.count(s.producer().activeSessions()), Formats.count(a.uniqueUsers(), "unique user"));
         alerts.show(Formats.count(s.alertsTotal()), "by severity");
         for (Severity severity : Severity.values()) {
             alertsBySeverity
@@ -169,7 +169,7 @@ public final class DashboardModel {
         ConsumerStats fc = s.fraudConsumer();
         long lagRecords = Math.max(0, ac.lagRecords()) + Math.max(0, fc.lagRecords());
         consumerLag.show(
-                Formats.count(lagRecords) + " records",
+                Formats.count(lagRecords, "record"),
                 Formats.seconds(Math.max(ac.lagSeconds(), fc.lagSeconds())) + " behind");
         latency.show(
                 "p50 " + Formats.millis(s.endToEnd().p50Millis()),

@@ -19,6 +19,11 @@ public final class Formats {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** A count of things, the thing's name in the singular for one: {@code 1 purchase}, {@code 1,234 purchases}. */
+    public static String count(long n, String thing) {
+        return count(n) + " " + (n == 1 ? thing : thing + "s");
+    }
+
     /**
      * A count for a figure beside a bar, which has a few characters' room: whole up to 9,999, then
      * thousands and millions to three figures ({@code 14.7k}, {@code 147k}, {@code 1.47M}).

@@ -266,7 +266,7 @@ public final class KafkaViewModel {
     /** Writes the alerts the console has received to {@code file}, in the background. */
     public CompletableFuture<Path> exportAlerts(Path file, AlertExport.Format format) {
         List<FraudAlert> snapshot = List.copyOf(alertFeed.get());
-        status.set("Exporting " + alertCount(snapshot.size()) + "…");
+        status.set("Exporting " + Formats.count(snapshot.size(), "alert") + "…");
         CompletableFuture<Path> done = CompletableFuture.supplyAsync(
                 () -> {
                     try {
@@ -286,7 +286,7 @@ public final class KafkaViewModel {
                         + Failures.cause(failure).getMessage());
                 updateStatus();
             } else {
-                status.set(alertCount(snapshot.size()) + " exported to " + path);
+                status.set(Formats.count(snapshot.size(), "alert") + " exported to " + path);
             }
         }));
         return done;
@@ -341,9 +341,5 @@ public final class KafkaViewModel {
         }
         s.append('\n').append(r.value());
         return s.toString();
-    }
-
-    private static String alertCount(int n) {
-        return n == 1 ? "1 alert" : Formats.count(n) + " alerts";
     }
 }

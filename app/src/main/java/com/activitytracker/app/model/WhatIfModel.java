@@ -240,8 +240,7 @@ public final class WhatIfModel {
         }
         List<String> shown = users.subList(0, Math.min(3, users.size()));
         String more = users.size() > shown.size() ? " and " + Formats.count(users.size() - shown.size()) + " more" : "";
-        return title + ": " + Formats.count(users.size()) + (users.size() == 1 ? " user (" : " users (")
-                + String.join(", ", shown) + more + ")";
+        return title + ": " + Formats.count(users.size(), "user") + " (" + String.join(", ", shown) + more + ")";
     }
 
     private void clear() {

@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 @Tag("unit")
 class FormatsTest {
     @Test
+    void countsOfThingsSayOneInTheSingular() {
+        assertThat(Formats.count(0, "purchase")).isEqualTo("0 purchases");
+        assertThat(Formats.count(1, "purchase")).isEqualTo("1 purchase");
+        assertThat(Formats.count(2, "unique user")).isEqualTo("2 unique users");
+        assertThat(Formats.count(12_345, "record")).isEqualTo("12,345 records");
+    }
+
+    @Test
     void countsHaveThousandsSeparators() {
         assertThat(Formats.count(1_234_567)).isEqualTo("1,234,567");
     }
