@@ -17,14 +17,17 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Bounds;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.KeyCode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -233,6 +236,14 @@ class ConsoleKafkaViewUiTest {
                     }
                 }
             }
+            // a 1024-wide projector and a scaled laptop: the reason has its column (whole in its tooltip and
+            // the inspector), and the inspector's buttons are within the window
+            for (WindowSize screen : List.of(new WindowSize(1024, 768), new WindowSize(1024, 540))) {
+                Dimension2D opening = KafkaView.openingSize(new Rectangle2D(0, 0, screen.width(), screen.height()));
+                for (boolean presenter : List.of(false, true)) {
+                    assertInspectorFits(view, letters, opening, presenter);
+                }
+            }
         } finally {
             fx.robot.interact(() -> {
                 if (fx.console.model().main().presenterModeProperty().get()) {
@@ -253,10 +264,46 @@ class ConsoleKafkaViewUiTest {
                 .collect(java.util.stream.Collectors.toList());
     }
 
-    private static void assertReasonsWhole(
+    private static void assertInspectorFits(
             KafkaView view, TableView<?> letters, Dimension2D window, boolean presenter) {
+        String where = showAt(view, window, presenter);
+        await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(300)).untilAsserted(() -> {
+            List<String> problems = new ArrayList<>();
+            fx.robot.interact(() -> {
+                Bounds table = letters.localToScene(letters.getLayoutBounds());
+                TableColumnHeader header =
+                        fx.robot.from(letters).lookup(".column-header").<TableColumnHeader>queryAll().stream()
+                                .filter(h -> h.getTableColumn() != null
+                                        && "kafka-dead-letter-why"
+                                                .equals(h.getTableColumn().getId()))
+                                .findFirst()
+                                .orElseThrow();
+                Bounds whyBounds = header.localToScene(header.getLayoutBounds());
+                if (whyBounds.getMinX() + 60 > table.getMaxX()) {
+                    problems.add("the Why column starts at " + whyBounds.getMinX() + ", the table ends at "
+                            + table.getMaxX());
+                }
+                for (String id : List.of("#kafka-resend", "#kafka-correction-reset", "#kafka-send-broken")) {
+                    Node button = view.scene().lookup(id);
+                    Bounds b = button.localToScene(button.getLayoutBounds());
+                    if (b.getMaxX() > view.scene().getWidth() + 1) {
+                        problems.add(id + " ends at " + b.getMaxX() + ", beyond the window's width "
+                                + view.scene().getWidth());
+                    }
+                }
+            });
+            assertThat(problems).as("the dead letters at %s", where).isEmpty();
+        });
+    }
+
+    /** Gives the Kafka view's window this size and the console this mode; says where, for messages. */
+    private static String showAt(KafkaView view, Dimension2D window, boolean presenter) {
         String where = (int) window.getWidth() + "x" + (int) window.getHeight() + ", presenter mode " + presenter;
         fx.robot.interact(() -> {
+            // the smallest size the window has on a screen where it opens at this size
+            Dimension2D smallest = KafkaView.smallestSize(window);
+            view.stage().setMinWidth(smallest.getWidth());
+            view.stage().setMinHeight(smallest.getHeight());
             view.stage().setWidth(window.getWidth());
             view.stage().setHeight(window.getHeight());
             if (fx.console.model().main().presenterModeProperty().get() != presenter) {
@@ -267,6 +314,12 @@ class ConsoleKafkaViewUiTest {
                 .until(() -> Math.abs(view.scene().getWidth() - window.getWidth()) < 2
                         && Math.abs(view.scene().getHeight() - window.getHeight()) < 2);
         assertThat(view.scene().getRoot().getStyleClass().contains("presenter")).isEqualTo(presenter);
+        return where;
+    }
+
+    private static void assertReasonsWhole(
+            KafkaView view, TableView<?> letters, Dimension2D window, boolean presenter) {
+        String where = showAt(view, window, presenter);
         // a pulse or two after the resize the columns have their widths; the check then holds steadily
         await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(300)).untilAsserted(() -> {
             List<String> problems = new ArrayList<>();

@@ -11,6 +11,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -41,7 +42,12 @@ final class DeadLetterPane {
         this.model = model;
         this.editor = model.deadLetterEditor();
         this.table = letterTable(tables);
-        VBox inspector = inspector();
+        // on a low window the inspector scrolls rather than lose its buttons below the window's edge
+        ScrollPane inspector = new ScrollPane(inspector());
+        inspector.setFitToWidth(true);
+        inspector.setFitToHeight(true);
+        inspector.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        inspector.getStyleClass().add("kafka-inspector-scroll");
         root = new SplitPane(table, inspector);
         root.setOrientation(Orientation.HORIZONTAL);
         root.setDividerPositions(0.46);

@@ -151,10 +151,9 @@ public final class KafkaView {
             }
         });
         stage.setScene(scene);
-        // never larger than it opens: on a low screen a minimum of the screen's height would push its bottom
-        // (and the rows there) below the screen's edge
-        stage.setMinWidth(Math.min(900, size.getWidth()));
-        stage.setMinHeight(Math.min(560, size.getHeight()));
+        Dimension2D smallest = smallestSize(size);
+        stage.setMinWidth(smallest.getWidth());
+        stage.setMinHeight(smallest.getHeight());
         stage.setOnHidden(e -> model.close());
     }
 
@@ -169,6 +168,15 @@ public final class KafkaView {
 
     private static final String NARROW_CLASS = "kafka-narrow";
     private static final double NARROW_BELOW_WIDTH = 1440;
+
+    /**
+     * The window's smallest size when it opens at {@code opening}: 900x560, or the size it opens at where that
+     * is less. Never larger than it opens: on a low screen a minimum of the screen's height would push its
+     * bottom (and the rows there) below the screen's edge.
+     */
+    public static Dimension2D smallestSize(Dimension2D opening) {
+        return new Dimension2D(Math.min(900, opening.getWidth()), Math.min(560, opening.getHeight()));
+    }
 
     /** The window's size when it opens on a screen with these visual bounds: 1280x820 where there is room. */
     public static Dimension2D openingSize(Rectangle2D screen) {
