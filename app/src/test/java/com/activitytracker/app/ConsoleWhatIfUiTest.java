@@ -11,13 +11,16 @@ import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * "What if…" as a presenter uses it: after a bot burst is caught, raising the velocity limit past any
@@ -51,6 +54,13 @@ class ConsoleWhatIfUiTest {
                     && s.scoreboard().stream().anyMatch(e -> e.scenario().id().equals(bot.id()) && e.caught());
         });
 
+        // a scaled laptop's window (1366x768 at 125 % less the task bar): the button at the end of the
+        // scrolled left column, the dialog on a low screen
+        fx.robot.interact(() -> {
+            fx.console.resize(new WindowSize(1093, 574));
+            fx.<ScrollPane>lookup(".controls-scroll").setVvalue(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         fx.robot.clickOn("#what-if-open");
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> fx.robot.lookup("#what-if-dialog").tryQuery().isPresent());
@@ -80,6 +90,16 @@ class ConsoleWhatIfUiTest {
                 .anySatisfy(
                         line -> assertThat(line).startsWith("No longer flagged").contains(bot.userId()));
         assertThat(fx.<Label>lookup("#what-if-status").getText()).contains("events replayed");
+        // the dialog opened with an empty table; the rule names and column heads are whole once it is filled
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> cut = new java.util.ArrayList<>();
+            fx.robot.interact(() -> fx.<GridPane>lookup("#what-if-table").getChildren().stream()
+                    .filter(Label.class::isInstance)
+                    .map(Label.class::cast)
+                    .filter(l -> !l.getText().isEmpty() && !l.getText().equals(ConsoleFixture.shownText(l)))
+                    .forEach(l -> cut.add(l.getText() + " shows \"" + ConsoleFixture.shownText(l) + "\"")));
+            assertThat(cut).as("cut in the comparison").isEmpty();
+        });
         assertThat(fx.console.session().thresholds().velocityMaxEvents())
                 .as("a replay applies nothing")
                 .isEqualTo(30);

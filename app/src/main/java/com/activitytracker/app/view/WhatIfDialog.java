@@ -147,9 +147,9 @@ public final class WhatIfDialog {
         table.addRow(
                 0,
                 Styles.label("", "field-label"),
-                Styles.label("live", "what-if-head"),
-                Styles.label("candidate", "what-if-head"),
-                Styles.label("change", "what-if-head"),
+                unshrinkable(Styles.label("live", "what-if-head")),
+                unshrinkable(Styles.label("candidate", "what-if-head")),
+                unshrinkable(Styles.label("change", "what-if-head")),
                 new Region());
         int row = 1;
         for (WhatIfRow r : model.rowsProperty()) {
@@ -159,11 +159,19 @@ public final class WhatIfDialog {
             }
             table.addRow(
                     row++,
-                    Styles.label(r.label(), "what-if-rule"),
-                    Styles.label(Formats.count(r.live()), "what-if-figure"),
-                    Styles.label(Formats.count(r.candidate()), "what-if-figure"),
+                    unshrinkable(Styles.label(r.label(), "what-if-rule")),
+                    unshrinkable(Styles.label(Formats.count(r.live()), "what-if-figure")),
+                    unshrinkable(Styles.label(Formats.count(r.candidate()), "what-if-figure")),
                     change,
                     r.total() ? new Region() : bars(r));
+        }
+        // the dialog was sized for an empty table when it opened: it grows to show the rule names whole
+        // ("HIGH_VALUE_PURCHASE" read "HIGH_VALUE_PURC…")
+        Scene scene = dialog.getDialogPane().getScene();
+        if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
+            double before = scene.getWindow().getWidth();
+            scene.getWindow().sizeToScene();
+            scene.getWindow().setWidth(Math.max(before, scene.getWindow().getWidth()));
         }
     }
 
