@@ -16,8 +16,10 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -147,10 +149,19 @@ class ConsoleLayoutUiTest {
         // they are there
         boolean isShort = size.height() < ThemeStyler.SHORT_BELOW_HEIGHT;
         await().atMost(SOON).untilAsserted(() -> {
-            Node caption = fx.lookup(".tile-caption");
+            Label caption = fx.lookup(".tile-caption");
             assertThat(caption.isVisible() && caption.isManaged())
                     .as("a tile caption at " + size)
                     .isEqualTo(!isShort);
+            // left out, it is the tile's tooltip (where Tooltip.install keeps it)
+            Object tooltip = caption.getParent().getProperties().get("javafx.scene.control.Tooltip");
+            if (isShort) {
+                assertThat(tooltip)
+                        .isInstanceOfSatisfying(
+                                Tooltip.class, t -> assertThat(t.getText()).isEqualTo(caption.getText()));
+            } else {
+                assertThat(tooltip).as("no tooltip where the caption shows").isNull();
+            }
         });
     }
 
