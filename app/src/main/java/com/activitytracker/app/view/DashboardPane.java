@@ -60,10 +60,7 @@ final class DashboardPane {
         // two rows of equal height; on a short window each as high as it needs at least (the throughput
         // legend's lines, the funnel's four steps) and the rest shared, rather than both as high as the higher
         row.percentHeightProperty()
-                .bind(Bindings.when(
-                                ThemeStyler.whileWindow(charts, scene -> ThemeStyler.isShort(scene.getHeight()), false))
-                        .then(-1.0)
-                        .otherwise(50.0));
+                .bind(Bindings.when(ThemeStyler.whileShort(charts)).then(-1.0).otherwise(50.0));
         charts.getRowConstraints().addAll(row, row);
         charts.add(
                 card("Throughput", legend(dashboard.throughputSeries()), throughputChart(dashboard.throughputSeries())),

@@ -95,9 +95,14 @@ public final class ThemeStyler {
         return on;
     }
 
+    /** True while the window {@code node} is shown in is {@link #isShort short}. */
+    static ObservableBooleanValue whileShort(Node node) {
+        return whileWindow(node, scene -> isShort(scene.getHeight()), false);
+    }
+
     /** Shows {@code node} only while its window is not {@link #isShort short}; hidden, it takes no room. */
     static void leaveOutWhenShort(Node node) {
-        node.visibleProperty().bind(Bindings.not(whileWindow(node, scene -> isShort(scene.getHeight()), false)));
+        node.visibleProperty().bind(Bindings.not(whileShort(node)));
         node.managedProperty().bind(node.visibleProperty());
     }
 
